@@ -1,0 +1,203 @@
+"""The document model: plain dataclasses shared by the pipeline, the store and the index.
+
+A `Document` is identified by the sha256 of its source bytes, so the same file is the same
+document wherever it comes from. Its `Block`s are kept in reading order; a block id is derived
+from the document id and the block's position, so it is stable across re-runs of the parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DOCUMENT_KINDS = ("report", "minutes", "resolution", "other")
+BLOCK_KINDS = (
+    "heading",
+    "paragraph",
+    "list_item",
+    "table_cell",
+    "header",
+    "footer",
+    "footnote",
+    "endnote",
+    "comment",
+    "text_box",
+)
+#: ok: every stage ran; partial: something is missing (see `problems`); failed: nothing usable.
+DOCUMENT_STATUSES = ("ok", "partial", "failed")
+UNDETERMINED = "und"
+
+
+@dataclass
+class Translation:
+    """A block's text in another language, with where it came from."""
+
+    language: str
+    text: str
+    engine: str
+    model_version: str = ""
+    pivot: str | None = None
+    needs_review: bool = False
+
+
+@dataclass
+class Entity:
+    """A named span in a block's text; `key` is the same for one thing across languages."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    normal: str
+    key: str
+
+
+@dataclass
+class Embedding:
+    """A block's sentence embedding, packed (float16 or int8) as the embedding stage chose."""
+
+    model: str
+    dim: int
+    vector: bytes
+
+
+@dataclass
+class Block:
+    """One unit of text in reading order: a paragraph, a heading, a table cell, a note..."""
+
+    id: str
+    order: int
+    kind: str
+    text: str
+    language: str = UNDETERMINED
+    page: int | None = None
+    paragraph: int | None = None
+    level: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    list_label: str | None = None
+    needs_ocr: bool = False
+    ocr: bool = False
+    confidence: float | None = None
+    translations: list[Translation] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    #: set by the embed stage on its way to the store; not loaded back with the document.
+    embedding: Embedding | None = None
+
+    def translation(self, language: str) -> Translation | None:
+        """The stored translation into `language`, if any."""
+        return next((t for t in self.translations if t.language == language), None)
+
+
+@dataclass
+class Vote:
+    """A vote tally as recorded in the minutes."""
+
+    votes_for: int | None = None
+    against: int | None = None
+    abstained: int | None = None
+    outcome: str | None = None
+    unanimous: bool = False
+    block_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Decision:
+    """A decision (ПОСТАНОВИЛИ / RESOLVED) taken under an agenda item."""
+
+    number: str | None
+    text: str
+    block_ids: list[str] = field(default_factory=list)
+    vote: Vote | None = None
+
+
+@dataclass
+class Speech:
+    """A speaker heard under an agenda item (СЛУШАЛИ / ВЫСТУПИЛИ)."""
+
+    speaker: str
+    person_key: str | None = None
+    role: str | None = None
+    city: str | None = None
+    text: str = ""
+    block_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AgendaItem:
+    """One item of the agenda with what was said and decided under it."""
+
+    number: str | None
+    title: str
+    block_ids: list[str] = field(default_factory=list)
+    speeches: list[Speech] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    vote: Vote | None = None
+
+
+@dataclass
+class Session:
+    """The session a set of minutes records."""
+
+    number: str | None = None
+    date: str | None = None
+    place: str | None = None
+    chair: str | None = None
+    secretary: str | None = None
+    present: list[str] = field(default_factory=list)
+    present_count: int | None = None
+    invited: list[str] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A parsed source file with everything the pipeline learned about it."""
+
+    id: str
+    source_name: str
+    media_type: str
+    kind: str = "other"
+    title: str | None = None
+    language: str = UNDETERMINED
+    session: str | None = None
+    city: str | None = None
+    date: str | None = None
+    author: str | None = None
+    created: str | None = None
+    modified: str | None = None
+    pages: int | None = None
+    status: str = "failed"
+    problems: list[str] = field(default_factory=list)
+    properties: dict[str, Any] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    minutes: Session | None = None
+
+    def add_block(self, kind: str, text: str, **fields: Any) -> Block:
+        """Append a block in reading order, giving it a stable id."""
+        if kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {kind!r}")
+        order = len(self.blocks)
+        block = Block(id=block_id(self.id, order), order=order, kind=kind, text=text, **fields)
+        self.blocks.append(block)
+        return block
+
+    def note_problem(self, reason: str) -> None:
+        """Record something missing; the document ends partial instead of ok."""
+        if reason not in self.problems:
+            self.problems.append(reason)
+
+    def finish(self) -> None:
+        """Set the final status: status starts as failure and turns good only here."""
+        self.status = "partial" if self.problems else "ok"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+def block_id(document_id: str, order: int) -> str:
+    """A block id that stays the same as long as the source bytes and parser output do."""
+    return f"{document_id[:16]}-{order:05d}"

@@ -1,0 +1,179 @@
+"""The SQLite schema, as an ordered list of migrations.
+
+Migration N brings a database from schema version N-1 to N. Never edit a released migration:
+append a new one. `PRAGMA user_version` holds the version.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: documents, blocks, their analyses, stages, kept files, batches, minutes, TM, embeddings.
+    """
+    CREATE TABLE files (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        added TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source_name TEXT NOT NULL,
+        source_path TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        media_type TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT,
+        language TEXT NOT NULL DEFAULT 'und',
+        session TEXT,
+        city TEXT,
+        date TEXT,
+        author TEXT,
+        created TEXT,
+        modified TEXT,
+        pages INTEGER,
+        status TEXT NOT NULL,
+        problems TEXT NOT NULL DEFAULT '[]',
+        properties TEXT NOT NULL DEFAULT '{}',
+        ingested TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX documents_source_name ON documents(source_name);
+    CREATE INDEX documents_session ON documents(session);
+    CREATE TABLE blocks (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'und',
+        page INTEGER,
+        paragraph INTEGER,
+        level INTEGER,
+        table_no INTEGER,
+        row_no INTEGER,
+        col_no INTEGER,
+        list_label TEXT,
+        needs_ocr INTEGER NOT NULL DEFAULT 0,
+        ocr INTEGER NOT NULL DEFAULT 0,
+        confidence REAL
+    );
+    CREATE UNIQUE INDEX blocks_order ON blocks(document_id, ord);
+    CREATE TABLE translations (
+        block_id TEXT NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        model_version TEXT NOT NULL DEFAULT '',
+        pivot TEXT,
+        needs_review INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (block_id, language)
+    );
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        block_id TEXT NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        normal TEXT NOT NULL,
+        key TEXT NOT NULL
+    );
+    CREATE INDEX entities_key ON entities(key);
+    CREATE INDEX entities_document ON entities(document_id);
+    CREATE TABLE stages (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        version TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        PRIMARY KEY (document_id, stage)
+    );
+    CREATE TABLE batches (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL,
+        finished TEXT,
+        settings TEXT NOT NULL DEFAULT '{}',
+        report TEXT
+    );
+    CREATE TABLE batch_files (
+        batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        sha256 TEXT,
+        document_id TEXT,
+        outcome TEXT NOT NULL,
+        reason TEXT,
+        seconds REAL,
+        PRIMARY KEY (batch_id, path)
+    );
+    CREATE TABLE sessions (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        number TEXT,
+        date TEXT,
+        place TEXT,
+        chair TEXT,
+        secretary TEXT,
+        present TEXT NOT NULL DEFAULT '[]',
+        present_count INTEGER,
+        invited TEXT NOT NULL DEFAULT '[]',
+        problems TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE agenda_items (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        number TEXT,
+        title TEXT NOT NULL,
+        block_ids TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE speeches (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        speaker TEXT NOT NULL,
+        person_key TEXT,
+        role TEXT,
+        city TEXT,
+        text TEXT NOT NULL DEFAULT '',
+        block_ids TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        number TEXT,
+        text TEXT NOT NULL,
+        block_ids TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE votes (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER REFERENCES agenda_items(id) ON DELETE CASCADE,
+        decision_id INTEGER REFERENCES decisions(id) ON DELETE CASCADE,
+        votes_for INTEGER,
+        against INTEGER,
+        abstained INTEGER,
+        outcome TEXT,
+        unanimous INTEGER NOT NULL DEFAULT 0,
+        block_ids TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE translation_memory (
+        source_hash TEXT NOT NULL,
+        source_language TEXT NOT NULL,
+        target_language TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        model_version TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        target_text TEXT NOT NULL,
+        approved INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        PRIMARY KEY (source_hash, source_language, target_language, engine, model_version)
+    );
+    CREATE TABLE embeddings (
+        block_id TEXT PRIMARY KEY REFERENCES blocks(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        dim INTEGER NOT NULL,
+        vector BLOB NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,270 @@
+"""Batch ingest: find files, run each in a worker under a deadline and a memory cap, store results.
+
+Only this (parent) process writes to the store, one document per transaction, so a crash at any
+moment loses at most the files in flight; a re-run finds the stored ones unchanged (by sha256)
+and finishes the rest. One bad file never stops a batch: its outcome is recorded with a reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psutil
+from pebble import ProcessExpired, ProcessFuture, ProcessPool
+
+from corpus.errors import InputError, SekretarError
+from corpus.model import Document
+from corpus.store import Store, now
+from pipeline.parse.base import sha256_file
+from pipeline.settings import Settings
+from pipeline.stages import available_stages, build_stages
+from pipeline.worker import Job, WorkResult, process
+
+OUTCOMES = ("ok", "partial", "failed", "unchanged")
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file of a batch."""
+
+    path: str
+    outcome: str
+    reason: str | None = None
+    document_id: str | None = None
+    title: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class BatchReport:
+    batch_id: int
+    started: str
+    finished: str | None = None
+    files: list[FileOutcome] = field(default_factory=list)
+    report_path: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {o: sum(1 for f in self.files if f.outcome == o) for o in OUTCOMES}
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.outcome == "failed"]
+
+    def to_json(self) -> dict[str, object]:
+        return {"batch": self.batch_id, "started": self.started, "finished": self.finished,
+                "counts": self.counts(), "files": [asdict(f) for f in self.files]}
+
+
+@dataclass
+class IngestOptions:
+    kind: str | None = None
+    session: str | None = None
+    password: str | None = None
+    strict: bool = False
+
+
+def display_name(path: Path) -> str:
+    """A file name that prints safely: undecodable bytes and control characters escaped."""
+    raw = os.fsencode(path.name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in raw)
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files under the given paths, recursively, in a stable order; hidden files skipped."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+class Batch:
+    """One ingest run over a set of files. `run()` returns the report."""
+
+    def __init__(self, store: Store, settings: Settings, options: IngestOptions,
+                 on_start: Callable[[str, int], None] | None = None,
+                 on_done: Callable[[FileOutcome], None] | None = None,
+                 on_saved: Callable[[Document], None] | None = None) -> None:
+        self.store, self.settings, self.options = store, settings, options
+        self.on_start = on_start or (lambda name, total: None)
+        self.on_done = on_done or (lambda outcome: None)
+        self.on_saved = on_saved or (lambda document: None)
+        self.versions = {s.name: s.version for s in build_stages(settings)} \
+            if set(settings.stages) & set(available_stages()) else {}
+        self.killed: dict[int, str] = {}
+
+    def run(self, paths: Iterable[Path]) -> BatchReport:
+        report = self._start()
+        files = list(find_files(paths))
+        jobs: dict[str, Job] = {}
+        for path in files:
+            self.on_start(display_name(path), len(files))
+            planned = self._plan(path)
+            if isinstance(planned, FileOutcome):
+                self._record(report, planned)
+            elif planned.sha256 in jobs:
+                self._record(report, FileOutcome(
+                    str(path), "unchanged", f"same content as {jobs[planned.sha256].path}",
+                    planned.sha256))
+            else:
+                jobs[planned.sha256] = planned
+        if jobs:
+            self._run_jobs(report, list(jobs.values()))
+        return self._finish(report)
+
+    def _start(self) -> BatchReport:
+        started = now()
+        with self.store.transaction() as conn:
+            cursor = conn.execute("INSERT INTO batches(started, settings) VALUES (?, ?)",
+                                  (started, json.dumps({"stages": list(self.settings.stages)})))
+        return BatchReport(batch_id=int(cursor.lastrowid or 0), started=started)
+
+    def _plan(self, path: Path) -> Job | FileOutcome:
+        """Decide what a file needs: nothing (unchanged), a re-run of some stages, or all."""
+        shown = str(path)
+        try:
+            reason = _unreadable(path, self.settings.max_file_mb)
+            if reason:
+                return FileOutcome(shown, "failed", reason)
+            sha = sha256_file(path)
+        except OSError as err:
+            return FileOutcome(shown, "failed", f"cannot be read: {err.strerror or err}")
+        job = Job(path=str(path), sha256=sha, name=display_name(path), kind=self.options.kind,
+                  session=self.options.session, password=self.options.password)
+        if self.store.has_document(sha):
+            stored = self.store.stage_versions(sha)
+            stale = [n for n, v in self.versions.items() if stored.get(n) != v]
+            if not stale:
+                return FileOutcome(shown, "unchanged", document_id=sha)
+            job.rerun = stale
+        return job
+
+    def _run_jobs(self, report: BatchReport, jobs: list[Job]) -> None:
+        workers = min(self.settings.worker_count, len(jobs))
+        with ProcessPool(max_workers=workers) as pool:
+            futures = {pool.schedule(process, args=(job, self.settings, self.options.strict),
+                                     timeout=self.settings.deadline): (job, time.monotonic())
+                       for job in jobs}
+            pending = set(futures)
+            while pending:
+                self._watch_memory()
+                finished = {f for f in pending if f.done()}
+                for future in sorted(finished, key=lambda f: futures[f][1]):
+                    job, began = futures[future]
+                    self._record(report, self._collect(future, job, began))
+                pending -= finished
+                if pending and not finished:
+                    time.sleep(0.05)
+
+    def _watch_memory(self) -> None:
+        """Kill a worker whose resident memory passes the cap; its file is failed with that."""
+        cap = self.settings.memory_mb * 1024 * 1024
+        for child in psutil.Process().children(recursive=True):
+            try:
+                rss = child.memory_info().rss
+            except psutil.Error:
+                continue
+            if rss > cap:
+                self.killed[child.pid] = (
+                    f"used more than the memory cap of {self.settings.memory_mb} MB")
+                try:
+                    os.kill(child.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+    def _collect(self, future: ProcessFuture, job: Job, began: float) -> FileOutcome:
+        shown = job.path
+        try:
+            result: WorkResult = future.result()
+        except FutureTimeout:
+            return FileOutcome(shown, "failed",
+                               f"took longer than the deadline of {self.settings.deadline:g} s")
+        except ProcessExpired as err:
+            reason = self.killed.pop(err.pid, None) or _crash_reason(err.exitcode)
+            return FileOutcome(shown, "failed", reason)
+        except InputError as err:
+            return FileOutcome(shown, "failed", str(err))
+        except SekretarError as err:
+            if self.options.strict:
+                raise
+            return FileOutcome(shown, "failed", str(err))
+        except Exception as err:  # noqa: BLE001 - a parser defect must not stop the batch
+            if self.options.strict:
+                raise
+            return FileOutcome(shown, "failed", f"internal error: {type(err).__name__}: {err}")
+        return self._save(result, job, began)
+
+    def _save(self, result: WorkResult, job: Job, began: float) -> FileOutcome:
+        document = result.document
+        self.store.keep_file(Path(job.path), job.sha256)
+        self.store.save_document(document, stages=result.stages, source_path=job.path)
+        self.on_saved(document)
+        reason = "; ".join(document.problems) or None
+        return FileOutcome(job.path, document.status, reason, document.id, document.title,
+                           round(time.monotonic() - began, 3))
+
+    def _record(self, report: BatchReport, outcome: FileOutcome) -> None:
+        report.files.append(outcome)
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO batch_files VALUES (?,?,?,?,?,?,?)",
+                (report.batch_id, outcome.path, outcome.document_id, outcome.document_id,
+                 outcome.outcome, outcome.reason, outcome.seconds))
+        self.on_done(outcome)
+
+    def _finish(self, report: BatchReport) -> BatchReport:
+        report.finished = now()
+        stamp = report.started.replace(":", "").replace("+0000", "")
+        path = self.store.data / "reports" / f"batch-{report.batch_id:05d}-{stamp}.json"
+        partial = path.with_suffix(".json.partial")
+        partial.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), "utf-8")
+        os.replace(partial, path)
+        report.report_path = str(path)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE batches SET finished=?, report=? WHERE id=?",
+                         (report.finished, str(path), report.batch_id))
+        return report
+
+
+def _unreadable(path: Path, max_mb: int) -> str | None:
+    if path.is_symlink() and not path.exists():
+        return "broken link: the file it points to does not exist"
+    if not path.exists():
+        return "no such file"
+    if path.is_dir():
+        return "is a folder, not a file"
+    if not path.is_file():
+        return "not a regular file"
+    size = path.stat().st_size
+    if size == 0:
+        return "empty file (0 bytes)"
+    if size > max_mb * 1024 * 1024:
+        return f"too large ({size / 1048576:.0f} MB; the limit is {max_mb} MB)"
+    return None
+
+
+def _crash_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        return f"the parser crashed ({name}); the file is probably corrupt"
+    return f"the worker process stopped unexpectedly (exit code {exitcode})"
+
+
+def ingest(store: Store, paths: Iterable[Path], settings: Settings,
+           options: IngestOptions | None = None, **hooks: Callable[..., None]) -> BatchReport:
+    """Ingest files and folders into the archive; the library entry point behind the CLI."""
+    return Batch(store, settings, options or IngestOptions(), **hooks).run(paths)  # type: ignore[arg-type]

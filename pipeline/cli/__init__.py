@@ -1,0 +1,67 @@
+"""The `sekretar` command line: a thin layer over the library.
+
+Each command parses its arguments, calls one library function and prints the result. Errors of
+the project's own types are shown as one plain line (a trace only with `--debug`). Exit codes:
+0 ok, 1 some files failed or an operation failed, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from pipeline.cli.app import app, console_err, state
+from corpus.errors import ConfigError, NotFound, SekretarError
+
+#: command modules; each registers its commands on `app` when imported.
+COMMAND_MODULES = (
+    "pipeline.cli.archive",
+    "pipeline.cli.analysis",
+    "pipeline.cli.translation",
+    "pipeline.cli.searching",
+    "pipeline.cli.minutes",
+    "pipeline.cli.serving",
+)
+
+
+def load_commands() -> None:
+    for module in COMMAND_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            if err.name != module:
+                raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, turning our errors into one line and an exit code."""
+    load_commands()
+    state.exit_code, state.debug = 0, False
+    try:
+        app(args=argv, standalone_mode=False)
+    except SekretarError as err:
+        if state.debug:
+            raise
+        console_err.print(f"[bold red]error:[/] {err}", highlight=False)
+        return 2 if isinstance(err, ConfigError | NotFound) else 1
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    except KeyboardInterrupt:
+        console_err.print("interrupted")
+        return 130
+    except Exception as err:  # click's usage errors
+        from click import ClickException
+        from click.exceptions import Abort, Exit
+        if isinstance(err, Exit):
+            return err.exit_code
+        if isinstance(err, ClickException):
+            err.show()
+            return 2
+        if isinstance(err, Abort):
+            return 130
+        raise
+    return state.exit_code
+
+
+def run() -> None:
+    sys.exit(main())

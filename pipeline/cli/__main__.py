@@ -1,0 +1,5 @@
+"""`python -m pipeline.cli` runs the `sekretar` command."""
+
+from pipeline.cli import run
+
+run()

@@ -1,0 +1,63 @@
+"""The Typer application, shared options and output helpers for the command modules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from corpus.store import Store
+from pipeline.settings import Settings, load_settings
+
+
+@dataclass
+class State:
+    debug: bool = False
+    exit_code: int = 0
+
+
+state = State()
+console = Console(highlight=False, soft_wrap=True)
+console_err = Console(stderr=True, highlight=False)
+
+app = typer.Typer(
+    name="sekretar",
+    help="Offline multilingual archive of an assembly's reports and session minutes.\n\n"
+    "Example: sekretar ingest samples/ && sekretar status",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time
+    typer.Option("--data", help="archive folder [env SEKRETAR_DATA; default ./sekretar-data]",
+                 show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="print stable JSON instead of text")]
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="show full traces on errors")] = False,
+) -> None:
+    state.debug = debug
+
+
+def settings_for(data: Path | None, **overrides: Any) -> Settings:
+    """Settings from defaults, environment and the command's flags."""
+    return load_settings(data=data, **overrides)
+
+
+def open_store(data: Path | None, readonly: bool = False) -> Store:
+    return Store(settings_for(data).data, readonly=readonly)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")

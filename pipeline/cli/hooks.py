@@ -1,0 +1,23 @@
+"""What happens right after a document is stored during ingest (the incremental index)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from corpus.model import Document
+from corpus.store import Store
+from pipeline.settings import Settings
+
+
+def saved_hooks(store: Store, settings: Settings) -> Callable[[Document], None]:
+    """A function called with every stored document; adds it to the search index when the
+    index package is installed, so a new batch is searchable at once."""
+    try:
+        from index.build import add_document  # the search issue provides this
+    except ImportError:
+        return lambda document: None
+
+    def hook(document: Document) -> None:
+        add_document(store, document)
+
+    return hook

@@ -1,0 +1,102 @@
+"""Analysis stages, registered by name and composed from settings (as spaCy composes components).
+
+A stage is a small object with a `name`, a `version` and `run(document) -> document`. The
+version changes whenever the stage's output would change, so a re-run redoes exactly the stages
+whose version differs from the one stored with the document.
+
+Stages are built once per process (models load once per worker, never per document).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Protocol
+
+from corpus.errors import ConfigError, ModelMissing
+from corpus.model import Document
+from pipeline.settings import Settings
+
+
+class Stage(Protocol):
+    name: str
+    version: str
+
+    def run(self, document: Document) -> Document: ...
+
+
+StageFactory = Callable[[Settings], Stage]
+
+_FACTORIES: dict[str, StageFactory] = {}
+
+#: where each known stage is registered; imported only when the stage is asked for.
+STAGE_MODULES: dict[str, str] = {
+    "language": "pipeline.language",
+    "minutes": "pipeline.minutes",
+    "translate": "pipeline.translate.stage",
+    "entities": "pipeline.entities",
+    "embed": "pipeline.embed",
+}
+
+
+def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
+    """Register a stage factory under `name`; a second registration is a defect."""
+
+    def decorate(factory: StageFactory) -> StageFactory:
+        if name in _FACTORIES and _FACTORIES[name] is not factory:
+            raise ConfigError(f"stage {name!r} is registered twice")
+        _FACTORIES[name] = factory
+        return factory
+
+    return decorate
+
+
+def available_stages() -> list[str]:
+    """Stage names whose module exists in this installation."""
+    found = []
+    for name, module in STAGE_MODULES.items():
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            if err.name and err.name.startswith("pipeline"):
+                continue
+            raise
+        if name in _FACTORIES:
+            found.append(name)
+    return found
+
+
+def build_stages(settings: Settings) -> list[Stage]:
+    """The stages named in settings, in that order; unknown names are a configuration error."""
+    available = set(available_stages())
+    stages = []
+    for name in settings.stages:
+        if name not in STAGE_MODULES:
+            raise ConfigError(f"unknown stage {name!r}; known: {', '.join(STAGE_MODULES)}")
+        if name in available:
+            stages.append(_FACTORIES[name](settings))
+    return stages
+
+
+def run_stages(document: Document, stages: list[Stage], strict: bool = False) -> dict[str, str]:
+    """Run each stage, recording a failure and going on (per-stage error handler).
+
+    Returns the stage name -> version map of the stages that completed. A missing model or a
+    failed stage marks the document partial with the reason; `strict` re-raises instead.
+    """
+    done: dict[str, str] = {}
+    for stage in stages:
+        try:
+            document = stage.run(document)
+        except ModelMissing as err:
+            if strict:
+                raise
+            document.note_problem(f"{stage.name}: {err}")
+            done[stage.name] = stage.version
+        except Exception as err:  # noqa: BLE001 - the per-stage error handler records any failure
+            if strict:
+                raise
+            document.note_problem(f"{stage.name} failed: {err}")
+        else:
+            done[stage.name] = stage.version
+    return done

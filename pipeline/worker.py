@@ -1,0 +1,88 @@
+"""What runs inside a batch worker process: parse one file and run the analysis stages.
+
+Workers never write to the store; they return the finished `Document` to the parent. Stages
+(and the models behind them) are built once per worker process and reused for every file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.errors import InputError
+from corpus.model import Document
+from corpus.store import Store
+from pipeline import parse
+from pipeline.parse.base import Source
+from pipeline.settings import Settings
+from pipeline.stages import Stage, build_stages, run_stages
+
+
+@dataclass
+class Job:
+    """One file for a worker. `rerun` names the stages to redo on an already stored document
+    (None: parse the file and run every stage)."""
+
+    path: str
+    sha256: str
+    name: str
+    kind: str | None = None
+    session: str | None = None
+    password: str | None = None
+    rerun: list[str] | None = None
+
+
+@dataclass
+class WorkResult:
+    document: Document
+    stages: dict[str, str] = field(default_factory=dict)
+    pid: int = 0
+
+
+_STAGES: dict[tuple[str, ...], list[Stage]] = {}
+
+
+def stages_for(settings: Settings) -> list[Stage]:
+    """Build the stages once per process (models load once, not per document)."""
+    key = settings.stages
+    if key not in _STAGES:
+        _STAGES[key] = build_stages(settings)
+    return _STAGES[key]
+
+
+def source_options(settings: Settings) -> dict[str, object]:
+    return {
+        "max_unzipped_mb": settings.max_unzipped_mb,
+        "max_zip_ratio": settings.max_zip_ratio,
+    }
+
+
+def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
+    """Parse (or reload) a document and run its stages. Raises InputError for bad files."""
+    stages = stages_for(settings)
+    if job.rerun is not None:
+        with Store(settings.data, readonly=True) as store:
+            document = store.load_document(job.sha256)
+        stages = [s for s in stages if s.name in job.rerun]
+        document.problems = [p for p in document.problems
+                             if not any(p.startswith(s.name) for s in stages)]
+    else:
+        document = parse_file(job, settings)
+    done = run_stages(document, stages, strict=strict)
+    document.finish()
+    return WorkResult(document=document, stages=done, pid=os.getpid())
+
+
+def parse_file(job: Job, settings: Settings) -> Document:
+    source = Source(
+        path=Path(job.path), sha256=job.sha256, name=job.name, password=job.password,
+        kind=job.kind, session=job.session, options=source_options(settings))
+    try:
+        return parse.parse(source)
+    except InputError:
+        raise
+    except RecursionError as err:
+        raise InputError("structure nested too deeply to read") from err
+    except MemoryError as err:
+        raise InputError("too large to read within the memory cap") from err
