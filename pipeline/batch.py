@@ -70,10 +70,19 @@ class IngestOptions:
     strict: bool = False
 
 
+def _printable(raw: bytes) -> str:
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def display_name(path: Path) -> str:
-    """A file name that prints safely: undecodable bytes and control characters escaped."""
-    raw = os.fsencode(path.name).decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in raw)
+    """A file name that prints and stores safely: bad bytes and control characters escaped."""
+    return _printable(os.fsencode(path.name))
+
+
+def display_path(path: Path | str) -> str:
+    """The whole path, escaped like `display_name`."""
+    return _printable(os.fsencode(path))
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -115,7 +124,7 @@ class Batch:
                 self._record(report, planned)
             elif planned.sha256 in jobs:
                 self._record(report, FileOutcome(
-                    str(path), "unchanged", f"same content as {jobs[planned.sha256].path}",
+                    display_path(path), "unchanged", f"same content as {display_path(jobs[planned.sha256].path)}",
                     planned.sha256))
             else:
                 jobs[planned.sha256] = planned
@@ -132,7 +141,7 @@ class Batch:
 
     def _plan(self, path: Path) -> Job | FileOutcome:
         """Decide what a file needs: nothing (unchanged), a re-run of some stages, or all."""
-        shown = str(path)
+        shown = display_path(path)
         try:
             reason = _unreadable(path, self.settings.max_file_mb)
             if reason:
@@ -184,7 +193,7 @@ class Batch:
                     pass
 
     def _collect(self, future: ProcessFuture, job: Job, began: float) -> FileOutcome:
-        shown = job.path
+        shown = display_path(job.path)
         try:
             result: WorkResult = future.result()
         except FutureTimeout:
@@ -208,10 +217,11 @@ class Batch:
     def _save(self, result: WorkResult, job: Job, began: float) -> FileOutcome:
         document = result.document
         self.store.keep_file(Path(job.path), job.sha256)
-        self.store.save_document(document, stages=result.stages, source_path=job.path)
+        shown = display_path(job.path)
+        self.store.save_document(document, stages=result.stages, source_path=shown)
         self.on_saved(document)
         reason = "; ".join(document.problems) or None
-        return FileOutcome(job.path, document.status, reason, document.id, document.title,
+        return FileOutcome(shown, document.status, reason, document.id, document.title,
                            round(time.monotonic() - began, 3))
 
     def _record(self, report: BatchReport, outcome: FileOutcome) -> None:

@@ -38,28 +38,18 @@ def main(argv: list[str] | None = None) -> int:
     load_commands()
     state.exit_code, state.debug = 0, False
     try:
-        app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="sekretar")  # standalone: usage errors print and exit 2
     except SekretarError as err:
         if state.debug:
             raise
         console_err.print(f"[bold red]error:[/] {err}", highlight=False)
         return 2 if isinstance(err, ConfigError | NotFound) else 1
     except SystemExit as exit_:
-        return int(exit_.code or 0)
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+        return code or state.exit_code
     except KeyboardInterrupt:
         console_err.print("interrupted")
         return 130
-    except Exception as err:  # click's usage errors
-        from click import ClickException
-        from click.exceptions import Abort, Exit
-        if isinstance(err, Exit):
-            return err.exit_code
-        if isinstance(err, ClickException):
-            err.show()
-            return 2
-        if isinstance(err, Abort):
-            return 130
-        raise
     return state.exit_code
 
 

@@ -23,7 +23,7 @@ class State:
 
 state = State()
 console = Console(highlight=False, soft_wrap=True)
-console_err = Console(stderr=True, highlight=False)
+console_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 app = typer.Typer(
     name="sekretar",

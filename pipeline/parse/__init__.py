@@ -9,10 +9,11 @@ from corpus.errors import InputError
 from corpus.model import Document
 from pipeline.parse.base import Parser, Source
 from pipeline.parse.docx import DocxParser
+from pipeline.parse.ole import OleParser
 from pipeline.parse.pdf import PdfParser
 from pipeline.parse.text import HtmlParser, TextParser
 
-PARSERS: list[Parser] = [DocxParser(), PdfParser(), HtmlParser(), TextParser()]
+PARSERS: list[Parser] = [DocxParser(), OleParser(), PdfParser(), HtmlParser(), TextParser()]
 
 
 def choose_parser(source: Source) -> Parser:

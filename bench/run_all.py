@@ -1,0 +1,46 @@
+"""Run every benchmark in `bench/` one after another and print their figures.
+
+    python bench/run_all.py            # full sizes (long: run by hand)
+    python bench/run_all.py --short    # the quick form CI runs
+
+A benchmark that fails makes this script exit non-zero, so a broken benchmark is noticed; the
+figures themselves are printed, never asserted (speed is not a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SKIP = {"run_all.py", "corpus_gen.py", "__init__.py"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="run every benchmark")
+    parser.add_argument("--short", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--only", nargs="*", help="names of benchmarks to run (default: all)")
+    args = parser.parse_args()
+    scripts = sorted(p for p in HERE.glob("*.py") if p.name not in SKIP)
+    if args.only:
+        scripts = [p for p in scripts if p.stem in args.only]
+    failed = []
+    for script in scripts:
+        print(f"== {script.stem}", flush=True)
+        started = time.monotonic()
+        command = [sys.executable, str(script)] + (["--short"] if args.short else [])
+        result = subprocess.run(command, cwd=HERE.parent)
+        print(f"   ({time.monotonic() - started:.0f} s)", flush=True)
+        if result.returncode != 0:
+            failed.append(script.stem)
+    if failed:
+        print(f"benchmarks failed: {', '.join(failed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The zip-bomb guard: judge an Office package from its central directory alone.
+
+A DOCX is a zip archive, and a small archive can claim gigabytes once decompressed. Before any
+library inflates a single part we read the central directory (which costs nothing to
+decompress) and refuse archives that are too big, too compressed, too crowded or that name
+parts outside the package. Python's `zipfile` never inflates an entry past the size the
+directory declares, so the declared sizes bound what a later reader can allocate.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import IO
+
+from corpus.errors import InputError
+
+MB = 1024 * 1024
+#: sizes below this are ignored for the ratio test: they cannot hurt whatever their ratio, and
+#: real documents hold XML, images and embedded objects of a megabyte or two that compress
+#: more than 100 times (an EMF picture with blank areas in tika's embedded_pdf sample: 130x).
+RATIO_FLOOR_BYTES = 4 * MB
+MAX_ENTRIES = 10_000
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """How big and how compressed an archive may be; defaults match the settings table."""
+
+    max_unzipped_mb: float = 500
+    max_ratio: float = 100
+    max_entries: int = MAX_ENTRIES
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, object]) -> ZipLimits:
+        """Limits from a source's options (`max_unzipped_mb`, `max_zip_ratio`)."""
+        return cls(
+            max_unzipped_mb=_number(options.get("max_unzipped_mb"), cls.max_unzipped_mb),
+            max_ratio=_number(options.get("max_zip_ratio"), cls.max_ratio),
+        )
+
+
+def _number(value: object, default: float) -> float:
+    if isinstance(value, int | float | str):
+        try:
+            return float(value)
+        except ValueError:
+            return default
+    return default
+
+
+def open_checked(file: str | IO[bytes], limits: ZipLimits, what: str = "DOCX") -> zipfile.ZipFile:
+    """Open the archive and check it against `limits`; the caller closes it.
+
+    Raises `InputError` ("corrupt DOCX: ..." or "too large: ...") instead of any zipfile error.
+    """
+    try:
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as err:
+        raise InputError(f"corrupt {what}: not a readable zip archive ({err})") from err
+    try:
+        check_entries(archive.infolist(), limits, what)
+    except InputError:
+        archive.close()
+        raise
+    return archive
+
+
+def check_entries(entries: list[zipfile.ZipInfo], limits: ZipLimits, what: str = "DOCX") -> None:
+    """Refuse an archive whose directory shows a bomb or an escaping part name."""
+    if len(entries) > limits.max_entries:
+        raise InputError(f"too large: {what} has {len(entries)} parts (limit {limits.max_entries})")
+    for entry in entries:
+        check_name(entry.filename, what)
+        check_ratio(entry.file_size, entry.compress_size, limits, f"part {entry.filename}")
+    unzipped = sum(e.file_size for e in entries)
+    if unzipped > limits.max_unzipped_mb * MB:
+        raise InputError(
+            f"too large: {what} unpacks to {unzipped / MB:.0f} MB "
+            f"(limit {limits.max_unzipped_mb:g} MB)"
+        )
+    check_ratio(unzipped, sum(e.compress_size for e in entries), limits, "the archive")
+
+
+def check_name(name: str, what: str = "DOCX") -> None:
+    """Refuse absolute part names and names that climb out of the package with `..`."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    absolute = name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":")
+    if absolute or ".." in parts:
+        raise InputError(f"corrupt {what}: unsafe part name {name!r}")
+
+
+def check_ratio(unzipped: int, compressed: int, limits: ZipLimits, where: str) -> None:
+    """Refuse a compression ratio above the limit, ignoring sizes too small to matter."""
+    if unzipped < RATIO_FLOOR_BYTES:
+        return
+    ratio = unzipped / max(compressed, 1)
+    if ratio > limits.max_ratio:
+        raise InputError(
+            f"suspicious compression (zip bomb?): {where} expands {ratio:.0f} times "
+            f"(limit {limits.max_ratio:g})"
+        )

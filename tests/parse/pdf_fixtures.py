@@ -1,0 +1,216 @@
+"""Real PDFs for the PDF parser tests, built with reportlab and the DejaVu font (for Cyrillic).
+
+Each builder writes one file and returns its path; the texts it draws are module constants so
+the tests can assert exact blocks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT = "DejaVu"
+
+REPORT_TITLE = "Отчёт комиссии по информатизации"
+REPORT_AUTHOR = "Иванова А. П."
+REPORT_HEADER = "Отчёт о работе комиссии за 2024 год"
+REPORT_HEADING = "Введение"
+REPORT_PARAGRAPHS = [
+    [
+        "Комиссия провела двенадцать заседаний и рассмотрела вопросы развития "
+        "информатизации в городах-участниках, подготовки кадров и обмена опытом "
+        "между муниципальными службами.",
+        "Решения комиссии направлены в секретариат Ассамблеи.",
+    ],
+    [
+        "Во втором полугодии основное внимание уделялось цифровым услугам для жителей, "
+        "переводу архивов в электронный вид и защите персональных данных граждан.",
+        "Подготовлены предложения о совместных проектах на следующий год.",
+    ],
+    [
+        "В заключение комиссия отмечает рост числа участников программы и благодарит "
+        "все делегации за активную работу и предоставленные материалы.",
+        "Отчёт утверждён на заседании комиссии единогласно.",
+    ],
+]
+
+TABLE_BEFORE = "Prices of fruit at the central market."
+TABLE_AFTER = "Prices are given in euro per kilogram."
+TABLE_ROWS = [["Fruit", "Quantity", "Price"], ["Apple", "3", "1.20"], ["Pear", "5", "0.80"]]
+
+SCANNED_TEXT = "The next page is a scanned image."
+HYPHENATED_LINES = [
+    "Развитие информати-",
+    "зации в Северо-",
+    "Западном регионе в 2019-",
+    "2020 годах.",
+]
+HYPHENATED_TEXT = "Развитие информатизации в Северо-Западном регионе в 2019-2020 годах."
+
+
+def register_font() -> None:
+    """Register DejaVu once; reportlab keeps registered fonts for the process."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(DEJAVU)))
+
+
+def _styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=14, spaceAfter=12)
+    heading = ParagraphStyle("heading", fontName=FONT, fontSize=18, leading=22, spaceAfter=14)
+    return body, heading
+
+
+def _running(canvas: Canvas, doc: Any) -> None:
+    """Running header and a footer with the page number, as a report template draws them."""
+    canvas.saveState()
+    canvas.setFont(FONT, 9)
+    canvas.drawString(72, A4[1] - 40, REPORT_HEADER)
+    canvas.drawString(72, 30, f"Страница {doc.page} из 3")
+    canvas.restoreState()
+
+
+def russian_report(path: Path) -> Path:
+    """Three pages: running header and footer, a heading, two paragraphs on each page."""
+    register_font()
+    body, heading = _styles()
+    story: list[Any] = [Paragraph(REPORT_HEADING, heading)]
+    for number, paragraphs in enumerate(REPORT_PARAGRAPHS):
+        if number:
+            story.append(PageBreak())
+        story.extend(Paragraph(text, body) for text in paragraphs)
+    doc = SimpleDocTemplate(str(path), pagesize=A4, title=REPORT_TITLE, author=REPORT_AUTHOR)
+    doc.build(story, onFirstPage=_running, onLaterPages=_running)
+    return path
+
+
+def english_table(path: Path) -> Path:
+    """One page: a paragraph, a 3x3 table ruled with GRID, a paragraph."""
+    register_font()
+    body, _ = _styles()
+    table = Table(TABLE_ROWS)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ]
+        )
+    )
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build([Paragraph(TABLE_BEFORE, body), table, Paragraph(TABLE_AFTER, body)])
+    return path
+
+
+def with_image_page(path: Path) -> Path:
+    """Two pages: text, then a page with an image and a rectangle but no text at all."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(FONT, 11)
+    canvas.drawString(72, 700, SCANNED_TEXT)
+    canvas.showPage()
+    picture = Image.new("RGB", (64, 64), (200, 180, 90))
+    canvas.drawImage(ImageReader(picture), 100, 400, width=300, height=300)
+    canvas.rect(80, 380, 340, 340)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def hyphenated(path: Path) -> Path:
+    """One paragraph drawn line by line, with words broken at line ends."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(FONT, 11)
+    for number, line in enumerate(HYPHENATED_LINES):
+        canvas.drawString(72, 700 - 14 * number, line)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def long_text(path: Path, pages: int, lines_per_page: int = 45) -> Path:
+    """A long Russian text document for speed and memory checks: plain lines, one font."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    sentence = "Заседание комиссии по вопросам развития городов и информатизации, пункт {}."
+    for page in range(pages):
+        canvas.setFont(FONT, 10)
+        for number in range(lines_per_page):
+            gap = 6 if number % 6 == 5 else 0
+            canvas.drawString(60, 780 - 16 * number - gap, sentence.format(page * 100 + number))
+        canvas.drawString(60, 30, f"Страница {page + 1}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+ROTATED_HEADER = "Колонтитул документа"
+ROTATED_LINES = ["Первая строка абзаца про поворот", "и его вторая строка."]
+
+
+def rotated(path: Path) -> Path:
+    """Three pages with /Rotate 90, 180 and 270, drawn to read upright once turned, as
+    scanners and landscape layouts do; each has a header, a two-line paragraph and a line."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    width, height = A4
+    turns = {90: (0.0, 0.0, -width), 180: (width, height, 0.0), 270: (width, 0.0, 0.0)}
+    for turn, (x, y, shift) in turns.items():
+        canvas.setPageRotation(turn)
+        canvas.translate(x, y)
+        canvas.rotate(turn)
+        canvas.translate(0, shift)
+        shown_height = width if turn in (90, 270) else height
+        canvas.setFont(FONT, 9)
+        canvas.drawString(72, shown_height - 30, ROTATED_HEADER)
+        canvas.setFont(FONT, 11)
+        for number, line in enumerate(ROTATED_LINES):
+            canvas.drawString(72, shown_height - 100 - 14 * number, line)
+        canvas.drawString(72, shown_height - 160, f"Страница повёрнута на {turn} градусов.")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+BOXED_ROWS = [["Город", "Делегаты"], ["Псков", "4"], ["Тарту", "3"]]
+NOTE_TEXT = "Важно: заседание комиссии переносится на пятницу."
+NOTE_BODY = "Повестка дня остаётся прежней."
+
+
+def boxed_table(path: Path) -> Path:
+    """A table whose cells are drawn one rectangle each, as some word processors do."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(FONT, 11)
+    for row, cells in enumerate(BOXED_ROWS):
+        for col, text in enumerate(cells):
+            x, y = 72 + 120 * col, 700 - 24 * row
+            canvas.rect(x, y, 120, 24)
+            canvas.drawString(x + 6, y + 8, text)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def framed_note(path: Path) -> Path:
+    """A note in a frame above a paragraph: a box, but no table."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(FONT, 11)
+    canvas.rect(66, 692, 330, 24)
+    canvas.drawString(72, 700, NOTE_TEXT)
+    canvas.drawString(72, 660, NOTE_BODY)
+    canvas.showPage()
+    canvas.save()
+    return path
