@@ -84,6 +84,8 @@ class DocxParser(Parser):
         """Parse a DOCX from a path or an in-memory stream (a decrypted file) for `source`."""
         package = open_package(file, ZipLimits.from_options(source.options))
         main = main_part(package)
+        if not any(word in main.content_type for word in ("wordprocessingml", "ms-word")):
+            raise InputError(f"not a Word document (its main part is {main.content_type})")
         document = source.new_document(_MEDIA_TYPES.get(main.content_type, DOCX_MEDIA_TYPE))
         read_main_part(document, main)
         set_core_properties(document, package)

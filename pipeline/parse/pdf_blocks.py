@@ -55,6 +55,8 @@ def _page_flow(page: PageText, running: RunningText) -> Flow:
 
 def _split_at_tables(lines: list[Line], tables: list[Table]) -> list[list[Line]]:
     """Runs of lines with no table between them: text never joins across a table."""
+    if not tables:
+        return [lines]
     runs: list[list[Line]] = []
     for line in lines:
         if runs and not any(_between(t, runs[-1][-1], line) for t in tables):

@@ -1,9 +1,10 @@
 """Layout of PDF text: visual lines into paragraphs, and the text clean-up they need.
 
 Pure Python over plain records, so it is tested without PDFs and costs nothing per page beyond
-what pdfium already paid. Coordinates are PDF user space (points, y grows upwards); a `Line` is
-one visual line as pdfium found it, in content-stream order, which for the documents we get
-(word processors, report generators) is the reading order.
+what pdfium already paid. Coordinates are points on the page as displayed (PDF user space, the
+page's /Rotate applied; y grows upwards); a `Line` is one visual line as pdfium found it, in
+content-stream order, which for the documents we get (word processors, report generators) is
+the reading order.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from pipeline.parse.pdf_layout import Line
 HYPHEN_MARKS = "\ufffe\x02"
 _BREAKS = re.compile(r"[\r\n\ufffe\x02]")
 
-
 Box = tuple[float, float, float, float]
 
 
@@ -120,9 +119,9 @@ class _LineReader:
         else:
             self._split(first, last + 1)
 
-    def _append(
-        self, start: int, end: int, head: tuple[float, ...], tail: tuple[float, ...]
-    ) -> None:
+    def _append(self, start: int, end: int, head: Box, tail: Box) -> None:
+        """Add characters start..end-1 as one line; its font size is read at the middle
+        character, since a line's first one may be a bullet or a drop cap."""
         text = self.text[start:end]
         if text[-1] in HYPHEN_MARKS:
             text = text[:-1] + "-"
@@ -150,13 +149,12 @@ class _LineReader:
         return self.view(box) if self.view.quarter_turns else box
 
     def _size(self, index: int) -> float:
-        """The font size at a character (its middle one: a bullet or drop cap is not typical);
-        0 for the characters pdfium generated, which report size 1."""
+        """The font size at a character, or 0 for one pdfium generated (those report 1)."""
         size = float(pdfium_c.FPDFText_GetFontSize(self.textpage, index))
         return size if size > 1.0 else 0.0
 
 
-def _overlap(one: tuple[float, ...], other: tuple[float, ...]) -> bool:
+def _overlap(one: Box, other: Box) -> bool:
     """Whether two character boxes sit on the same visual line (share most of their height)."""
     shared = min(one[3], other[3]) - max(one[1], other[1])
     return shared >= 0.5 * min(one[3] - one[1], other[3] - other[1])
