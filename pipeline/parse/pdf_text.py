@@ -53,6 +53,18 @@ class View:
             return (y1 - top, left - x0, y1 - bottom, right - x0)
         return box
 
+    def back(self, box: Box) -> Box:
+        """A displayed box in PDF user space again: where pdfium looks for text."""
+        left, bottom, right, top = box
+        x0, y0, x1, y1 = self.page
+        if self.quarter_turns == 1:
+            return (x1 - top, left + y0, x1 - bottom, right + y0)
+        if self.quarter_turns == 2:
+            return (x1 - right, y1 - top, x1 - left, y1 - bottom)
+        if self.quarter_turns == 3:
+            return (bottom + x0, y1 - right, top + x0, y1 - left)
+        return box
+
 
 def page_view(page: object, page_box: Box) -> View:
     """The view of a pdfium page whose visible box (user space) is `page_box`."""
