@@ -24,8 +24,12 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: a piece whose ends differ by at most this across its direction is straight along an axis.
 SLANT = 1.0
-#: path segments read per page in all: a page drawing more is a chart or a map.
-MAX_SEGMENTS = 50_000
+#: path segments read per page in all, and per path: a page or a path drawing more is a chart
+#: or a map (a table of 300 cells drawn one rectangle each as one path has 1,500).
+MAX_SEGMENTS = 20_000
+MAX_PATH_SEGMENTS = 2_048
+#: a path with curves and more segments than this is an illustration, not a rounded frame.
+MAX_CURVED_SEGMENTS = 64
 
 
 @dataclass(slots=True)
@@ -102,28 +106,31 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
 
 
 def _read_path(rulings: Rulings, handle: object, matrix: Matrix, view: View) -> None:
-    """Split a path into subpaths (pieces from one move to the next) and read each."""
+    """Read a path's straight runs; a curve ends a run, as in a frame with rounded corners
+    whose sides still rule a table. A long path with curves is a logo, a chart or a map, so it
+    is dropped at its first curve, which keeps illustrated pages cheap."""
     count = max(pdfium_c.FPDFPath_CountSegments(handle), 0)
-    count = min(count, MAX_SEGMENTS - rulings.segments)
-    rulings.segments += max(count, 0)
+    if count > MAX_PATH_SEGMENTS or rulings.segments + count > MAX_SEGMENTS:
+        return
     x, y = ctypes.c_float(), ctypes.c_float()
-    subpath: list[tuple[float, float]] = []
-    closed = False
+    runs: list[tuple[list[tuple[float, float]], bool]] = []  # (points, closes to its start)
     for index in range(count):
+        rulings.segments += 1
         segment = pdfium_c.FPDFPath_GetPathSegment(handle, index)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO and count > MAX_CURVED_SEGMENTS:
+            return
         if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
             continue
         point = _place(matrix, view, x.value, y.value)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            _read_subpath(rulings, subpath, closed)
-            subpath, closed = [], False
-        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-            _read_subpath(rulings, subpath, False)  # a curve ends the straight run before it
-            subpath = []
-        subpath.append(point)
-        closed = closed or bool(pdfium_c.FPDFPathSegment_GetClose(segment))
-    _read_subpath(rulings, subpath, closed)
+        if kind != pdfium_c.FPDF_SEGMENT_LINETO or not runs:
+            runs.append(([point], False))  # a move, or a curve's point: a new straight run
+        else:
+            runs[-1][0].append(point)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and pdfium_c.FPDFPathSegment_GetClose(segment):
+            runs[-1] = (runs[-1][0], True)
+    for points, closed in runs:
+        _read_subpath(rulings, points, closed)
 
 
 def _place(matrix: Matrix, view: View, x: float, y: float) -> tuple[float, float]:

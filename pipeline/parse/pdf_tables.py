@@ -94,6 +94,7 @@ def _cell_text(textpage: object, box: Box) -> str:
 
 
 def _is_table(table: Table) -> bool:
-    """A single framed cell is a text box, not a table: its text stays a paragraph."""
-    cells = sum(1 for row in table.rows for cell in row if cell is not None)
-    return cells >= 2
+    """A single framed cell is a text box, not a table: its text stays a paragraph; and a grid
+    with no text in any cell is a drawing (a chart's gridlines), which holds no cells to read."""
+    cells = [cell for row in table.rows for cell in row if cell is not None]
+    return len(cells) >= 2 and any(cells)
