@@ -28,8 +28,9 @@ JOIN = 3.0
 MIN_EDGE = 3.0
 #: how far a line may stop short of another and still meet it at a corner.
 MEET = 3.0
-#: most lines each way a page may have; past it the page is a drawing, not a table.
-MAX_EDGES = 2_000
+#: most lines each way a page may have; past it the page is a drawing, not a table (a page of
+#: 8-point rows has about 100 lines across). It bounds the corner search, which is quadratic.
+MAX_EDGES = 500
 
 
 @dataclass(slots=True)
