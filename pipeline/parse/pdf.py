@@ -1,10 +1,10 @@
-"""PDF parser: pdfium for the text of every page, pdfplumber only for pages with ruled tables.
+"""PDF parser: pdfium for everything, text, drawing survey and ruled tables.
 
 Measured on this machine, pdfplumber's `extract_text` reads about 8 pages a second and keeps
 every page it touched, while pdfium reads text 10-100 times faster. So pdfium reads each page's
-lines and surveys its drawing; only a page drawn with rulings goes to pdfplumber's
-`find_tables`. Every page, text page and pdfplumber page is closed before the next one, so a
-worker's memory does not grow with the page count.
+lines and surveys its drawing; only a page drawn with rulings has its path objects read in
+full to find the grid of its tables (`pdf_tables`), with no second PDF library. Every page and
+text page is closed before the next one, so a worker's memory does not grow with the page count.
 
 Blocks: paragraphs and headings (running `paragraph` number, `page`), table cells (`table`,
 `row`, `col` from 1), running headers and footers once each, and for a page that shows
@@ -67,12 +67,12 @@ class PdfParser(Parser):
     def parse(self, source: Source) -> Document:
         """Read the file, or raise `InputError` saying why it cannot be read."""
         document = source.new_document(MEDIA_TYPE)
-        pdf, password = _open(source)
+        pdf = _open(source)
         try:
             document.pages = _page_count(pdf)
             apply_metadata(document, pdf.get_metadata_dict(), pdf.get_version())
             document.properties["encrypted"] = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1
-            pages = _read_pages(pdf, source.path, password, document)
+            pages = _read_pages(pdf, document)
         finally:
             pdf.close()
         build_blocks(document, pages)
@@ -90,7 +90,7 @@ def _ends_like_pdf(path: Path) -> bool:
         return False
 
 
-def _open(source: Source) -> tuple[pdfium.PdfDocument, str | None]:
+def _open(source: Source) -> pdfium.PdfDocument:
     """Open with pdfium, trying the password as given and as prepared; map failures."""
     try:
         size = source.path.stat().st_size
@@ -101,7 +101,7 @@ def _open(source: Source) -> tuple[pdfium.PdfDocument, str | None]:
     for password in password_candidates(source.password):
         raw = _load(source.path, password)
         if raw:
-            return pdfium.PdfDocument(raw), password
+            return pdfium.PdfDocument(raw)
         code = pdfium_c.FPDF_GetLastError()
         if code != pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(_OPEN_ERRORS.get(code, "corrupt PDF: damaged beyond repair"))
@@ -131,17 +131,11 @@ def _page_count(pdf: pdfium.PdfDocument) -> int:
     return int(count)
 
 
-def _read_pages(
-    pdf: pdfium.PdfDocument, path: Path, password: str | None, document: Document
-) -> list[PageText]:
-    """Read every page; pdfplumber is opened only if some page looks like it has a table."""
+def _read_pages(pdf: pdfium.PdfDocument, document: Document) -> list[PageText]:
+    """Read every page; tables are searched only on pages whose drawing looks ruled."""
     count = len(pdf)
-    with TableFinder(path, password, count) as finder:
+    with TableFinder() as finder:
         pages = [_read_page(pdf, index, finder) for index in range(count)]
-    if finder.unavailable:
-        document.note_problem(finder.unavailable)
-    if finder.failed_pages:
-        document.note_problem(f"tables could not be read on page(s) {_listed(finder.failed_pages)}")
     if finder.skipped_pages:
         listed = _listed(finder.skipped_pages)
         document.note_problem(f"tables were not searched on page(s) {listed}: too complex or slow")
@@ -167,19 +161,19 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, finder: TableFinder) -> Page
         textpage = page.get_textpage()
         try:
             result.lines = read_lines(textpage, view)
+            drawing = survey(page)
+            if drawing.complex:
+                finder.skipped_pages.append(index + 1)
+            elif drawing.looks_ruled:
+                result.tables = finder.tables(page, textpage, view, index + 1)
         finally:
             textpage.close()
-        drawing = survey(page)
     except pdfium.PdfiumError:
         return PageText(number=index + 1, box=(0.0, 0.0, 0.0, 0.0), readable=False)
     finally:
         page.close()
     result.objects = drawing.objects
     result.image_cover = drawing.image_area / max(_area(result.box), 1.0)
-    if drawing.complex:
-        finder.skipped_pages.append(index + 1)
-    elif drawing.looks_ruled:
-        result.tables = finder.tables(index)
     return result
 
 

@@ -1,8 +1,8 @@
 """A cheap survey of what a page draws: is there a ruled table, is it a scanned image?
 
 Reads pdfium's page objects (type and bounds only), so deciding costs little; only a page
-whose rulings cross like a table's grid is handed to pdfplumber, which costs a hundred times
-more. Framed notes, underlines and chart axes do not cross enough to count.
+whose rulings cross like a table's grid has every path read in full for its tables
+(`pdf_tables`). Framed notes, underlines and chart axes do not cross enough to count.
 """
 
 from __future__ import annotations

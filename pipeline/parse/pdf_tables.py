@@ -1,43 +1,44 @@
-"""The slow path: ruled tables, found by pdfplumber on the pages that look like they have them.
+"""Ruled tables, found natively from pdfium: the page's rulings, their grid, text by cell.
 
-pdfplumber (pdfminer) reads a page some hundred times slower than pdfium, so it is opened only
-when a page's drawing survey suggests a table, once per document, and each page is closed after
-use. pdfminer also caches every object it parses; the finder reopens the file every
-`RECYCLE_AFTER` pages so that cache cannot grow with the length of the document.
+pdfplumber's `find_tables` made pdfminer parse every object of the page again and took 94% of
+the parse time; pdfium has already loaded the page, so its path objects give the rulings
+(`pdf_rulings`), the grid is pure Python (`pdf_grid`), and each cell's text is one pdfium
+call for the characters in the cell's box. pdfplumber is no longer on the parse path.
+
+What the finder does not resolve, and leaves as paragraphs like pdfplumber's lattice mode did:
+tables without rulings (columns set by whitespace alone), tables ruled only between rows
+(no vertical lines, so no closed cells), and tables drawn as an image.
 """
 
 from __future__ import annotations
 
+import ctypes
 import time
-from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-import pdfplumber
-from pdfplumber.pdf import PDF
+import pypdfium2.raw as pdfium_c
 
+from pipeline.parse.pdf_grid import Box, Grid, find_grids
 from pipeline.parse.pdf_layout import Table, clean_text, join_lines
+from pipeline.parse.pdf_rulings import read_rulings
+from pipeline.parse.pdf_text import HYPHEN_MARKS, View
 
-RECYCLE_AFTER = 50
 #: CPU seconds of table search per document (CPU, not wall time, so a busy machine does not
-#: change the result); past it, pages keep their text without tables, so a
-#: table-heavy file still ends inside the batch deadline (the pages are named in a problem).
+#: change the result); past it, pages keep their text without tables, so a table-heavy file
+#: still ends inside the batch deadline (the pages are named in a problem).
 TIME_BUDGET = 30.0
+#: how far (points) a cell's box is shrunk before asking for its text: pdfium takes every
+#: character whose box touches the rectangle, and a neighbour's descender may cross a ruling.
+INSET = 1.0
+_HYPHENS = str.maketrans(dict.fromkeys(HYPHEN_MARKS, "-"))
 
 
 class TableFinder:
-    """Finds ruled tables page by page; a failure costs the tables of a page, never the text."""
+    """Finds ruled tables page by page, within a CPU budget for the whole document."""
 
-    def __init__(self, path: Path, password: str | None, page_count: int) -> None:
-        self.path = path
-        self.password = password
-        self.page_count = page_count
-        self.failed_pages: list[int] = []
+    def __init__(self) -> None:
         self.skipped_pages: list[int] = []
         self._spent = 0.0
-        self.unavailable = ""
-        self._pdf: PDF | None = None
-        self._used = 0
 
     def __enter__(self) -> TableFinder:
         return self
@@ -48,77 +49,52 @@ class TableFinder:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self.close()
+        """Nothing to close: the finder holds no pdfium object between pages."""
 
-    def close(self) -> None:
-        """Close pdfplumber if it was opened; safe to call twice."""
-        if self._pdf is not None:
-            pdf, self._pdf = self._pdf, None
-            pdf.close()
-
-    def tables(self, index: int) -> list[Table]:
-        """Tables on the page at `index` (0-based), in PDF user space, top to bottom."""
+    def tables(self, page: object, textpage: object, view: View, number: int) -> list[Table]:
+        """Tables on an open page (pdfium handles), on the displayed page, top to bottom."""
         if self._spent > TIME_BUDGET:
-            self.skipped_pages.append(index + 1)
+            self.skipped_pages.append(number)
             return []
         started = time.process_time()
         try:
-            return self._find(index)
+            return find_tables(page, textpage, view)
         finally:
             self._spent += time.process_time() - started
 
-    def _find(self, index: int) -> list[Table]:
-        pdf = self._open()
-        if pdf is None:
-            return []
-        page = pdf.pages[index]
-        try:
-            found = [_table(table, float(page.height)) for table in page.find_tables()]
-        except Exception:  # noqa: BLE001 - pdfminer raises anything on damaged pages; text stays
-            self.failed_pages.append(index + 1)
-            return []
-        finally:
-            page.close()
-            self._used += 1
-        return sorted((t for t in found if _is_table(t)), key=lambda t: -t.bbox[3])
 
-    def _open(self) -> PDF | None:
-        if self._used >= RECYCLE_AFTER:
-            self.close()
-            self._used = 0
-        if self._pdf is None and not self.unavailable:
-            self._pdf = self._try_open()
-        return self._pdf
-
-    def _try_open(self) -> PDF | None:
-        try:
-            pdf = pdfplumber.open(self.path, password=self.password or "")
-            pages = len(pdf.pages)
-        except Exception:  # noqa: BLE001 - pdfminer cannot read every file pdfium can
-            self.unavailable = "tables were not analysed: the table reader cannot open this PDF"
-            return None
-        if pages != self.page_count:
-            pdf.close()
-            self.unavailable = "tables were not analysed: the table reader sees other pages"
-            return None
-        return pdf
+def find_tables(page: object, textpage: object, view: View) -> list[Table]:
+    """The page's ruled tables with their cell texts; a single framed box is not a table."""
+    rulings = read_rulings(page, view)
+    found = [
+        _table(grid, textpage, view) for grid in find_grids(rulings.horizontal, rulings.vertical)
+    ]
+    return [table for table in found if _is_table(table)]
 
 
-def _table(found: Any, page_height: float) -> Table:
-    """Convert pdfplumber's table (top-left origin) to a `Table` in PDF user space."""
-    x0, top, x1, bottom = (float(v) for v in found.bbox)
-    rows = [[_cell_text(cell) for cell in row] for row in found.extract()]
-    return Table(bbox=(x0, page_height - bottom, x1, page_height - top), rows=rows)
+def _table(grid: Grid, textpage: object, view: View) -> Table:
+    texts = [_cell_text(textpage, view.back(cell)) for cell in grid.cells]
+    rows = [[None if index is None else texts[index] for index in row] for row in grid.rows]
+    return Table(bbox=grid.bbox, rows=rows)
 
 
-def _cell_text(cell: str | None) -> str | None:
-    """A cell's text as one line; None stays None (a cell covered by a merged neighbour)."""
-    if cell is None:
-        return None
-    return clean_text(join_lines(cell.splitlines()))
+def _cell_text(textpage: object, box: Box) -> str:
+    """The text pdfium finds inside a cell (user space box), as one clean line."""
+    left, bottom, right, top = box
+    inset = min(INSET, (right - left) / 4, (top - bottom) / 4)
+    area = (left + inset, top - inset, right - inset, bottom + inset)
+    count = pdfium_c.FPDFText_GetBoundedText(textpage, *area, None, 0)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetBoundedText(textpage, *area, buffer, count + 1)
+    raw = bytes(memoryview(buffer).cast("B")[: max(written, 0) * 2])
+    text = raw.decode("utf-16-le", errors="replace").rstrip("\x00").translate(_HYPHENS)
+    return clean_text(join_lines(text.splitlines()))
 
 
 def _is_table(table: Table) -> bool:
-    """A single framed cell is a text box, not a table: its text stays a paragraph."""
-    cells = sum(1 for row in table.rows for cell in row if cell is not None)
-    return cells >= 2
+    """A single framed cell is a text box, not a table: its text stays a paragraph; and a grid
+    with no text in any cell is a drawing (a chart's gridlines), which holds no cells to read."""
+    cells = [cell for row in table.rows for cell in row if cell is not None]
+    return len(cells) >= 2 and any(cells)

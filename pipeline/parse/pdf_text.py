@@ -3,7 +3,7 @@
 pdfium orders a page's characters and inserts its own line breaks, so one call gets a page's
 text; geometry is then read only for the first and last character of each line (a few ctypes
 calls per line instead of several per character). That is what makes this 10-100 times faster
-than pdfminer's layout analysis, which we keep for pages that look like they have tables.
+than pdfminer's layout analysis, which the parser no longer uses at all.
 """
 
 from __future__ import annotations
@@ -51,6 +51,18 @@ class View:
             return (x1 - right, y1 - top, x1 - left, y1 - bottom)
         if self.quarter_turns == 3:
             return (y1 - top, left - x0, y1 - bottom, right - x0)
+        return box
+
+    def back(self, box: Box) -> Box:
+        """A displayed box in PDF user space again: where pdfium looks for text."""
+        left, bottom, right, top = box
+        x0, y0, x1, y1 = self.page
+        if self.quarter_turns == 1:
+            return (x1 - top, left + y0, x1 - bottom, right + y0)
+        if self.quarter_turns == 2:
+            return (x1 - right, y1 - top, x1 - left, y1 - bottom)
+        if self.quarter_turns == 3:
+            return (bottom + x0, y1 - right, top + x0, y1 - left)
         return box
 
 

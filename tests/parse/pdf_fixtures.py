@@ -214,3 +214,125 @@ def framed_note(path: Path) -> Path:
     canvas.showPage()
     canvas.save()
     return path
+
+
+MERGED_ROWS = [
+    ["Комиссия", "Заседания", ""],
+    ["", "Весна", "Осень"],
+    ["Культура", "2", "3"],
+    ["Экология", "4", "1"],
+]
+#: what the parser reads: a merged cell's text once, at its first row and column.
+MERGED_CELLS = [
+    (1, 1, "Комиссия"),
+    (1, 2, "Заседания"),
+    (2, 2, "Весна"),
+    (2, 3, "Осень"),
+    (3, 1, "Культура"),
+    (3, 2, "2"),
+    (3, 3, "3"),
+    (4, 1, "Экология"),
+    (4, 2, "4"),
+    (4, 3, "1"),
+]
+
+
+def merged_table(path: Path) -> Path:
+    """A table with a cell merged across two columns and one merged down two rows."""
+    register_font()
+    table = Table(MERGED_ROWS)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("SPAN", (1, 0), (2, 0)),
+                ("SPAN", (0, 0), (0, 1)),
+            ]
+        )
+    )
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    return path
+
+
+WORD_ROWS = [["Делегация", "Город", "Голоса"], ["Первая", "Псков", "12"], ["Вторая", "Тарту", "9"]]
+WORD_BEFORE = "Итоги голосования по делегациям."
+
+
+def word_borders(path: Path, border: float = 0.5) -> Path:
+    """A table whose borders are thin filled rectangles, one per cell side, as Word's PDF
+    export draws them (no stroked line at all); the cells are wider than their text."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(FONT, 11)
+    canvas.drawString(72, 740, WORD_BEFORE)
+    canvas.setFillColor(colors.black)
+    width, height, left, top = 140.0, 22.0, 72.0, 720.0
+    for row, cells in enumerate(WORD_ROWS):
+        for col, text in enumerate(cells):
+            x, y = left + width * col, top - height * (row + 1)
+            canvas.rect(x, y + height - border / 2, width, border, stroke=0, fill=1)
+            canvas.rect(x, y - border / 2, width, border, stroke=0, fill=1)
+            canvas.rect(x - border / 2, y, border, height, stroke=0, fill=1)
+            canvas.rect(x + width - border / 2, y, border, height, stroke=0, fill=1)
+            canvas.drawString(x + 5, y + 7, text)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+FORM_ROWS = [["Пункт", "Решение"], ["1", "Принять"], ["2", "Отклонить"]]
+
+
+def form_table(path: Path) -> Path:
+    """A ruled table, text and lines both, drawn once inside a form XObject and placed on
+    the page moved and scaled, as report generators and page imposers do."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.beginForm("table", lowerx=0, lowery=0, upperx=300, uppery=100)
+    canvas.setFont(FONT, 10)
+    for row in range(len(FORM_ROWS) + 1):
+        canvas.line(0, 90 - 25 * row, 240, 90 - 25 * row)
+    for x in (0, 80, 240):
+        canvas.line(x, 90, x, 15)
+    for row, cells in enumerate(FORM_ROWS):
+        for col, text in enumerate(cells):
+            canvas.drawString(5 + 80 * col, 72 - 25 * row, text)
+    canvas.endForm()
+    canvas.saveState()
+    canvas.translate(100, 500)
+    canvas.scale(1.5, 1.5)
+    canvas.doForm("table")
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+LANDSCAPE_ROWS = [["Год", "Бюджет", "Расход"], ["2023", "120", "118"], ["2024", "135", "131"]]
+
+
+def landscape_table(path: Path) -> Path:
+    """A page with /Rotate 90 and a ruled table drawn turned, so it reads upright once the
+    page is shown turned, as a landscape page of a portrait report is made."""
+    register_font()
+    canvas = Canvas(str(path), pagesize=A4)
+    width, _ = A4
+    canvas.setPageRotation(90)
+    canvas.rotate(90)
+    canvas.translate(0, -width)
+    canvas.setFont(FONT, 11)
+    left, top, cell_width, cell_height = 100.0, 400.0, 150.0, 24.0
+    rows, cols = len(LANDSCAPE_ROWS), len(LANDSCAPE_ROWS[0])
+    for row in range(rows + 1):
+        y = top - cell_height * row
+        canvas.line(left, y, left + cell_width * cols, y)
+    for col in range(cols + 1):
+        x = left + cell_width * col
+        canvas.line(x, top, x, top - cell_height * rows)
+    for row, cells in enumerate(LANDSCAPE_ROWS):
+        for col, text in enumerate(cells):
+            canvas.drawString(left + cell_width * col + 6, top - cell_height * (row + 1) + 8, text)
+    canvas.showPage()
+    canvas.save()
+    return path

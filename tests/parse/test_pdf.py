@@ -115,11 +115,11 @@ def test_report_metadata(report: Path) -> None:
     assert document.problems == []
 
 
-def test_text_pages_never_open_pdfplumber(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_text_pages_never_search_tables(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("pdfplumber opened for a page without rulings")
+        raise AssertionError("table search ran on a page without rulings")
 
-    monkeypatch.setattr("pipeline.parse.pdf_tables.pdfplumber.open", refuse)
+    monkeypatch.setattr("pipeline.parse.pdf_tables.find_tables", refuse)
     assert len(parse(report).blocks) == 9
 
 
@@ -165,9 +165,9 @@ def test_table_drawn_as_cell_boxes(pdf_dir: Path) -> None:
 
 def test_framed_note_is_not_a_table(pdf_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("pdfplumber opened for a page with only a frame")
+        raise AssertionError("table search ran on a page with only a frame")
 
-    monkeypatch.setattr("pipeline.parse.pdf_tables.pdfplumber.open", refuse)
+    monkeypatch.setattr("pipeline.parse.pdf_tables.find_tables", refuse)
     document = parse(fx.framed_note(pdf_dir / "note.pdf"))
     assert [b.text for b in document.blocks] == [fx.NOTE_TEXT, fx.NOTE_BODY]
 
