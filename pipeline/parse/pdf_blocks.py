@@ -119,15 +119,16 @@ def _add_paragraph(document: Document, item: Paragraph, page: int, counters: _Co
 
 
 def _add_table(document: Document, table: Table, page: int, counters: _Counters) -> None:
+    number = counters.table  # tables, rows and columns count from 0, as in every parser
     counters.table += 1
-    for row_number, row in enumerate(table.rows, start=1):
-        for col_number, text in enumerate(row, start=1):
+    for row_number, row in enumerate(table.rows):
+        for col_number, text in enumerate(row):
             if text:
                 document.add_block(
                     "table_cell",
                     text,
                     page=page,
-                    table=counters.table,
+                    table=number,
                     row=row_number,
                     col=col_number,
                 )

@@ -145,7 +145,7 @@ def test_ruled_table_becomes_cells(table_pdf: Path) -> None:
         (b.table, b.row, b.col, b.page, b.text) for b in document.blocks if b.kind == "table_cell"
     ]
     assert cells == [
-        (1, r + 1, c + 1, 1, text)
+        (0, r, c, 1, text)
         for r, row in enumerate(fx.TABLE_ROWS)
         for c, text in enumerate(row)
     ]
@@ -157,7 +157,7 @@ def test_ruled_table_becomes_cells(table_pdf: Path) -> None:
 def test_table_drawn_as_cell_boxes(pdf_dir: Path) -> None:
     document = parse(fx.boxed_table(pdf_dir / "boxed.pdf"))
     assert [(b.kind, b.table, b.row, b.col, b.text) for b in document.blocks] == [
-        ("table_cell", 1, r + 1, c + 1, text)
+        ("table_cell", 0, r, c, text)
         for r, row in enumerate(fx.BOXED_ROWS)
         for c, text in enumerate(row)
     ]

@@ -23,7 +23,7 @@ def cells(document: Document) -> list[tuple[Any, ...]]:
 
 
 def numbered(rows: list[list[str]]) -> list[tuple[Any, ...]]:
-    return [(1, r + 1, c + 1, text) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    return [(0, r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row)]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_merged_cells_are_read_once_at_their_first_row_and_column(pdf_dir: Path) -> None:
     document = parse(fx.merged_table(pdf_dir / "merged.pdf"))
-    assert cells(document) == [(1, *cell) for cell in fx.MERGED_CELLS]
+    assert cells(document) == [(0, *cell) for cell in fx.MERGED_CELLS]
 
 
 def test_borders_drawn_as_thin_filled_rectangles(pdf_dir: Path) -> None:
