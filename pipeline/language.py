@@ -182,6 +182,10 @@ class LanguageStage:
     name = "language"
     version = "1"
 
+    def warm(self) -> None:
+        """Load py3langid's model now (a batch worker calls this when it starts)."""
+        identifier()
+
     def run(self, document: Document) -> Document:
         document.language = label_blocks(document.blocks)
         return document

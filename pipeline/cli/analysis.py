@@ -55,7 +55,7 @@ def _print_entities(info: dict[str, Any], found: list[dict[str, Any]]) -> None:
         return
     table = Table(show_edge=False)
     for column in ("block", "label", "text", "normal form", "key"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in ("block", "label", "key"))
     for e in found:
         table.add_row(e["block_id"].rsplit("-", 1)[-1], e["label"], escape(e["text"]),
                       escape(e["normal"]), escape(e["key"]))
@@ -99,7 +99,7 @@ def _print_mentions(summary: dict[str, Any]) -> None:
         return
     table = Table(show_edge=False)
     for column in ("document", "file", "language", "mentions", "forms"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column != "forms")
     for d in documents:
         table.add_row(d["document"][:12], escape(d["source_name"]), d["language"],
                       str(d["mentions"]), escape(", ".join(d["forms"])))

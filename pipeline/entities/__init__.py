@@ -85,6 +85,14 @@ class EntitiesStage:
     name = "entities"
     version = "1"
 
+    def warm(self) -> None:
+        """Load the Russian pipeline's models (natasha, pymorphy3, the gazetteer index) now:
+        a batch worker calls this when it starts, so loading counts against no file's
+        deadline. The other languages' pipelines are cheap and load on first use."""
+        from pipeline.entities.nlp import pipeline_for
+
+        pipeline_for("ru").nlp("Заседание в Москве.")
+
     def run(self, document: Document) -> Document:
         groups: dict[str, list[Block]] = defaultdict(list)
         for block in document.blocks:
