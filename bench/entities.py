@@ -51,7 +51,7 @@ def read_gold() -> list[tuple[str, str, list[tuple[int, int, str, str | None]]]]
         group, marked = line.split("\t")
         text, spans, last = "", [], 0
         for m in MARK.finditer(marked):
-            text += marked[last:m.start()]
+            text += marked[last : m.start()]
             spans.append((len(text), len(text) + len(m[2]), m[1], m[3]))
             text += m[2]
             last = m.end()
@@ -79,6 +79,7 @@ def peak_mb() -> float:
 
 # speed workers (each runs in its own process) ---------------------------------------------
 
+
 def ours_worker(texts: list[str]) -> dict[str, Any]:
     """The entities stage on a document whose blocks are the sentences."""
     from corpus.model import Document
@@ -94,8 +95,11 @@ def ours_worker(texts: list[str]) -> dict[str, Any]:
         return time.process_time() - started
 
     load = run(["Заседание прошло в Москве."])  # loads the models (and a few words)
-    return {"load_s": load, "first_pass": len(texts) / run(texts),
-            "steady": len(texts) / run(texts)}
+    return {
+        "load_s": load,
+        "first_pass": len(texts) / run(texts),
+        "steady": len(texts) / run(texts),
+    }
 
 
 def natasha_worker(texts: list[str], full: bool) -> dict[str, Any]:
@@ -113,8 +117,9 @@ def natasha_worker(texts: list[str], full: bool) -> dict[str, Any]:
     started = time.process_time()
     emb = NewsEmbedding()
     segmenter, ner = Segmenter(), NewsNERTagger(emb)
-    morph, syntax, vocab = (NewsMorphTagger(emb), NewsSyntaxParser(emb), MorphVocab()) \
-        if full else (None, None, None)
+    morph, syntax, vocab = (
+        (NewsMorphTagger(emb), NewsSyntaxParser(emb), MorphVocab()) if full else (None, None, None)
+    )
     load = time.process_time() - started
 
     def run() -> float:
@@ -146,17 +151,26 @@ def worker_main(name: str, repeat: int) -> None:
 
 
 def measure(name: str, repeat: int) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, "--worker", name, "--repeat", str(repeat)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", name, "--repeat", str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
 # quality ------------------------------------------------------------------------------------
 
-def score(gold: list[set[Span]], found: list[set[Span]], label: str | None = None) -> dict[str, float]:
+
+def score(
+    gold: list[set[Span]], found: list[set[Span]], label: str | None = None
+) -> dict[str, float]:
     """Span-exact precision, recall and F1 (for one label or all)."""
+
     def keep(spans: set[Span]) -> set[Span]:
         return {s for s in spans if label is None or s[2] == label}
+
     tp = sum(len(keep(g) & keep(f)) for g, f in zip(gold, found, strict=True))
     n_found = sum(len(keep(f)) for f in found)
     n_gold = sum(len(keep(g)) for g in gold)
@@ -194,16 +208,21 @@ def quality() -> dict[str, Any]:
     texts = [text for _, text, _ in gold_rows]
     theirs = natasha_spans(texts)
     ours_full = our_entities(texts)
-    ours = [{(e.start, e.end, e.label) for e in es if e.label in ("PER", "LOC", "ORG")}
-            for es in ours_full]
+    ours = [
+        {(e.start, e.end, e.label) for e in es if e.label in ("PER", "LOC", "ORG")}
+        for es in ours_full
+    ]
     result: dict[str, Any] = {}
     for group in ("news", "domain"):
         idx = [i for i, row in enumerate(gold_rows) if row[0] == group]
         gold = [{(s, e, lab) for s, e, lab, _ in gold_rows[i][2]} for i in idx]
         result[group] = {
-            who: {lab or "all": score(gold, [found[i] for i in idx], lab)
-                  for lab in (None, "PER", "LOC", "ORG")}
-            for who, found in (("natasha", theirs), ("ours", ours))}
+            who: {
+                lab or "all": score(gold, [found[i] for i in idx], lab)
+                for lab in (None, "PER", "LOC", "ORG")
+            }
+            for who, found in (("natasha", theirs), ("ours", ours))
+        }
     result["domain"]["normal_forms"] = normal_form_accuracy(gold_rows, ours_full)
     return result
 
@@ -226,11 +245,15 @@ def normal_form_accuracy(gold_rows: list[Any], ours: list[list[Any]]) -> dict[st
 
 # language identification ------------------------------------------------------------------
 
+
 def langid_table() -> dict[str, dict[str, Any]]:
     from pipeline.language import LANGUAGES, identifier, identify
 
-    rows = [line.split("\t") for line in LANGID.read_text("utf-8").splitlines()
-            if line and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in LANGID.read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     counts: dict[str, Counter[str]] = {code: Counter() for code in LANGUAGES}
     for language, sentence in rows:
         short = " ".join(sentence.split()[:3])
@@ -240,31 +263,42 @@ def langid_table() -> dict[str, dict[str, Any]]:
         tally["py3langid"] += identifier().classify(sentence)[0] == language
         tally["ours_3_words"] += identify(short).language == language
         tally["py3langid_3_words"] += identifier().classify(short)[0] == language
-    return {code: {k: (v if k == "n" else v / c["n"]) for k, v in c.items()}
-            for code, c in counts.items()}
+    return {
+        code: {k: (v if k == "n" else v / c["n"]) for k, v in c.items()}
+        for code, c in counts.items()
+    }
 
 
 # report -------------------------------------------------------------------------------------
+
 
 def report(results: dict[str, Any]) -> None:
     print("Language identification (accuracy on clean sentences; 3 words = their first 3 words)")
     print(f"{'lang':5} {'n':>3} {'ours':>7} {'py3langid':>10} {'ours 3w':>8} {'py3l 3w':>8}")
     for code, row in results["langid"].items():
-        print(f"{code:5} {row['n']:>3} {row['ours']:>7.1%} {row['py3langid']:>10.1%} "
-              f"{row['ours_3_words']:>8.1%} {row['py3langid_3_words']:>8.1%}")
+        print(
+            f"{code:5} {row['n']:>3} {row['ours']:>7.1%} {row['py3langid']:>10.1%} "
+            f"{row['ours_3_words']:>8.1%} {row['py3langid_3_words']:>8.1%}"
+        )
     for group in ("news", "domain"):
         print(f"\nRussian NER, span-exact, {group} set")
         for who in ("natasha", "ours"):
             for label, s in results["ner"][group][who].items():
-                print(f"  {who:8} {label:4} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}"
-                      f"  (gold {s['gold']})")
+                print(
+                    f"  {who:8} {label:4} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}"
+                    f"  (gold {s['gold']})"
+                )
     nf = results["ner"]["domain"]["normal_forms"]
     print(f"\nDomain normal forms right: {nf['right']}/{nf['total']}  missed: {nf['missed']}")
-    print("\nSpeed: sentences per CPU second, i.e. on one dedicated core (first pass with cold "
-          "caches; steady), load = CPU seconds to load")
+    print(
+        "\nSpeed: sentences per CPU second, i.e. on one dedicated core (first pass with cold "
+        "caches; steady), load = CPU seconds to load"
+    )
     for name, row in results["speed"].items():
-        print(f"  {name:13} {row['first_pass']:7.1f} {row['steady']:7.1f}   load "
-              f"{row['load_s']:.1f} s   peak {row['peak_mb']:.0f} MB   ({row['sentences']} sent.)")
+        print(
+            f"  {name:13} {row['first_pass']:7.1f} {row['steady']:7.1f}   load "
+            f"{row['load_s']:.1f} s   peak {row['peak_mb']:.0f} MB   ({row['sentences']} sent.)"
+        )
 
 
 def main() -> None:
@@ -279,8 +313,11 @@ def main() -> None:
         return
     repeat = 1 if args.short else args.repeat
     names = ("ours", "natasha-ner") if args.short else ("ours", "natasha-ner", "natasha-full")
-    results = {"langid": langid_table(), "ner": quality(),
-               "speed": {name: measure(name, repeat) for name in names}}
+    results = {
+        "langid": langid_table(),
+        "ner": quality(),
+        "speed": {name: measure(name, repeat) for name in names},
+    }
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:

@@ -69,8 +69,11 @@ def countries() -> tuple[Entry, ...]:
     entries = []
     for key, code, language, ru, en, uk, local, aliases in _rows("countries.tsv"):
         names = {"ru": ru, "en": en, "uk": uk, language: local}
-        entries.append(Entry(key, "country", names, _split(aliases),
-                             extra={"code": code, "language": language}))
+        entries.append(
+            Entry(
+                key, "country", names, _split(aliases), extra={"code": code, "language": language}
+            )
+        )
     return tuple(entries)
 
 
@@ -82,8 +85,18 @@ def cities() -> tuple[Entry, ...]:
     for row in _rows("cities.tsv"):
         key, code, capital, ru, en, uk, local, aliases, ambiguous = (row + [""] * 9)[:9]
         names = {"ru": ru, "en": en, "uk": uk, language_of[code]: local}
-        entries.append(Entry(key, "city", names, _split(aliases), (), frozenset(_split(ambiguous)),
-                             country=code, capital=capital == "yes"))
+        entries.append(
+            Entry(
+                key,
+                "city",
+                names,
+                _split(aliases),
+                (),
+                frozenset(_split(ambiguous)),
+                country=code,
+                capital=capital == "yes",
+            )
+        )
     return tuple(entries)
 
 

@@ -81,8 +81,12 @@ def script_of(char: str) -> str | None:
     if not char.isalpha():
         return None
     name = unicodedata.name(char, "")
-    for prefix, script in (("CYRILLIC", "Cyrl"), ("LATIN", "Latn"), ("ARMENIAN", "Armn"),
-                           ("GEORGIAN", "Geor")):
+    for prefix, script in (
+        ("CYRILLIC", "Cyrl"),
+        ("LATIN", "Latn"),
+        ("ARMENIAN", "Armn"),
+        ("GEORGIAN", "Geor"),
+    ):
         if name.startswith(prefix):
             return script
     return "Other"

@@ -21,8 +21,10 @@ from pipeline.cli.app import DataOption, JsonOption, app, console, open_store, p
 @app.command("entities")
 def entities_command(
     doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
-    label: Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads it at run time
-        help="only this label: PER, LOC, ORG, DATE, MONEY or PERCENT")] = None,
+    label: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads it at run time
+        typer.Option(help="only this label: PER, LOC, ORG, DATE, MONEY or PERCENT"),
+    ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -42,30 +44,39 @@ def entities_command(
     if label:
         found = [e for e in found if e["label"] == label.upper()]
     if as_json:
-        print_json({"document": document_id, "source_name": info["source_name"],
-                    "entities": found})
+        print_json({"document": document_id, "source_name": info["source_name"], "entities": found})
         return
     _print_entities(info, found)
 
 
 def _print_entities(info: dict[str, Any], found: list[dict[str, Any]]) -> None:
-    console.print(f"[bold]{escape(info['title'] or info['source_name'])}[/] "
-                  f"({len(found)} entities)")
+    console.print(
+        f"[bold]{escape(info['title'] or info['source_name'])}[/] ({len(found)} entities)"
+    )
     if not found:
         return
     table = Table(show_edge=False)
     for column in ("block", "label", "text", "normal form", "key"):
         table.add_column(column, no_wrap=column in ("block", "label", "key"))
     for e in found:
-        table.add_row(e["block_id"].rsplit("-", 1)[-1], e["label"], escape(e["text"]),
-                      escape(e["normal"]), escape(e["key"]))
+        table.add_row(
+            e["block_id"].rsplit("-", 1)[-1],
+            e["label"],
+            escape(e["text"]),
+            escape(e["normal"]),
+            escape(e["key"]),
+        )
     console.print(table)
 
 
 @app.command("entity")
 def entity_command(
-    key: Annotated[str, typer.Argument(
-        help="entity key (city:ryazan, org:iaclc, per:сергей-есенин) or a name (Рязань)")],
+    key: Annotated[
+        str,
+        typer.Argument(
+            help="entity key (city:ryazan, org:iaclc, per:сергей-есенин) or a name (Рязань)"
+        ),
+    ],
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -101,6 +112,11 @@ def _print_mentions(summary: dict[str, Any]) -> None:
     for column in ("document", "file", "language", "mentions", "forms"):
         table.add_column(column, no_wrap=column != "forms")
     for d in documents:
-        table.add_row(d["document"][:12], escape(d["source_name"]), d["language"],
-                      str(d["mentions"]), escape(", ".join(d["forms"])))
+        table.add_row(
+            d["document"][:12],
+            escape(d["source_name"]),
+            d["language"],
+            str(d["mentions"]),
+            escape(", ".join(d["forms"])),
+        )
     console.print(table)

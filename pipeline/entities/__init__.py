@@ -41,7 +41,7 @@ def segments(text: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]
     (else at a space, else anywhere), skipping pieces with nothing but spaces."""
     offset = 0
     while len(text) - offset > limit:
-        window = text[offset:offset + limit]
+        window = text[offset : offset + limit]
         cut = _last_break(window)
         yield from _nonblank(offset, window[:cut])
         offset += cut
@@ -65,10 +65,17 @@ def entities_of(doc: Doc, offset: int) -> list[Entity]:
     """Our entities from a processed spaCy doc, with offsets moved into the block's text."""
     from pipeline.entities.spans import normal_of
 
-    return [Entity(label=span.label_, start=offset + span.start_char,
-                   end=offset + span.end_char, text=span.text,
-                   normal=normal_of(span) or span.text, key=span.kb_id_)
-            for span in doc.ents]
+    return [
+        Entity(
+            label=span.label_,
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            text=span.text,
+            normal=normal_of(span) or span.text,
+            key=span.kb_id_,
+        )
+        for span in doc.ents
+    ]
 
 
 def pipeline_language(block: Block, document: Document) -> str:

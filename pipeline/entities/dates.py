@@ -13,16 +13,22 @@ from collections.abc import Callable
 Converter = Callable[[re.Match[str]], str | None]
 
 MONTHS = {
-    "ru": (r"январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]"
-           r"|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]",
-           ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")),
-    "uk": (r"січ(?:ень|ня|ні)|лют(?:ий|ого|ому)|берез(?:ень|ня|ні)|квіт(?:ень|ня|ні)"
-           r"|трав(?:ень|ня|ні)|черв(?:ень|ня|ні)|лип(?:ень|ня|ні)|серп(?:ень|ня|ні)"
-           r"|верес(?:ень|ня|ні)|жовт(?:ень|ня|ні)|листопада?|листопаді|груд(?:ень|ня|ні)",
-           ("січ", "лют", "бер", "кві", "тра", "чер", "лип", "сер", "вер", "жов", "лис", "гру")),
-    "en": (r"january|february|march|april|may|june|july|august|september|october"
-           r"|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.",
-           ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    "ru": (
+        r"январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]"
+        r"|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]",
+        ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+    ),
+    "uk": (
+        r"січ(?:ень|ня|ні)|лют(?:ий|ого|ому)|берез(?:ень|ня|ні)|квіт(?:ень|ня|ні)"
+        r"|трав(?:ень|ня|ні)|черв(?:ень|ня|ні)|лип(?:ень|ня|ні)|серп(?:ень|ня|ні)"
+        r"|верес(?:ень|ня|ні)|жовт(?:ень|ня|ні)|листопада?|листопаді|груд(?:ень|ня|ні)",
+        ("січ", "лют", "бер", "кві", "тра", "чер", "лип", "сер", "вер", "жов", "лис", "гру"),
+    ),
+    "en": (
+        r"january|february|march|april|may|june|july|august|september|october"
+        r"|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.",
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    ),
 }
 YEAR_WORDS = {
     "ru": r"\s*(?:гг?\.|года|году|год)(?!\w)",
@@ -68,6 +74,7 @@ def _named(language: str) -> Converter:
             return start
         end = iso(year, month, last)
         return f"{start}/{end}" if end and last > (first or 0) else None
+
     return convert
 
 
@@ -82,15 +89,20 @@ def _year(match: re.Match[str]) -> str | None:
 def date_patterns(language: str) -> list[tuple[re.Pattern[str], Converter]]:
     """The date patterns for a language, each with its converter to the ISO normal form."""
     found: list[tuple[re.Pattern[str], Converter]] = [
-        (re.compile(_EDGE + r"(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})(?!\d)"
-                    + f"(?:{YEAR_WORDS.get(language, '(?!)')})?"), _numeric),
+        (
+            re.compile(
+                _EDGE
+                + r"(?P<d1>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})(?!\d)"
+                + f"(?:{YEAR_WORDS.get(language, '(?!)')})?"
+            ),
+            _numeric,
+        ),
         (re.compile(_EDGE + r"(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d1>\d{2})(?!\d)"), _numeric),
     ]
     if language in MONTHS:
         found.extend(_named_patterns(language))
     if language in YEAR_WORDS:
-        found.append((re.compile(_EDGE + r"(?P<y>(?:1[89]|20)\d\d)" + YEAR_WORDS[language]),
-                      _year))
+        found.append((re.compile(_EDGE + r"(?P<y>(?:1[89]|20)\d\d)" + YEAR_WORDS[language]), _year))
     return found
 
 
@@ -98,9 +110,13 @@ def _named_patterns(language: str) -> list[tuple[re.Pattern[str], Converter]]:
     month = rf"(?P<m>{MONTHS[language][0]})(?!\w)"
     year = rf"(?:\s+(?P<y>\d{{4}})(?!\d)(?:{YEAR_WORDS.get(language, '(?!)')})?)?"
     days = rf"{_EDGE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?"
-    patterns = [days + r"\s+" + month + year,
-                rf"(?<!\w){month}\s+(?P<y>\d{{4}})(?!\d)(?:{YEAR_WORDS.get(language, '(?!)')})?"]
+    patterns = [
+        days + r"\s+" + month + year,
+        rf"(?<!\w){month}\s+(?P<y>\d{{4}})(?!\d)(?:{YEAR_WORDS.get(language, '(?!)')})?",
+    ]
     if language == "en":
-        patterns.append(rf"(?<!\w){month}\s+(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?"
-                        rf"(?!\d)(?:,?\s+(?P<y>\d{{4}})(?!\d))?")
+        patterns.append(
+            rf"(?<!\w){month}\s+(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?"
+            rf"(?!\d)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+        )
     return [(re.compile(p, re.IGNORECASE), _named(language)) for p in patterns]

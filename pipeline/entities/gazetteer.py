@@ -29,13 +29,32 @@ from pipeline.entities.morph import MORPH_LANGUAGES, fold, lemma_set, name_forms
 from pipeline.entities.spans import make_span, merge, register_component, source_of
 
 #: words that, just before an ambiguous name, make it a city.
-CITY_WORDS = frozenset({"г", "город", "города", "городе", "гор", "м", "місто", "міста", "місті",
-                        "горад", "горада", "city", "town", "municipality", "шаҳри", "шаары"})
+CITY_WORDS = frozenset(
+    {
+        "г",
+        "город",
+        "города",
+        "городе",
+        "гор",
+        "м",
+        "місто",
+        "міста",
+        "місті",
+        "горад",
+        "горада",
+        "city",
+        "town",
+        "municipality",
+        "шаҳри",
+        "шаары",
+    }
+)
 #: the longest case ending allowed after a stem in languages without an analyser.
 MAX_ENDING = 6
 _VOWELS = frozenset("აეიოუаеиоуыэяюіəıaeiouy")
-_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "'": '"',
-                         "–": "-", "—": "-"})
+_QUOTES = str.maketrans(
+    {"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "'": '"', "–": "-", "—": "-"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +91,9 @@ class Index:
         for entry in reference.entries():
             label = "ORG" if entry.kind == "organization" else "LOC"
             for rank, text in enumerate(entry.all_names()):
-                self._add(Name(entry.key, label, text, (), (), text in entry.ambiguous, rank),
-                          tokenize)
+                self._add(
+                    Name(entry.key, label, text, (), (), text in entry.ambiguous, rank), tokenize
+                )
 
     def _add(self, name: Name, tokenize: Callable[[str], Doc]) -> None:
         words = tuple(t.text for t in tokenize(name.text) if not t.is_space)
@@ -137,8 +157,15 @@ class Gazetteer:
                 i += 1
                 continue
             end, name = match
-            span = make_span(doc, words[i].start, words[end - 1].end, name.label, "gazetteer",
-                             key=name.key, normal=name.text)
+            span = make_span(
+                doc,
+                words[i].start,
+                words[end - 1].end,
+                name.label,
+                "gazetteer",
+                key=name.key,
+                normal=name.text,
+            )
             found.extend([span] if span is not None else [])
             i = end
         if found:
@@ -152,15 +179,20 @@ class Gazetteer:
             return None
         for name in self.index.candidates(text):
             end = i + len(name.tokens)
-            if end <= len(words) and self._matches(words[i:end], name) and (
-                    not name.ambiguous or _confirmed(doc, words, i, end)):
+            if (
+                end <= len(words)
+                and self._matches(words[i:end], name)
+                and (not name.ambiguous or _confirmed(doc, words, i, end))
+            ):
                 return end, name
         return None
 
     def _matches(self, words: list[Word], name: Name) -> bool:
         last = len(name.tokens) - 1
-        return all(self._token_matches(w.text, word, forms, j == last) for j, (w, word, forms)
-                   in enumerate(zip(words, name.tokens, name.forms, strict=True)))
+        return all(
+            self._token_matches(w.text, word, forms, j == last)
+            for j, (w, word, forms) in enumerate(zip(words, name.tokens, name.forms, strict=True))
+        )
 
     def _token_matches(self, text: str, word: str, forms: frozenset[str], last: bool) -> bool:
         if is_abbreviation(word):
@@ -181,7 +213,7 @@ def _stem_matches(text: str, word: str) -> bool:
     """Алматыда ~ Алматы, თბილისში ~ თბილისი (a final vowel may drop before an ending)."""
     stems = (word, word[:-1]) if len(word) > 4 and word[-1] in _VOWELS else (word,)
     for stem in stems:
-        rest = text[len(stem):]
+        rest = text[len(stem) :]
         if text.startswith(stem) and len(rest) <= MAX_ENDING and (not rest or rest.isalpha()):
             return True
     return False
@@ -192,8 +224,7 @@ def _confirmed(doc: Doc, words: list[Word], start: int, end: int) -> bool:
     if start > 0 and fold(words[start - 1].text).rstrip(".") in CITY_WORDS:
         return True
     first, last = words[start].start, words[end - 1].end
-    return any(e.label_ == "LOC" and e.start_char <= first and last <= e.end_char
-               for e in doc.ents)
+    return any(e.label_ == "LOC" and e.start_char <= first and last <= e.end_char for e in doc.ents)
 
 
 def _model_keeps(old: Span, new: Span) -> bool:
@@ -204,8 +235,13 @@ def _model_keeps(old: Span, new: Span) -> bool:
     inside = old.start < new.start and new.end <= old.end
     rest = [t for t in old if t.i < new.start or t.i >= new.end]
     only_city_words = all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest)
-    return (source_of(old) == "model" and new.label_ == "LOC" and inside
-            and old.label_ in ("ORG", "PER") and not only_city_words)
+    return (
+        source_of(old) == "model"
+        and new.label_ == "LOC"
+        and inside
+        and old.label_ in ("ORG", "PER")
+        and not only_city_words
+    )
 
 
 @register_component("sek_gazetteer", default_config={"language": "ru"})

@@ -27,13 +27,17 @@ def analyzer(language: str) -> Any:
     try:
         import pymorphy3
     except ImportError as err:
-        raise ModelMissing("pymorphy3", "Install it with: pip install pymorphy3 "
-                           "pymorphy3-dicts-ru pymorphy3-dicts-uk") from err
+        raise ModelMissing(
+            "pymorphy3",
+            "Install it with: pip install pymorphy3 pymorphy3-dicts-ru pymorphy3-dicts-uk",
+        ) from err
     try:
         return pymorphy3.MorphAnalyzer(lang=language)
     except (ValueError, OSError) as err:
-        raise ModelMissing(f"pymorphy3 dictionary for {language!r}",
-                           f"Install it with: pip install pymorphy3-dicts-{language}") from err
+        raise ModelMissing(
+            f"pymorphy3 dictionary for {language!r}",
+            f"Install it with: pip install pymorphy3-dicts-{language}",
+        ) from err
 
 
 @lru_cache(maxsize=200_000)
@@ -125,8 +129,9 @@ def person_nominative(words: Sequence[str], language: str) -> list[str]:
     return result
 
 
-def _pick_option(common: set[tuple[str | None, str | None]],
-                 first: Sequence[Any]) -> tuple[str | None, str | None] | None:
+def _pick_option(
+    common: set[tuple[str | None, str | None]], first: Sequence[Any]
+) -> tuple[str | None, str | None] | None:
     """Prefer an option already nominative; else the first word's most likely one."""
     for case, gender in common:
         if case == "nomn":
@@ -137,8 +142,9 @@ def _pick_option(common: set[tuple[str | None, str | None]],
     return None
 
 
-def _inflect_one(word: str, found: Sequence[Any],
-                 target: tuple[str | None, str | None] | None) -> str:
+def _inflect_one(
+    word: str, found: Sequence[Any], target: tuple[str | None, str | None] | None
+) -> str:
     chosen = [p for p in found if target and (p.tag.case, p.tag.gender) == target] or found[:1]
     if not chosen or chosen[0].tag.case in (None, "nomn"):
         return word
@@ -169,7 +175,8 @@ def _head_index(words: Sequence[str], language: str) -> int | None:
             return None
         found = parses(word, language)
         if any(p.tag.POS == "NOUN" for p in found) and not all(
-                p.tag.POS in _ADJECTIVES for p in found[:1]):
+            p.tag.POS in _ADJECTIVES for p in found[:1]
+        ):
             return i
         if not any(p.tag.POS in _ADJECTIVES for p in found):
             return None
@@ -180,10 +187,17 @@ def _agreeing_adjectives(words: Sequence[str], noun: Any, language: str) -> list
     """For each adjective, an analysis agreeing with the noun in case and number (or None)."""
     chosen = []
     for word in words:
-        match = next((p for p in parses(word, language) if p.tag.POS in _ADJECTIVES
-                      and p.tag.case == noun.tag.case and p.tag.number == noun.tag.number
-                      and (noun.tag.number == "plur" or p.tag.gender in (noun.tag.gender, None))),
-                     None)
+        match = next(
+            (
+                p
+                for p in parses(word, language)
+                if p.tag.POS in _ADJECTIVES
+                and p.tag.case == noun.tag.case
+                and p.tag.number == noun.tag.number
+                and (noun.tag.number == "plur" or p.tag.gender in (noun.tag.gender, None))
+            ),
+            None,
+        )
         if match is None:
             return None
         chosen.append(match)
@@ -198,8 +212,9 @@ def _inflect_phrase(words: Sequence[str], head: int, noun: Any, adjectives: list
     if noun_form is None:
         return result
     result[head] = restore_shape(noun_form, words[head])
-    wanted = {"nomn", noun.tag.number} | ({noun.tag.gender} if noun.tag.number == "sing"
-                                         and noun.tag.gender else set())
+    wanted = {"nomn", noun.tag.number} | (
+        {noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set()
+    )
     for i, adjective in enumerate(adjectives):
         form = _inflect(adjective, {g for g in wanted if g})
         result[i] = restore_shape(form, words[i]) if form else words[i]

@@ -45,7 +45,7 @@ def pieces(text: str) -> Iterator[tuple[int, str]]:
     """(offset, text) pieces of about a sentence, none longer than PIECE_CHARS."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        yield from _cut(start, text[start:match.start()])
+        yield from _cut(start, text[start : match.start()])
         start = match.end()
     yield from _cut(start, text[start:])
 

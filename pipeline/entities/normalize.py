@@ -52,8 +52,7 @@ def normal_form(span: Span, language: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _nominative(words: tuple[str, ...], gaps: tuple[bool, ...], label: str,
-                language: str) -> str:
+def _nominative(words: tuple[str, ...], gaps: tuple[bool, ...], label: str, language: str) -> str:
     """Cached: a document names the same people and bodies again and again."""
     forms = list(words)
     if language in MORPH_LANGUAGES and label == "PER":

@@ -50,8 +50,15 @@ def source_of(span: Span) -> str:
     return str(span.doc.user_data.get(_SOURCES, {}).get((span.start_char, span.end_char), "model"))
 
 
-def make_span(doc: Doc, start: int, end: int, label: str, source: str,
-              key: str = "", normal: str | None = None) -> Span | None:
+def make_span(
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    source: str,
+    key: str = "",
+    normal: str | None = None,
+) -> Span | None:
     """A span over the tokens covering characters start..end (None if nothing covers them)."""
     span = doc.char_span(start, end, label=label, kb_id=key, alignment_mode="expand")
     if span is None or not span.text.strip():

@@ -52,22 +52,25 @@ def test_accuracy_on_clean_sentences_meets_the_bars() -> None:
     assert wrong == []  # every sentence of the file, as measured for the README table
 
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("Київ і Львів", "uk"),  # ї and і: Ukrainian only
-    ("Мінск і Брэст ўзялі ўдзел", "be"),  # ў with і: Belarusian
-    ("Қала әкімдігі", "kk"),
-    ("Ҷаласаи шаҳр", "tg"),
-    ("Тошкент шаҳар ҳокимлиги", "uz"),
-    ("Бишкек шаарынын мэриясы", "ky"),
-    ("Երևանի քաղաքապետարան", "hy"),
-    ("თბილისის მერია", "ka"),
-    ("Bakı şəhər İcra Hakimiyyəti", "az"),
-    ("Primăria municipiului Chișinău", "ro"),
-    ("Aşgabat şäheriniň häkimligi", "tk"),
-    ("Toshkent shahar hokimligi", "uz"),
-    ("Заседание Совета МАГ", "ru"),
-    ("The Council of the Assembly", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Київ і Львів", "uk"),  # ї and і: Ukrainian only
+        ("Мінск і Брэст ўзялі ўдзел", "be"),  # ў with і: Belarusian
+        ("Қала әкімдігі", "kk"),
+        ("Ҷаласаи шаҳр", "tg"),
+        ("Тошкент шаҳар ҳокимлиги", "uz"),
+        ("Бишкек шаарынын мэриясы", "ky"),
+        ("Երևանի քաղաքապետարան", "hy"),
+        ("თბილისის მერია", "ka"),
+        ("Bakı şəhər İcra Hakimiyyəti", "az"),
+        ("Primăria municipiului Chișinău", "ro"),
+        ("Aşgabat şäheriniň häkimligi", "tk"),
+        ("Toshkent shahar hokimligi", "uz"),
+        ("Заседание Совета МАГ", "ru"),
+        ("The Council of the Assembly", "en"),
+    ],
+)
 def test_letter_rules_tell_short_texts_apart(text: str, language: str) -> None:
     assert identify(text).language == language
 
@@ -100,8 +103,7 @@ def test_short_blocks_take_the_document_majority(document: Callable[..., Documen
     assert [b.language for b in doc.blocks] == ["ru", "ru", "ru", "ru", "uk", "und"]
 
 
-def test_a_bilingual_document_keeps_each_blocks_language(
-        document: Callable[..., Document]) -> None:
+def test_a_bilingual_document_keeps_each_blocks_language(document: Callable[..., Document]) -> None:
     doc = document(
         "Делегация Рязани выступила на заседании Международной ассамблеи столиц.",
         "The delegation of Ryazan spoke at the session of the International Assembly.",
@@ -113,8 +115,7 @@ def test_a_bilingual_document_keeps_each_blocks_language(
     assert doc.language == "ru"  # the majority by letters
 
 
-def test_document_language_is_the_majority_by_letters(
-        document: Callable[..., Document]) -> None:
+def test_document_language_is_the_majority_by_letters(document: Callable[..., Document]) -> None:
     doc = document(
         "Short Russian paragraph: нет.",
         "The assembly met in Moscow and discussed public transport, water supply, "
