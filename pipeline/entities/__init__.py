@@ -5,8 +5,10 @@ Blocks are grouped by language and run through that language's spaCy pipeline
 ends, so a 100,000-character paragraph costs what its sentences cost. Every entity is stored
 with offsets into its block's text, its normal form and its canonical key.
 
-The pipelines (and natasha's model) load on the first document a process sees, never when the
-stage is built: the batch builds stages in its parent process only to read their versions.
+The pipelines (and natasha's model) load when a batch worker starts (`warm`, called by the
+pool's initializer, outside any file's deadline) or else on the first document a process sees,
+never when the stage is built: the batch builds stages in its parent process only to read
+their versions.
 A block that fails is skipped and recorded; the document then ends partial.
 """
 

@@ -399,3 +399,13 @@ def test_the_russian_pipeline_is_built_from_our_components() -> None:
         "sek_normalizer",
     ]
     assert pipeline_for("ru").missing == ()
+
+
+def test_warm_loads_the_russian_models_once(stage: EntitiesStage) -> None:
+    from pipeline.entities.natasha_ner import ner_model
+
+    stage.warm()
+    misses = ner_model.cache_info().misses
+    stage.warm()
+    assert ner_model.cache_info().currsize == 1
+    assert ner_model.cache_info().misses == misses == 1

@@ -135,3 +135,11 @@ def test_a_huge_paragraph_is_quick(document: Callable[..., Document]) -> None:
     started = time.perf_counter()
     assert label_blocks(doc.blocks) == "ru"
     assert time.perf_counter() - started < 5
+
+
+def test_a_batch_worker_loads_the_model_when_it_starts() -> None:
+    from pipeline.language import identifier
+    from pipeline.worker import warm_up
+
+    warm_up(load_settings(environ={}, stages="language"))
+    assert identifier.cache_info().currsize == 1
