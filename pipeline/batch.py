@@ -25,7 +25,7 @@ from corpus.store import Store, now
 from pipeline.parse.base import sha256_file
 from pipeline.settings import Settings
 from pipeline.stages import available_stages, build_stages
-from pipeline.worker import Job, WorkResult, process
+from pipeline.worker import Job, WorkResult, process, warm_up
 
 OUTCOMES = ("ok", "partial", "failed", "unchanged")
 
@@ -161,7 +161,9 @@ class Batch:
 
     def _run_jobs(self, report: BatchReport, jobs: list[Job]) -> None:
         workers = min(self.settings.worker_count, len(jobs))
-        with ProcessPool(max_workers=workers) as pool:
+        # warm_up loads every stage's models when a worker starts, outside any file's deadline
+        with ProcessPool(max_workers=workers, initializer=warm_up,
+                         initargs=(self.settings,)) as pool:
             futures = {pool.schedule(process, args=(job, self.settings, self.options.strict),
                                      timeout=self.settings.deadline): (job, time.monotonic())
                        for job in jobs}

@@ -51,6 +51,24 @@ def stages_for(settings: Settings) -> list[Stage]:
     return _STAGES[key]
 
 
+def warm_up(settings: Settings) -> None:
+    """Worker start-up (the pool's initializer): build the stages and let each load its models
+    now, so loading counts against no file's deadline. A stage without `warm` loads lazily;
+    a failure here is left for the first document to record."""
+    try:
+        stages = stages_for(settings)
+    except Exception:  # noqa: BLE001 - the first job reports the same error properly
+        return
+    for stage in stages:
+        warm = getattr(stage, "warm", None)
+        if warm is None:
+            continue
+        try:
+            warm()
+        except Exception:  # noqa: BLE001 - the stage will record it on the first document
+            continue
+
+
 def source_options(settings: Settings) -> dict[str, object]:
     return {
         "max_unzipped_mb": settings.max_unzipped_mb,

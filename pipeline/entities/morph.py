@@ -1,0 +1,221 @@
+"""Russian and Ukrainian morphology through pymorphy3, cached per word.
+
+natasha normalises a span with its syntax parser, which costs more than its NER; here the
+nominative of a span comes from pymorphy3 alone with two agreement rules: the words of a name
+(Сергея Есенина) share one case and gender, and the leading adjectives of an organisation or
+place agree with its head noun (Международной ассамблеи ... → Международная ассамблея ...),
+while the words after the head keep their case. Every lookup is cached, so a word is analysed
+once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from corpus.errors import ModelMissing
+
+MORPH_LANGUAGES = ("ru", "uk")
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+_ADJECTIVES = ("ADJF", "PRTF")
+
+
+@lru_cache(maxsize=2)
+def analyzer(language: str) -> Any:
+    """The pymorphy3 analyser of a language (ru or uk), loaded once per process."""
+    try:
+        import pymorphy3
+    except ImportError as err:
+        raise ModelMissing(
+            "pymorphy3",
+            "Install it with: pip install pymorphy3 pymorphy3-dicts-ru pymorphy3-dicts-uk",
+        ) from err
+    try:
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except (ValueError, OSError) as err:
+        raise ModelMissing(
+            f"pymorphy3 dictionary for {language!r}",
+            f"Install it with: pip install pymorphy3-dicts-{language}",
+        ) from err
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str, language: str) -> tuple[Any, ...]:
+    """All analyses of a word (cached: most text repeats a small vocabulary)."""
+    return tuple(analyzer(language).parse(word))
+
+
+def fold(word: str) -> str:
+    """Lower case with ё as е, the form gazetteer lookups compare."""
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str) -> str:
+    """The most likely lemma (folded); the word itself outside ru and uk."""
+    if language not in MORPH_LANGUAGES or not word.isalpha():
+        return fold(word)
+    found = parses(word, language)
+    return fold(found[0].normal_form) if found else fold(word)
+
+
+@lru_cache(maxsize=200_000)
+def lemma_set(word: str, language: str) -> frozenset[str]:
+    """The word and every lemma it may have (Мінську → мінськ and мінський), folded."""
+    forms = {fold(word)}
+    if language in MORPH_LANGUAGES and word.isalpha():
+        forms.update(fold(p.normal_form) for p in parses(word, language))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=50_000)
+def name_forms(word: str, language: str) -> frozenset[str]:
+    """The forms a word of a reference name (given in the nominative) stands for: itself and
+    the lemmas of its nominative readings, only the place-name readings if it has any. So
+    «Львов» stands for львов, not for лев (its genitive plural reading), and «Международная»
+    for международный."""
+    forms = {fold(word)}
+    if language in MORPH_LANGUAGES and word.isalpha():
+        nominative = [p for p in parses(word, language) if p.tag.case in (None, "nomn")]
+        places = [p for p in nominative if "Geox" in p.tag.grammemes]
+        forms.update(fold(p.normal_form) for p in places or nominative)
+    return frozenset(forms)
+
+
+def restore_shape(word: str, model: str) -> str:
+    """Give `word` the capitalisation of `model` (МАГ, Рязань, ассамблея)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _inflect(parse: Any, grammemes: set[str]) -> str | None:
+    form = parse.inflect(grammemes)
+    return str(form.word) if form is not None else None
+
+
+def _is_word(text: str) -> bool:
+    """A word worth inflecting: letters (or hyphenated letters), not an abbreviation or initial."""
+    plain = text.replace("-", "")
+    return plain.isalpha() and not (text.isupper() and len(text) > 1) and len(plain) > 1
+
+
+def _options(parse_list: Sequence[Any]) -> set[tuple[str | None, str | None]]:
+    return {(p.tag.case, p.tag.gender) for p in parse_list}
+
+
+def _name_parses(word: str, language: str) -> tuple[Any, ...]:
+    found = parses(word, language)
+    named = tuple(p for p in found if p.tag.grammemes & _NAME_TAGS)
+    return named or tuple(p for p in found if p.tag.POS in ("NOUN", "ADJF")) or found
+
+
+def person_nominative(words: Sequence[str], language: str) -> list[str]:
+    """The nominative of a person's name: every word in one shared case and gender."""
+    slots = [i for i, w in enumerate(words) if _is_word(w)]
+    if not slots:
+        return list(words)
+    choices = [_name_parses(words[i], language) for i in slots]
+    common = set.intersection(*(_options(c) for c in choices))
+    target = _pick_option(common, choices[0])
+    if target is None:  # the words disagree (an unknown surname): inflecting would guess
+        return list(words)
+    result = list(words)
+    for i, found in zip(slots, choices, strict=True):
+        result[i] = _inflect_one(words[i], found, target)
+    return result
+
+
+def _pick_option(
+    common: set[tuple[str | None, str | None]], first: Sequence[Any]
+) -> tuple[str | None, str | None] | None:
+    """Prefer an option already nominative; else the first word's most likely one."""
+    for case, gender in common:
+        if case == "nomn":
+            return case, gender
+    for p in first:
+        if (p.tag.case, p.tag.gender) in common:
+            return p.tag.case, p.tag.gender
+    return None
+
+
+def _inflect_one(
+    word: str, found: Sequence[Any], target: tuple[str | None, str | None] | None
+) -> str:
+    chosen = [p for p in found if target and (p.tag.case, p.tag.gender) == target] or found[:1]
+    if not chosen or chosen[0].tag.case in (None, "nomn"):
+        return word
+    form = _inflect(chosen[0], {"nomn"})
+    return restore_shape(form, word) if form else word
+
+
+def phrase_nominative(words: Sequence[str], language: str) -> list[str]:
+    """The nominative of an organisation or place: leading adjectives and the head noun.
+
+    Stops at the first word that is not an adjective (the head noun), at quotes and at
+    abbreviations; everything after the head keeps its case (…столиц и крупных городов).
+    """
+    head = _head_index(words, language)
+    if head is None:
+        return list(words)
+    nouns = [p for p in parses(words[head], language) if p.tag.POS == "NOUN"]
+    for noun in nouns:
+        agreeing = _agreeing_adjectives(words[:head], noun, language)
+        if agreeing is not None:
+            return _inflect_phrase(words, head, noun, agreeing)
+    return list(words)
+
+
+def _head_index(words: Sequence[str], language: str) -> int | None:
+    for i, word in enumerate(words):
+        if not _is_word(word):
+            return None
+        found = parses(word, language)
+        if any(p.tag.POS == "NOUN" for p in found) and not all(
+            p.tag.POS in _ADJECTIVES for p in found[:1]
+        ):
+            return i
+        if not any(p.tag.POS in _ADJECTIVES for p in found):
+            return None
+    return None
+
+
+def _agreeing_adjectives(words: Sequence[str], noun: Any, language: str) -> list[Any] | None:
+    """For each adjective, an analysis agreeing with the noun in case and number (or None)."""
+    chosen = []
+    for word in words:
+        match = next(
+            (
+                p
+                for p in parses(word, language)
+                if p.tag.POS in _ADJECTIVES
+                and p.tag.case == noun.tag.case
+                and p.tag.number == noun.tag.number
+                and (noun.tag.number == "plur" or p.tag.gender in (noun.tag.gender, None))
+            ),
+            None,
+        )
+        if match is None:
+            return None
+        chosen.append(match)
+    return chosen
+
+
+def _inflect_phrase(words: Sequence[str], head: int, noun: Any, adjectives: list[Any]) -> list[str]:
+    result = list(words)
+    if noun.tag.case == "nomn":
+        return result
+    noun_form = _inflect(noun, {"nomn"})
+    if noun_form is None:
+        return result
+    result[head] = restore_shape(noun_form, words[head])
+    wanted = {"nomn", noun.tag.number} | (
+        {noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set()
+    )
+    for i, adjective in enumerate(adjectives):
+        form = _inflect(adjective, {g for g in wanted if g})
+        result[i] = restore_shape(form, words[i]) if form else words[i]
+    return result
