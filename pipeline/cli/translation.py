@@ -29,6 +29,10 @@ tm_app = typer.Typer(
 app.add_typer(models_app, name="models")
 app.add_typer(tm_app, name="tm")
 
+NOTHING_INSTALLED = (
+    "no translation engine installed: apt-get install apertium apertium-rus-ukr "
+    "apertium-bel-rus, or sekretar models install FILE.argosmodel"
+)
 LanguageList = Annotated[str, typer.Option("--to", help="target language(s), comma-separated")]
 
 
@@ -120,7 +124,7 @@ def models_list_command(data: DataOption = None, as_json: JsonOption = False) ->
             escape(str(row["model_version"])),
             str(row["pivot"] or ""),
         )
-    console.print(table if rows else "no translation engine installed")
+    console.print(table if rows else NOTHING_INSTALLED)
 
 
 @models_app.command("install")

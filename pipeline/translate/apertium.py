@@ -15,6 +15,7 @@ halves until each segment stands alone, so boundaries can never silently shift.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -103,7 +104,7 @@ class ApertiumEngine:
             for mode in sorted(self.stock.glob("*.mode")) if self.stock.is_dir() else []:
                 pair = _pair_of(mode.name)
                 if pair:
-                    self._pairs[pair] = _mode_version(mode)
+                    self._pairs[pair] = _mode_version(mode, mode.stat().st_mtime_ns)
         return dict(self._pairs)
 
     def folder(self) -> Path:
@@ -177,8 +178,13 @@ def _pair_of(file_name: str) -> Pair | None:
     return LANGUAGES[match[1]], LANGUAGES[match[2]]
 
 
-def _mode_version(mode: Path) -> str:
-    """`apertium-rus-ukr 0.2.1~r…` from dpkg; a content hash when dpkg does not know it."""
+@functools.lru_cache(maxsize=64)
+def _mode_version(mode: Path, mtime_ns: int) -> str:
+    """`apertium-rus-ukr 0.2.1~r…` from dpkg; a content hash when dpkg does not know it.
+
+    Cached per process by file and modification time: every engine built for a command or a
+    test would otherwise run `dpkg-query` once per pair, seconds on a busy machine.
+    """
     text = mode.read_text("utf-8")
     package = _PACKAGE.search(text)
     if package:

@@ -9,6 +9,7 @@ import docx
 import pytest
 from translate_fixtures import make_document
 
+from corpus import memory
 from corpus.store import Store
 from pipeline.cli import main
 
@@ -173,32 +174,69 @@ def test_export_commands(tmp_path: Path, data: str, capsys: pytest.CaptureFixtur
     )
 
 
-def test_ingest_runs_the_stage_in_a_worker(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SEKRETAR_TARGETS", "uk,en")
+def ingest_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], stages: str
+) -> tuple[str, dict]:
+    """Ingest a two-paragraph Russian note with one worker; returns the data folder and report."""
     note = tmp_path / "note.txt"
     note.write_text(
         "Делегация МАГ провела заседание в Москве.\n\nВторой абзац о бюджете.\n", encoding="utf-8"
     )
     data = str(tmp_path / "archive")
-    report = run_json(
-        capsys,
-        "ingest",
-        str(note),
-        "--data",
-        data,
-        "--stages",
-        "language,translate",
-        "--workers",
-        "1",
-        "--deadline",
-        "1200",
+    argv = ["ingest", str(note), "--data", data, "--stages", stages, "--workers", "1"]
+    report = run_json(capsys, *argv, "--deadline", "1200")
+    assert isinstance(report, dict)
+    return data, report
+
+
+def test_ingest_without_languages_is_partial_never_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blocks of unknown language cannot be translated: the document says so and is kept."""
+    data, report = ingest_note(tmp_path, capsys, "translate")
+    assert report["counts"]["partial"] == 1 and report["counts"]["failed"] == 0
+    assert report["files"][0]["reason"] == (
+        "translate: 2 blocks of undetermined language were not translated"
     )
+
+
+def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    package_files: dict[str, Path],
+) -> None:
+    pytest.importorskip("pipeline.language", reason="the language stage is another issue's")
+    monkeypatch.setenv("SEKRETAR_TARGETS", "uk,en")
+    data, report = ingest_note(tmp_path, capsys, "language,translate")
     assert report["counts"]["partial"] == 1  # type: ignore[index]
     shown = run_json(capsys, "show", "note.txt", "--data", data)
     first = shown["blocks"][0]["translations"]  # type: ignore[index]
     assert [(t["language"], t["text"], t["engine"]) for t in first] == [
         ("uk", "Делегація МАГ провела засідання у Москві.", "apertium")
     ]
-    assert any(p.startswith("translate: ru→en:") for p in shown["problems"])  # type: ignore[index]
+    assert shown["problems"] == [  # type: ignore[index]
+        "translate: ru→en: A translation package for ru-en is not installed. Install one with: "
+        "sekretar models install FILE.argosmodel"
+    ]
+    with Store(Path(data)) as store:  # the parent remembered the worker's translations
+        assert memory.count(store.conn) == {"machine": 2, "approved": 0}
+    run_json(capsys, "models", "install", str(package_files["ru-en"]), "--data", data)
+    again = run_json(
+        capsys,
+        "ingest",
+        str(tmp_path / "note.txt"),
+        "--data",
+        data,
+        "--stages",
+        "language,translate",
+        "--workers",
+        "1",
+    )
+    assert again["counts"]["ok"] == 1  # type: ignore[index]
+    shown = run_json(capsys, "show", "note.txt", "--data", data)
+    english = shown["blocks"][0]["translations"][0]  # type: ignore[index]
+    assert (english["language"], english["engine"]) == ("en", "argos")
+    assert english["text"].strip() and english["model_version"].startswith("translate-ru_en 1.0")
+    with Store(Path(data)) as store:
+        assert memory.count(store.conn) == {"machine": 4, "approved": 0}

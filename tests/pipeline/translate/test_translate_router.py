@@ -130,3 +130,16 @@ def test_missing_apertium_pair_names_the_debian_package() -> None:
         "install apertium apertium-bel-rus (or an argos package: sekretar models install "
         "FILE.argosmodel)"
     )
+
+
+def test_settings_choose_engines_and_device(tmp_path: Path) -> None:
+    from pipeline.settings import load_settings
+    from pipeline.translate.service import router_for
+
+    environ = {"SEKRETAR_ENGINES": "ru-uk=argos", "SEKRETAR_DEVICE": "cpu"}
+    router = router_for(load_settings(environ=environ, data=tmp_path, beam_size=3))
+    assert router.preferences == {("ru", "uk"): "argos"}
+    argos = next(e for e in router.engines if isinstance(e, ArgosEngine))
+    assert (argos.device, argos.beam_size, argos.models) == ("cpu", 3, tmp_path / "models")
+    with pytest.raises(ConfigError, match="engine 'deepl' for ru-uk is not one of apertium, argos"):
+        router_for(load_settings(environ={"SEKRETAR_ENGINES": "ru-uk=deepl"}, data=tmp_path))
