@@ -117,8 +117,27 @@ class Router:
             if first and second:
                 return Route(source, target, (first[0], second[0]))
         raise ModelMissing(
-            f"A translation package for {pair_name(source, target)}", _install_hint(source, target)
+            f"A translation package for {pair_name(source, target)}",
+            _install_hint(source, target) or INSTALL_HINT + self._pivot_hint(source, target),
         )
+
+    def _pivot_hint(self, source: str, target: str) -> str:
+        """Name the one package that would complete a pivot through an installed engine."""
+        for pivot in PIVOTS:
+            if pivot in (source, target):
+                continue
+            first, second = self._direct.get((source, pivot)), self._direct.get((pivot, target))
+            if first:
+                return (
+                    f" (a package for {pair_name(pivot, target)} is enough: {source}→{pivot} "
+                    f"goes through {first[0].engine.name})"
+                )
+            if second:
+                return (
+                    f" (a package for {pair_name(source, pivot)} is enough: {pivot}→{target} "
+                    f"goes through {second[0].engine.name})"
+                )
+        return ""
 
     def _pivot_order(self) -> list[str]:
         languages = {lang for pair in self._direct for lang in pair}
@@ -156,7 +175,7 @@ def _install_hint(source: str, target: str) -> str:
             f"package: sekretar models install FILE.argosmodel)"
         )
     if "en" in (source, target):
-        return INSTALL_HINT
+        return ""  # the caller adds the plain hint and a pivot suggestion
     return (
         f"{INSTALL_HINT} (or two packages through English: {pair_name(source, 'en')} and "
         f"{pair_name('en', target)})"

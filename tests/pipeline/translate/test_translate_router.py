@@ -143,3 +143,16 @@ def test_settings_choose_engines_and_device(tmp_path: Path) -> None:
     assert (argos.device, argos.beam_size, argos.models) == ("cpu", 3, tmp_path / "models")
     with pytest.raises(ConfigError, match="engine 'deepl' for ru-uk is not one of apertium, argos"):
         router_for(load_settings(environ={"SEKRETAR_ENGINES": "ru-uk=deepl"}, data=tmp_path))
+
+
+def test_missing_pair_names_the_package_that_completes_a_pivot() -> None:
+    with pytest.raises(ModelMissing) as caught:
+        Router([APERTIUM]).route("uk", "en")
+    assert str(caught.value) == (
+        "A translation package for uk-en is not installed. Install one with: sekretar models "
+        "install FILE.argosmodel (a package for ru-en is enough: uk→ru goes through apertium)"
+    )
+    with pytest.raises(ModelMissing, match=r"a package for en-ru is enough: ru→uk goes through"):
+        Router([APERTIUM]).route("en", "uk")
+    with pytest.raises(ModelMissing, match=r"FILE.argosmodel$"):
+        Router([APERTIUM]).route("ru", "en")
