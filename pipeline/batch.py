@@ -221,6 +221,7 @@ class Batch:
         self.store.keep_file(Path(job.path), job.sha256)
         shown = display_path(job.path)
         self.store.save_document(document, stages=result.stages, source_path=shown)
+        _remember_translations(self.store, document)
         self.on_saved(document)
         reason = "; ".join(document.problems) or None
         return FileOutcome(shown, document.status, reason, document.id, document.title,
@@ -247,6 +248,16 @@ class Batch:
             conn.execute("UPDATE batches SET finished=?, report=? WHERE id=?",
                          (report.finished, str(path), report.batch_id))
         return report
+
+
+def _remember_translations(store: Store, document: Document) -> None:
+    """Workers read the translation memory only; the parent adds each saved document's
+    machine translations, so the next batch never translates those segments again."""
+    if any(block.translations for block in document.blocks):
+        from corpus import memory
+
+        with store.transaction() as conn:
+            memory.remember(conn, document)
 
 
 def _unreadable(path: Path, max_mb: int) -> str | None:

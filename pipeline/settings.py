@@ -34,6 +34,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("embedding", True, "compute multilingual embeddings for cross-language search"),
     Setting("threads", 2, "threads a translation or embedding engine may use"),
     Setting("beam_size", 2, "beam size for neural translation"),
+    Setting("device", "cpu", "CTranslate2 device for neural translation: cpu, cuda or auto"),
+    Setting("engines", "", "translation engine per pair, overriding the defaults: ru-uk=argos,..."),
+    Setting("glossary", "", "glossary file to protect terms with (empty: the assembly's own)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -53,6 +56,9 @@ class Settings:
     embedding: bool = True
     threads: int = 2
     beam_size: int = 2
+    device: str = "cpu"
+    engines: str = ""
+    glossary: str = ""
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given values (None means keep), converted like environment values."""

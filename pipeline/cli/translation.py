@@ -1,0 +1,256 @@
+"""Commands for translation: translate, models list/install/remove, tm import, export."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from pipeline.cli.app import (
+    DataOption,
+    JsonOption,
+    app,
+    console,
+    open_store,
+    print_json,
+    settings_for,
+)
+
+models_app = typer.Typer(
+    help="Translation engines and packages.\n\nExample: sekretar models list", no_args_is_help=True
+)
+tm_app = typer.Typer(
+    help="The translation memory.\n\nExample: sekretar tm import approved.tmx", no_args_is_help=True
+)
+app.add_typer(models_app, name="models")
+app.add_typer(tm_app, name="tm")
+
+NOTHING_INSTALLED = (
+    "no translation engine installed: apt-get install apertium apertium-rus-ukr "
+    "apertium-bel-rus, or sekretar models install FILE.argosmodel"
+)
+LanguageList = Annotated[str, typer.Option("--to", help="target language(s), comma-separated")]
+
+
+def _languages(text: str) -> list[str]:
+    languages = [t.strip().lower() for t in text.split(",") if t.strip()]
+    if not languages or not all(t.isalpha() and len(t) in (2, 3) for t in languages):
+        raise typer.BadParameter("language codes like uk or en,ru", param_hint="--to")
+    return languages
+
+
+@app.command("translate")
+def translate_command(
+    doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
+    to: LanguageList,
+    glossary: Annotated[
+        Optional[Path],  # noqa: UP045 - Typer reads it at run time
+        typer.Option(help="glossary file to use instead of the assembly's"),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Translate a stored document into one or more languages now, and save the result.
+
+    Segments already in the translation memory are not translated again; approved memory
+    entries win over machine output. A pair without an engine leaves the document partial and
+    says which package to install. JSON: {"document", "status", "problems", "counts":
+    {"machine", "memory", "approved", "copied"}}.
+
+    Example: sekretar translate report_ryazan_water_ru.docx --to uk,en
+    """
+    from pipeline.translate.glossary import Glossary
+    from pipeline.translate.stage import translate_document
+
+    targets = _languages(to)
+    chosen = Glossary.load(glossary) if glossary else None
+    with open_store(data) as store:
+        document, counts = translate_document(store, doc, targets, settings_for(data), chosen)
+    result = {
+        "document": document.id,
+        "status": document.status,
+        "problems": document.problems,
+        "counts": counts.as_dict(),
+    }
+    if as_json:
+        print_json(result)
+        return
+    console.print(
+        f"{escape(document.source_name)}: {document.status}; segments translated "
+        f"{counts.machine}, from memory {counts.memory + counts.approved} "
+        f"({counts.approved} approved), copied {counts.copied}"
+    )
+    for problem in document.problems:
+        console.print(f"  [yellow]problem:[/] {escape(problem)}")
+
+
+@models_app.command("list")
+def models_list_command(data: DataOption = None, as_json: JsonOption = False) -> None:
+    """Show every language pair this archive can translate, with its engine and model.
+
+    A pair with a pivot goes through a third language with two engines or packages.
+    JSON: [{"pair", "source", "target", "engine", "model_version", "pivot"}].
+
+    Example: sekretar models list --json
+    """
+    from pipeline.translate.service import router_for
+
+    router = router_for(settings_for(data))
+    rows = [
+        {
+            "pair": f"{r.source}-{r.target}",
+            "source": r.source,
+            "target": r.target,
+            "engine": r.engine,
+            "model_version": r.model_version,
+            "pivot": r.pivot,
+        }
+        for r in router.routes()
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(show_edge=False)
+    for column in ("pair", "engine", "model", "pivot"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            str(row["pair"]),
+            str(row["engine"]),
+            escape(str(row["model_version"])),
+            str(row["pivot"] or ""),
+        )
+    console.print(table if rows else NOTHING_INSTALLED)
+
+
+@models_app.command("install")
+def models_install_command(
+    file: Annotated[
+        Path, typer.Argument(help="an argos package (.argosmodel)", exists=True, dir_okay=False)
+    ],
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Install an argos translation package into the archive's models folder.
+
+    A package for a pair already installed is replaced. Nothing is downloaded: bring the
+    .argosmodel file.
+
+    Example: sekretar models install translate-kk_en-1_9.argosmodel
+    """
+    from pipeline.translate.argos import install_package
+
+    info = install_package(settings_for(data).data / "models", file)
+    _print_package("installed", info, as_json)
+
+
+@models_app.command("remove")
+def models_remove_command(
+    pair: Annotated[str, typer.Argument(help="the pair, like kk-en")],
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Remove the argos package for a language pair (Apertium pairs come from Debian).
+
+    Example: sekretar models remove kk-en
+    """
+    from pipeline.translate.argos import remove_package
+    from pipeline.translate.engines import parse_pair
+
+    info = remove_package(settings_for(data).data / "models", parse_pair(pair))
+    _print_package("removed", info, as_json)
+
+
+def _print_package(action: str, info: Any, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "action": action,
+                "pair": f"{info.source}-{info.target}",
+                "package": info.name,
+                "version": info.version,
+                "path": str(info.path),
+            }
+        )
+        return
+    console.print(f"{action} {info.source}-{info.target} ({escape(info.model_version)})")
+
+
+@tm_app.command("import")
+def tm_import_command(
+    file: Annotated[
+        Path, typer.Argument(help="a TMX file or a two-column CSV", exists=True, dir_okay=False)
+    ],
+    source: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads it at run time
+        typer.Option("--from", help="source language (CSV without a header row; TMX override)"),
+    ] = None,
+    target: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads it at run time
+        typer.Option("--to", help="target language (CSV without a header row; TMX: only this one)"),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import editors' approved translations into the translation memory.
+
+    Approved entries always win over machine output for the same segment and pair. A CSV has
+    two columns (source, target) and either a header row of language codes (ru,uk) or --from
+    and --to. JSON: {"file", "imported", "memory": {"machine", "approved"}}.
+
+    Example: sekretar tm import approved_ru_uk.csv
+    """
+    from corpus import memory
+
+    with open_store(data) as store:
+        with store.transaction() as conn:
+            imported = memory.import_file(conn, file, source, target)
+        totals = memory.count(store.conn)
+    if as_json:
+        print_json({"file": str(file), "imported": imported, "memory": totals})
+        return
+    console.print(
+        f"imported {imported} approved segments; the memory holds "
+        f"{totals['approved']} approved and {totals['machine']} machine entries"
+    )
+
+
+@app.command("export")
+def export_command(
+    doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
+    to: Annotated[str, typer.Option("--to", help="target language")],
+    out: Annotated[Path, typer.Option("--out", help="file to write", dir_okay=False)],
+    fmt: Annotated[str, typer.Option("--format", help="docx or json")] = "docx",
+    side_by_side: Annotated[
+        bool,
+        typer.Option("--side-by-side", help="two-column bilingual DOCX (original | translation)"),
+    ] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write a stored document in another language as DOCX or JSON.
+
+    The DOCX keeps headings, lists and tables; --side-by-side writes a two-column table,
+    original next to translation, one row per paragraph, for editors to check. Blocks without
+    a translation keep their original text and are counted. JSON: {"path", "language",
+    "format", "blocks", "translated", "untranslated"}.
+
+    Example: sekretar export report_ryazan_water_ru.docx --to uk --format docx --out ryazan_uk.docx
+    """
+    from pipeline.export import export_document
+
+    language = _languages(to)[0]
+    with open_store(data, readonly=True) as store:
+        document = store.load_document(store.resolve(doc))
+    report = export_document(document, language, fmt, out, side_by_side)
+    if as_json:
+        print_json(asdict(report))
+        return
+    console.print(
+        f"wrote {escape(report.path)}: {report.blocks} blocks, "
+        f"{report.untranslated} without a {language} translation"
+    )

@@ -1,0 +1,163 @@
+"""The `translate` stage: every block into the archive's target languages, where a route exists.
+
+A missing pair does not fail the document: its blocks stay untranslated and the document is
+partial with the reason (`translate: kk→en: ... sekretar models install FILE.argosmodel`); a
+later `sekretar translate DOC` fills them in. An engine that breaks is different: the other
+pairs are still translated, then the stage raises, so it is not recorded as done and the next
+run retries (the memory makes the retry cheap).
+
+The stage's version covers the target languages, every installed engine and model, and the
+glossary, so installing a package or editing a term re-runs exactly this stage on the next
+ingest. In a worker the memory is opened read-only; the parent writes it (`remember`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from corpus import memory
+from corpus.errors import ModelMissing, NotFound
+from corpus.model import UNDETERMINED, Block, Document, Translation
+from corpus.store import Store
+from pipeline.settings import Settings
+from pipeline.stages import register_stage
+from pipeline.translate.engines import TranslationFailed
+from pipeline.translate.glossary import Glossary
+from pipeline.translate.router import Router
+from pipeline.translate.service import Counts, SegmentTranslator, router_for
+
+STAGE_VERSION = "1"
+
+
+class TranslateStage:
+    """Translates a document's blocks; built once per worker process."""
+
+    name = "translate"
+
+    def __init__(
+        self,
+        settings: Settings,
+        router: Router | None = None,
+        glossary: Glossary | None = None,
+        memory_conn: sqlite3.Connection | None = None,
+    ) -> None:
+        self.settings = settings
+        self.targets = tuple(settings.targets)
+        self.router = router or router_for(settings)
+        self.glossary = glossary or Glossary.load(getattr(settings, "glossary", None))
+        self.memory = memory_conn
+        self.counts = Counts()
+        self.version = self._version()
+
+    def _version(self) -> str:
+        digest = hashlib.sha256(
+            "\n".join(
+                f"{t.key}\t{t.form}\t{sorted(t.names.items())}" for t in self.glossary.terms
+            ).encode()
+        ).hexdigest()[:8]
+        return (
+            f"{STAGE_VERSION};{','.join(self.targets)};engines {self.router.fingerprint()};"
+            f"glossary {digest}"
+        )
+
+    def run(self, document: Document) -> Document:
+        translator = SegmentTranslator(self.router, self.glossary, self._memory())
+        failures = []
+        for source, blocks in _by_language(document).items():
+            for target in self.targets:
+                if target == source:
+                    continue
+                try:
+                    results = translator.translate([b.text for b in blocks], source, target)
+                except ModelMissing as err:
+                    document.note_problem(f"translate: {source}→{target}: {err}")
+                    continue
+                except TranslationFailed as err:
+                    failures.append(f"{source}→{target}: {err}")
+                    continue
+                for block, translation in zip(blocks, results, strict=True):
+                    _put(block, translation)
+        self._count(translator.counts)
+        if failures:
+            raise TranslationFailed("; ".join(failures))
+        return document
+
+    def _memory(self) -> sqlite3.Connection | None:
+        """The archive's memory, opened read-only once per process (a worker must not write)."""
+        if self.memory is None:
+            try:
+                self.memory = Store(Path(self.settings.data), readonly=True).conn
+            except NotFound:
+                return None
+        return self.memory
+
+    def _count(self, counts: Counts) -> None:
+        for name, value in counts.as_dict().items():
+            setattr(self.counts, name, getattr(self.counts, name) + value)
+
+
+@register_stage("translate")
+def make_stage(settings: Settings) -> TranslateStage:
+    return TranslateStage(settings)
+
+
+def _by_language(document: Document) -> dict[str, list[Block]]:
+    """Blocks with text grouped by their language (the document's when a block has none)."""
+    groups: dict[str, list[Block]] = {}
+    undetermined = 0
+    for block in document.blocks:
+        if not block.text.strip():
+            continue
+        language = block.language if block.language != UNDETERMINED else document.language
+        if language == UNDETERMINED:
+            undetermined += 1
+            continue
+        groups.setdefault(language, []).append(block)
+    if undetermined:
+        document.note_problem(
+            f"translate: {undetermined} blocks of undetermined language were not translated"
+        )
+    return groups
+
+
+def _put(block: Block, translation: Translation) -> None:
+    """Set (or replace) the block's translation into that language."""
+    block.translations = [t for t in block.translations if t.language != translation.language]
+    block.translations.append(translation)
+
+
+def translate_document(
+    store: Store,
+    ref: str,
+    targets: Sequence[str],
+    settings: Settings,
+    glossary: Glossary | None = None,
+) -> tuple[Document, Counts]:
+    """`sekretar translate DOC --to LANG`: translate, save and remember, in the parent.
+
+    Earlier translate problems about these targets are cleared first, so a document that was
+    partial for want of a model turns ok once the model is installed.
+    """
+    document = store.load_document(store.resolve(ref))
+    stage = TranslateStage(
+        settings.with_overrides(targets=",".join(targets)),
+        glossary=glossary,
+        memory_conn=store.conn,
+    )
+    document.problems = [p for p in document.problems if not _about(p, targets)]
+    stage.run(document)
+    document.finish()
+    store.save_document(document)
+    with store.transaction() as conn:
+        memory.remember(conn, document)
+    return document, stage.counts
+
+
+def _about(problem: str, targets: Sequence[str]) -> bool:
+    """Is this a translate problem for one of these target languages?"""
+    return problem.startswith("translate") and (
+        any(f"→{t}:" in problem for t in targets) or "undetermined language" in problem
+    )
