@@ -232,6 +232,8 @@ def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
         "language,translate",
         "--workers",
         "1",
+        "--deadline",
+        "1200",
     )
     assert again["counts"]["ok"] == 1  # type: ignore[index]
     shown = run_json(capsys, "show", "note.txt", "--data", data)
