@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("embedding", True, "compute multilingual embeddings for cross-language search"),
     Setting("threads", 2, "threads a translation or embedding engine may use"),
     Setting("beam_size", 2, "beam size for neural translation"),
+    Setting("embed_model", "e5-small", "multilingual embedding model: e5-small or use-m3"),
+    Setting("embed_max_tokens", 128, "tokens of a block the embedding model reads (0: all)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -53,6 +55,8 @@ class Settings:
     embedding: bool = True
     threads: int = 2
     beam_size: int = 2
+    embed_model: str = "e5-small"
+    embed_max_tokens: int = 128
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given values (None means keep), converted like environment values."""
