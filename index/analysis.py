@@ -31,7 +31,8 @@ _CACHE_LIMIT = 300_000
 
 UK_STOP_WORDS = frozenset(
     "а але б би бо в від для до є же з за и із її їх й к на над не ні по при про та те ти то "
-    "у це ці чи що як які який яка яке".split())
+    "у це ці чи що як які який яка яке".split()
+)
 RU_EXTRA_STOP_WORDS = frozenset("это также".split())
 
 
@@ -109,11 +110,14 @@ def _build_reducer(language: str) -> Any:
 def _lemmatizer(language: str) -> Any:
     try:
         import pymorphy3
+
         morph = pymorphy3.MorphAnalyzer(lang=language)
     except (ImportError, ValueError, OSError) as err:
         package = f"pymorphy3 pymorphy3-dicts-{language}"
-        raise ModelMissing(f"the {language} dictionary for search ({package})",
-                           f"Install it with: pip install {package}") from err
+        raise ModelMissing(
+            f"the {language} dictionary for search ({package})",
+            f"Install it with: pip install {package}",
+        ) from err
 
     def lemma(word: str) -> str:
         if not _CYRILLIC.search(word):

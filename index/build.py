@@ -39,8 +39,11 @@ def index_path(store: Store) -> Path:
 def index_exists(path: Path) -> bool:
     """True when `path` holds an index of this program's schema version."""
     version = path / VERSION_FILE
-    return (whoosh_index.exists_in(str(path)) and version.exists()
-            and version.read_text("utf-8").strip() == SCHEMA_VERSION)
+    return (
+        whoosh_index.exists_in(str(path))
+        and version.exists()
+        and version.read_text("utf-8").strip() == SCHEMA_VERSION
+    )
 
 
 def open_index(path: Path, create: bool = True) -> Any:
@@ -61,8 +64,10 @@ def writing(ix: Any, **options: Any) -> Iterator[Any]:
     try:
         writer = ix.writer(timeout=LOCK_WAIT, delay=0.25, **options)
     except LockError as err:
-        raise StoreError(f"the search index stayed locked by another process for "
-                         f"{LOCK_WAIT:g} s; try again when it has finished") from err
+        raise StoreError(
+            f"the search index stayed locked by another process for "
+            f"{LOCK_WAIT:g} s; try again when it has finished"
+        ) from err
     try:
         yield writer
     except BaseException:
@@ -83,11 +88,20 @@ def block_fields(document: Document, block: Block) -> dict[str, Any]:
         texts[text_field(field_language(translation.language))].append(translation.text)
     number = date_number(document.date)
     values: dict[str, Any] = {
-        "block_id": block.id, "doc_id": document.id, "source_name": document.source_name,
-        "title": document.title, "doc_kind": document.kind, "session": document.session,
-        "city": document.city, "date": document.date, "language": language,
-        "year": str(number // 10000) if number else None, "block_kind": block.kind,
-        "order": block.order, "page": block.page, "paragraph": block.paragraph,
+        "block_id": block.id,
+        "doc_id": document.id,
+        "source_name": document.source_name,
+        "title": document.title,
+        "doc_kind": document.kind,
+        "session": document.session,
+        "city": document.city,
+        "date": document.date,
+        "language": language,
+        "year": str(number // 10000) if number else None,
+        "block_kind": block.kind,
+        "order": block.order,
+        "page": block.page,
+        "paragraph": block.paragraph,
         "entity": ",".join(sorted({e.key for e in block.entities if e.key})) or None,
         "text": block.text,
         **{name: "\n".join(parts) for name, parts in texts.items()},
@@ -174,10 +188,14 @@ class IndexCheck:
     def problems(self) -> list[str]:
         if self.no_index:
             return ["the search index is missing (run 'sekretar reindex')"]
-        lines = [f"document {d[:12]}: {len(b)} block(s) missing from the index"
-                 for d, b in sorted(self.missing.items())]
-        lines += [f"document {d[:12]}: {len(b)} index entr(ies) not in the store"
-                  for d, b in sorted(self.extra.items())]
+        lines = [
+            f"document {d[:12]}: {len(b)} block(s) missing from the index"
+            for d, b in sorted(self.missing.items())
+        ]
+        lines += [
+            f"document {d[:12]}: {len(b)} index entr(ies) not in the store"
+            for d, b in sorted(self.extra.items())
+        ]
         return lines
 
 
@@ -186,8 +204,9 @@ def compare(store: Store) -> IndexCheck:
     stored: dict[str, set[str]] = defaultdict(set)
     for r in store.conn.execute("SELECT document_id, id FROM blocks"):
         stored[r[0]].add(r[1])
-    check = IndexCheck(documents=len(store.document_ids()),
-                       blocks=sum(len(b) for b in stored.values()))
+    check = IndexCheck(
+        documents=len(store.document_ids()), blocks=sum(len(b) for b in stored.values())
+    )
     ix = open_index(index_path(store), create=False)
     if ix is None:
         check.no_index = True

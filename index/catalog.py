@@ -100,14 +100,29 @@ def load_catalog(store: Store) -> Catalog:
     for i, r in enumerate(rows):
         if r["doc_id"] not in documents:
             documents[r["doc_id"]] = len(infos)
-            infos.append(DocumentInfo(r["doc_id"], r["source_name"], r["title"], r["kind"],
-                                      r["city"], r["session"], r["date"], r["doc_language"]))
+            infos.append(
+                DocumentInfo(
+                    r["doc_id"],
+                    r["source_name"],
+                    r["title"],
+                    r["kind"],
+                    r["city"],
+                    r["session"],
+                    r["date"],
+                    r["doc_language"],
+                )
+            )
         doc_rows[i] = documents[r["doc_id"]]
         for name, value in _facet_values(r).items():
             raw[name].append(value)
         dates[i] = date_number(r["date"])
-    catalog = Catalog([r["block_id"] for r in rows], doc_rows, infos,
-                      {name: _column(values) for name, values in raw.items()}, dates)
+    catalog = Catalog(
+        [r["block_id"] for r in rows],
+        doc_rows,
+        infos,
+        {name: _column(values) for name, values in raw.items()},
+        dates,
+    )
     _load_entities(store, catalog)
     return catalog
 
@@ -118,8 +133,13 @@ def _facet_values(r: Any) -> dict[str, str | None]:
         language = r["doc_language"]
     date = r["date"] or ""
     number = date_number(date)
-    return {"kind": r["kind"], "language": language, "city": r["city"],
-            "session": r["session"], "year": str(number // 10000) if number else None}
+    return {
+        "kind": r["kind"],
+        "language": language,
+        "city": r["city"],
+        "session": r["session"],
+        "year": str(number // 10000) if number else None,
+    }
 
 
 def _column(values: list[str | None]) -> Column:
@@ -131,8 +151,11 @@ def _column(values: list[str | None]) -> Column:
 
 def _load_entities(store: Store, catalog: Catalog) -> None:
     pairs = store.conn.execute("SELECT DISTINCT block_id, key FROM entities").fetchall()
-    known = [(catalog.row_of[p["block_id"]], p["key"]) for p in pairs
-             if p["block_id"] in catalog.row_of and p["key"]]
+    known = [
+        (catalog.row_of[p["block_id"]], p["key"])
+        for p in pairs
+        if p["block_id"] in catalog.row_of and p["key"]
+    ]
     catalog.entity_values = sorted({key for _, key in known})
     code_of = {v: i for i, v in enumerate(catalog.entity_values)}
     catalog.entity_rows = np.array([row for row, _ in known], np.int32)
@@ -145,5 +168,6 @@ def store_signature(store: Store) -> tuple[Any, ...]:
     row = store.conn.execute(
         "SELECT (SELECT COUNT(*) FROM documents), (SELECT MAX(updated) FROM documents), "
         "(SELECT MAX(rowid) FROM blocks), (SELECT MAX(rowid) FROM embeddings), "
-        "(SELECT MAX(rowid) FROM entities)").fetchone()
+        "(SELECT MAX(rowid) FROM entities)"
+    ).fetchone()
     return tuple(row)

@@ -82,8 +82,9 @@ def parse(text: str, language: str, schema: Any) -> ParsedQuery:
     (only punctuation or common words), with a message saying so."""
     cleaned, note = clean(text)
     boosts = query_fields(language)
-    result = ParsedQuery(text=cleaned, fields=list(boosts), message=note,
-                         semantic_text=semantic_text(cleaned))
+    result = ParsedQuery(
+        text=cleaned, fields=list(boosts), message=note, semantic_text=semantic_text(cleaned)
+    )
     if not _WORD.search(cleaned):
         result.message = "nothing to search for: the query has no words"
         return result
@@ -114,8 +115,9 @@ def _has_content_words(text: str, language: str) -> bool:
 def _collect(node: Any, result: ParsedQuery, negated: bool) -> None:
     """Gather highlight terms (outside NOT) and the NOT parts themselves."""
     if isinstance(node, query.Not):
-        result.negated = node.query if result.negated is None else query.Or(
-            [result.negated, node.query])
+        result.negated = (
+            node.query if result.negated is None else query.Or([result.negated, node.query])
+        )
         return
     if isinstance(node, query.AndNot):
         _collect(node.a, result, negated)

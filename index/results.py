@@ -66,9 +66,15 @@ class SearchResult:
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON form (see docs/search.md)."""
-        return {"query": self.query, "mode": self.mode, "language": self.language,
-                "total": self.total, "message": self.message, "facets": self.facets,
-                "hits": [_hit_json(h) for h in self.hits]}
+        return {
+            "query": self.query,
+            "mode": self.mode,
+            "language": self.language,
+            "total": self.total,
+            "message": self.message,
+            "facets": self.facets,
+            "hits": [_hit_json(h) for h in self.hits],
+        }
 
 
 def _hit_json(hit: DocumentHit) -> dict[str, Any]:
@@ -109,8 +115,9 @@ def _count(docs: np.ndarray, codes: np.ndarray, values: list[str]) -> list[dict[
     return [{"value": values[i], "count": int(counts[i])} for i in order]
 
 
-def fragments_for(text: str, language: str, parsed: ParsedQuery,
-                  translations: dict[str, str]) -> list[Fragment]:
+def fragments_for(
+    text: str, language: str, parsed: ParsedQuery, translations: dict[str, str]
+) -> list[Fragment]:
     """The best fragment of a block: around its query words in the original text, else in the
     translation that matched, else the block's beginning."""
     own = field_language(language)
@@ -131,8 +138,11 @@ def _fragment(text: str, language: str, parsed: ParsedQuery) -> Fragment | None:
     prefixes = parsed.prefixes.get(name, set())
     if not text or not (terms or prefixes):
         return None
-    spans = [(t.startchar, t.endchar) for t in analyzer_for(language)(text, chars=True)
-             if t.text in terms or any(t.text.startswith(p) for p in prefixes)]
+    spans = [
+        (t.startchar, t.endchar)
+        for t in analyzer_for(language)(text, chars=True)
+        if t.text in terms or any(t.text.startswith(p) for p in prefixes)
+    ]
     if not spans:
         return None
     start = _window_start(text, spans)
@@ -158,7 +168,7 @@ def _window_start(text: str, spans: list[tuple[int, int]]) -> int:
 
 
 def _shorten(text: str, start: int, length: int) -> str:
-    piece = text[start:start + length]
+    piece = text[start : start + length]
     if start + length < len(text):
         cut = piece.rfind(" ")
         piece = (piece[:cut] if cut > length // 2 else piece) + "…"

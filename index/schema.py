@@ -28,8 +28,9 @@ def text_field(language: str) -> str:
 def build_schema() -> Any:
     """A fresh schema object (Whoosh schemas are mutable, so never share one)."""
     text_fields = {
-        text_field(lang): fields.TEXT(analyzer=analyzer_for(lang), phrase=True, stored=False,
-                                      multitoken_query="phrase")
+        text_field(lang): fields.TEXT(
+            analyzer=analyzer_for(lang), phrase=True, stored=False, multitoken_query="phrase"
+        )
         for lang in TEXT_LANGUAGES
     }
     return fields.Schema(

@@ -74,9 +74,13 @@ class Ranking:
 class Archive:
     """A searchable view of one store."""
 
-    def __init__(self, store: Store, detect_language: DetectLanguage | None = None,
-                 embed_query: EmbedQuery | None = None,
-                 translate_query: TranslateQuery | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        detect_language: DetectLanguage | None = None,
+        embed_query: EmbedQuery | None = None,
+        translate_query: TranslateQuery | None = None,
+    ) -> None:
         self.store = store
         self.detect_language = detect_language
         self.embed_query = embed_query
@@ -121,7 +125,9 @@ class Archive:
         row_of = self.catalog.row_of
         self._row_of_docnum = np.fromiter(
             (-1 if reader.is_deleted(d) else row_of.get(column[d], -1) for d in range(count)),
-            np.int64, count)
+            np.int64,
+            count,
+        )
         self._docnum_of_row = np.full(len(self.catalog), -1, np.int64)
         live = self._row_of_docnum >= 0
         self._docnum_of_row[self._row_of_docnum[live]] = np.nonzero(live)[0]
@@ -148,12 +154,14 @@ class Archive:
 
     # searching -------------------------------------------------------------------------
 
-    def search(self, text: str, filters: Filters | None = None, mode: str | None = None,
-               limit: int = 10) -> SearchResult:
+    def search(
+        self, text: str, filters: Filters | None = None, mode: str | None = None, limit: int = 10
+    ) -> SearchResult:
         """Documents matching `text`, best first, with their best blocks and facet counts."""
         ranking = self.rank(text, filters, mode)
-        result = SearchResult(query=text, mode=ranking.mode, language=ranking.language,
-                              message=ranking.message)
+        result = SearchResult(
+            query=text, mode=ranking.mode, language=ranking.language, message=ranking.message
+        )
         if len(ranking.matched):
             result.facets = facet_counts(self.catalog, ranking.matched)
             docs = np.unique(self.catalog.doc_rows[ranking.matched])
@@ -163,8 +171,13 @@ class Archive:
             result.message = "no matches"
         return result
 
-    def rank(self, text: str, filters: Filters | None = None, mode: str | None = None,
-             depth: int = LEXICAL_DEPTH) -> Ranking:
+    def rank(
+        self,
+        text: str,
+        filters: Filters | None = None,
+        mode: str | None = None,
+        depth: int = LEXICAL_DEPTH,
+    ) -> Ranking:
         """Blocks ranked for `text` (the ranking before grouping; used by the evaluation)."""
         self._refresh()
         ranking = Ranking(mode="hybrid" if self.has_embeddings else "lexical")
@@ -178,6 +191,7 @@ class Archive:
         schema = self._searcher.schema if self._searcher is not None else None
         if schema is None:
             from index.schema import build_schema
+
             schema = build_schema()
         ranking.parsed = parse(text, ranking.language, schema)
         ranking.message = ranking.parsed.message
@@ -219,8 +233,10 @@ class Archive:
                 lists.append(semantic)
                 matched.append(np.asarray(semantic[0][:SEMANTIC_COUNTED], np.int64))
             elif ranking.mode == "semantic":
-                ranking.message = ("semantic search needs embeddings and the embedding model; "
-                                   "run ingest with embedding on, or use --mode lexical")
+                ranking.message = (
+                    "semantic search needs embeddings and the embedding model; "
+                    "run ingest with embedding on, or use --mode lexical"
+                )
         if ranking.mode != "hybrid" and len(lists) == 1:
             ranking.rows, ranking.scores = lists[0]
         else:
@@ -229,8 +245,9 @@ class Archive:
         if not self.has_index and ranking.mode != "semantic":
             ranking.message = "the search index is missing: run 'sekretar reindex'"
 
-    def _lexical(self, whoosh_query: Any, allowed: np.ndarray | None, depth: int,
-                 matched: list[np.ndarray]) -> tuple[list[int], list[float]]:
+    def _lexical(
+        self, whoosh_query: Any, allowed: np.ndarray | None, depth: int, matched: list[np.ndarray]
+    ) -> tuple[list[int], list[float]]:
         if self._searcher is None:
             return [], []
         docnums = None
@@ -248,8 +265,14 @@ class Archive:
         matched.append(every_rows)
         return [rows[i] for i in keep], [scores[i] for i in keep]
 
-    def _translated(self, text: str, language: str, allowed: np.ndarray | None, depth: int,
-                    matched: list[np.ndarray]) -> tuple[list[int], list[float]] | None:
+    def _translated(
+        self,
+        text: str,
+        language: str,
+        allowed: np.ndarray | None,
+        depth: int,
+        matched: list[np.ndarray],
+    ) -> tuple[list[int], list[float]] | None:
         """A lexical search of the query translated into Russian, when a translator is given."""
         if self.translate_query is None or language == "ru" or self._searcher is None:
             return None
@@ -264,8 +287,9 @@ class Archive:
             return None
         return self._lexical(parsed.whoosh, allowed, depth, matched)
 
-    def _semantic(self, parsed: ParsedQuery, allowed: np.ndarray | None
-                  ) -> tuple[list[int], list[float]] | None:
+    def _semantic(
+        self, parsed: ParsedQuery, allowed: np.ndarray | None
+    ) -> tuple[list[int], list[float]] | None:
         if not self.has_embeddings or not parsed.semantic_text:
             return None
         assert self.vectors is not None and self.embed_query is not None
@@ -274,8 +298,9 @@ class Archive:
         rows, scores = self.vectors.top(vector, SEMANTIC_DEPTH, mask)
         return [int(r) for r in rows], [float(s) for s in scores]
 
-    def _without_negated(self, parsed: ParsedQuery, allowed: np.ndarray | None
-                         ) -> np.ndarray | None:
+    def _without_negated(
+        self, parsed: ParsedQuery, allowed: np.ndarray | None
+    ) -> np.ndarray | None:
         if parsed.negated is None or self._searcher is None:
             return allowed
         mask = np.ones(len(self.catalog), bool) if allowed is None else allowed.copy()
@@ -295,10 +320,15 @@ class Archive:
             mask = condition if mask is None else mask & condition
 
         if filters.kind is not None and filters.kind not in DOCUMENT_KINDS:
-            raise FilterError(f"unknown kind {filters.kind!r}; use one of "
-                              f"{', '.join(DOCUMENT_KINDS)}")
-        for name, value in (("kind", filters.kind), ("language", filters.language),
-                            ("city", filters.city), ("session", filters.session)):
+            raise FilterError(
+                f"unknown kind {filters.kind!r}; use one of {', '.join(DOCUMENT_KINDS)}"
+            )
+        for name, value in (
+            ("kind", filters.kind),
+            ("language", filters.language),
+            ("city", filters.city),
+            ("session", filters.session),
+        ):
             if value is not None:
                 narrow(self._column_mask(name, value))
         if filters.entity is not None:
@@ -346,41 +376,77 @@ class Archive:
             if len(blocks) < BLOCKS_PER_DOCUMENT:
                 blocks.append((row, score))
         details = self._block_details([r for blocks in chosen.values() for r, _ in blocks])
-        return [self._document_hit(doc, blocks, details, ranking)
-                for doc, blocks in chosen.items()]
+        return [self._document_hit(doc, blocks, details, ranking) for doc, blocks in chosen.items()]
 
     def _block_details(self, rows: list[int]) -> dict[str, Any]:
         ids = [self.catalog.block_ids[r] for r in rows]
         marks = ",".join("?" for _ in ids)
-        found = {r["id"]: dict(r) | {"translations": {}} for r in self.store.conn.execute(
-            f"SELECT id, kind, ord, page, paragraph, language, text FROM blocks "
-            f"WHERE id IN ({marks})", ids)} if ids else {}
-        for r in self.store.conn.execute(
+        found = (
+            {
+                r["id"]: dict(r) | {"translations": {}}
+                for r in self.store.conn.execute(
+                    f"SELECT id, kind, ord, page, paragraph, language, text FROM blocks "
+                    f"WHERE id IN ({marks})",
+                    ids,
+                )
+            }
+            if ids
+            else {}
+        )
+        for r in (
+            self.store.conn.execute(
                 f"SELECT block_id, language, text FROM translations WHERE block_id IN ({marks})",
-                ids) if ids else ():
+                ids,
+            )
+            if ids
+            else ()
+        ):
             if r["block_id"] in found:
                 found[r["block_id"]]["translations"][r["language"]] = r["text"]
         return found
 
-    def _document_hit(self, doc: int, blocks: list[tuple[int, float]], details: dict[str, Any],
-                      ranking: Ranking) -> DocumentHit:
+    def _document_hit(
+        self, doc: int, blocks: list[tuple[int, float]], details: dict[str, Any], ranking: Ranking
+    ) -> DocumentHit:
         info = self.catalog.documents[doc]
-        hit = DocumentHit(info.id, info.source_name, info.title, info.kind, info.city,
-                          info.session, info.date, score=blocks[0][1])
+        hit = DocumentHit(
+            info.id,
+            info.source_name,
+            info.title,
+            info.kind,
+            info.city,
+            info.session,
+            info.date,
+            score=blocks[0][1],
+        )
         for row, score in blocks:
             block = details.get(self.catalog.block_ids[row])
             if block is None:
                 continue
             language = block["language"] if block["language"] != "und" else info.language
-            fragments = (fragments_for(block["text"], language, ranking.parsed,
-                                       block["translations"]) if ranking.parsed else [])
-            hit.blocks.append(BlockHit(block["id"], score, block["kind"], block["ord"],
-                                       block["page"], block["paragraph"], language, fragments))
+            fragments = (
+                fragments_for(block["text"], language, ranking.parsed, block["translations"])
+                if ranking.parsed
+                else []
+            )
+            hit.blocks.append(
+                BlockHit(
+                    block["id"],
+                    score,
+                    block["kind"],
+                    block["ord"],
+                    block["page"],
+                    block["paragraph"],
+                    language,
+                    fragments,
+                )
+            )
         return hit
 
 
-def fuse(lists: list[tuple[list[int], list[float]]], k: int = RRF_K
-         ) -> tuple[list[int], list[float]]:
+def fuse(
+    lists: list[tuple[list[int], list[float]]], k: int = RRF_K
+) -> tuple[list[int], list[float]]:
     """Reciprocal rank fusion: each list gives a row 1/(k + rank); rows sorted by the sum."""
     fused: dict[int, float] = {}
     for rows, _ in lists:

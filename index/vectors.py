@@ -40,12 +40,13 @@ class VectorIndex:
         q = q / max(float(np.linalg.norm(q)), 1e-12)
         out = np.empty(len(self.matrix), np.float32)
         for start in range(0, len(self.matrix), _CHUNK):
-            block = self.matrix[start:start + _CHUNK].astype(np.float32)
-            out[start:start + _CHUNK] = block @ q
+            block = self.matrix[start : start + _CHUNK].astype(np.float32)
+            out[start : start + _CHUNK] = block @ q
         return out / self.norms
 
-    def top(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
-            ) -> tuple[np.ndarray, np.ndarray]:
+    def top(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The k best rows (with their scores), best first, among `allowed` rows if given."""
         scores = self.scores(query)
         scores[~np.isfinite(self.norms)] = -np.inf
@@ -83,7 +84,8 @@ def unpack(blob: bytes, dim: int) -> np.ndarray:
 def stored_models(store: Store) -> dict[str, int]:
     """Embedding models in the store with how many blocks each embedded, most used first."""
     rows = store.conn.execute(
-        "SELECT model, COUNT(*) AS n FROM embeddings GROUP BY model ORDER BY n DESC, model")
+        "SELECT model, COUNT(*) AS n FROM embeddings GROUP BY model ORDER BY n DESC, model"
+    )
     return {r["model"]: int(r["n"]) for r in rows}
 
 
@@ -96,11 +98,15 @@ def load_vectors(store: Store, catalog: Catalog, model: str | None = None) -> Ve
     model = model or next(iter(models))
     if model not in models:
         return None
-    dim = int(store.conn.execute(
-        "SELECT dim FROM embeddings WHERE model=? LIMIT 1", (model,)).fetchone()[0])
+    dim = int(
+        store.conn.execute("SELECT dim FROM embeddings WHERE model=? LIMIT 1", (model,)).fetchone()[
+            0
+        ]
+    )
     matrix = np.zeros((len(catalog), dim), np.int8)
-    cursor = store.conn.execute("SELECT block_id, dim, vector FROM embeddings WHERE model=?",
-                                (model,))
+    cursor = store.conn.execute(
+        "SELECT block_id, dim, vector FROM embeddings WHERE model=?", (model,)
+    )
     for block_id, row_dim, blob in cursor:
         row = catalog.row_of.get(block_id)
         if row is not None and row_dim == dim:
@@ -112,7 +118,7 @@ def row_norms(matrix: np.ndarray) -> np.ndarray:
     """Euclidean norm of each int8 row (inf for an all-zero row), computed chunk by chunk."""
     norms = np.empty(len(matrix), np.float32)
     for start in range(0, len(matrix), _CHUNK):
-        block = matrix[start:start + _CHUNK].astype(np.float32)
-        norms[start:start + _CHUNK] = np.sqrt(np.einsum("ij,ij->i", block, block))
+        block = matrix[start : start + _CHUNK].astype(np.float32)
+        norms[start : start + _CHUNK] = np.sqrt(np.einsum("ij,ij->i", block, block))
     norms[norms == 0] = np.inf
     return norms

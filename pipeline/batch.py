@@ -115,6 +115,7 @@ class Batch:
         self.deferred = {s.name for s in stages if is_deferred(s)}
         self.killed: dict[int, str] = {}
         self.block_counts: dict[str, int] = {}
+        self.timeouts: dict[str, float] = {}
 
     def run(self, paths: Iterable[Path]) -> BatchReport:
         report = self._start()
@@ -185,9 +186,10 @@ class Batch:
                     time.sleep(0.05)
 
     def _schedule(self, pool: ProcessPool, job: Job, blocks: int = 0) -> ProcessFuture:
-        """A second-pass job gets the deadline plus half a second a block: embedding time
+        """A second-pass job gets the deadline plus a second a block: embedding time
         grows with the document, and a long report must not fail for being long."""
-        timeout = self.settings.deadline + (0.5 * blocks if job.later else 0.0)
+        timeout = self.settings.deadline + (1.0 * blocks if job.later else 0.0)
+        self.timeouts[job.sha256] = timeout
         return pool.schedule(process, args=(job, self.settings, self.options.strict),
                              timeout=timeout)
 
@@ -233,8 +235,8 @@ class Batch:
         try:
             result: WorkResult = future.result()
         except FutureTimeout:
-            return FileOutcome(shown, "failed",
-                               f"took longer than the deadline of {self.settings.deadline:g} s")
+            allowed = self.timeouts.get(job.sha256, self.settings.deadline)
+            return FileOutcome(shown, "failed", f"took longer than the deadline of {allowed:g} s")
         except ProcessExpired as err:
             reason = self.killed.pop(err.pid, None) or _crash_reason(err.exitcode)
             return FileOutcome(shown, "failed", reason)

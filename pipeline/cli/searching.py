@@ -179,6 +179,7 @@ def _run_batch(
 
 
 def _print_result(result: SearchResult) -> None:
+    plain = not console.is_terminal  # piped: mark highlights with ** instead of colour
     if result.message:
         console.print(f"[yellow]{escape(result.message)}[/]")
     console.print(
@@ -197,7 +198,7 @@ def _print_result(result: SearchResult) -> None:
                 else (f"¶{block.paragraph}" if block.paragraph else f"#{block.order}")
             )
             for fragment in block.fragments:
-                console.print(f"   [dim]{place}[/] {_marked(fragment)}")
+                console.print(f"   [dim]{place}[/] {_marked(fragment, plain)}")
     facets = {k: v for k, v in result.facets.items() if v}
     if facets:
         console.print()
@@ -206,11 +207,13 @@ def _print_result(result: SearchResult) -> None:
             console.print(f"[dim]{name}:[/] {shown}")
 
 
-def _marked(fragment: Fragment) -> str:
+def _marked(fragment: Fragment, plain: bool = False) -> str:
+    """The fragment with its highlights in reverse video, or between ** when not a terminal."""
     out, last = [], 0
     for start, end in fragment.highlights:
         out.append(escape(fragment.text[last:start]))
-        out.append(f"[bold reverse]{escape(fragment.text[start:end])}[/]")
+        word = escape(fragment.text[start:end])
+        out.append(f"**{word}**" if plain else f"[bold reverse]{word}[/]")
         last = end
     out.append(escape(fragment.text[last:]))
     suffix = f" [dim]({fragment.language})[/]" if fragment.language else ""

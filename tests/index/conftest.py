@@ -28,50 +28,121 @@ def keep(store: Store, folder: Path, name: str, body: str) -> str:
 
 
 def ryazan_report(doc_id: str) -> Document:
-    doc = Document(id=doc_id, source_name="report_ryazan_water_ru.docx", media_type="docx",
-                   kind="report", title="Отчёт МУП «Водоканал» г. Рязани", language="ru",
-                   session="2024-весна", city="Рязань", date="2024-04-17", status="ok")
-    doc.add_block("heading", "Отчёт о работе МУП «Водоканал» города Рязани", language="ru",
-                  level=1, paragraph=1)
+    doc = Document(
+        id=doc_id,
+        source_name="report_ryazan_water_ru.docx",
+        media_type="docx",
+        kind="report",
+        title="Отчёт МУП «Водоканал» г. Рязани",
+        language="ru",
+        session="2024-весна",
+        city="Рязань",
+        date="2024-04-17",
+        status="ok",
+    )
+    doc.add_block(
+        "heading",
+        "Отчёт о работе МУП «Водоканал» города Рязани",
+        language="ru",
+        level=1,
+        paragraph=1,
+    )
     block = doc.add_block(
-        "paragraph", "Специалисты Водоканала завершили реконструкцию очистных сооружений "
-        "в Рязани, и сброс загрязнений в Оку снизился на 40 процентов.", language="ru",
-        paragraph=2, page=1)
+        "paragraph",
+        "Специалисты Водоканала завершили реконструкцию очистных сооружений "
+        "в Рязани, и сброс загрязнений в Оку снизился на 40 процентов.",
+        language="ru",
+        paragraph=2,
+        page=1,
+    )
     block.entities.append(Entity("LOC", 70, 76, "Рязани", "Рязань", "city:ryazan"))
-    block.translations.append(Translation(
-        "en", "Water utility specialists completed the reconstruction of the sewage treatment "
-        "plant in Ryazan, cutting pollution of the Oka by 40 percent.", "test"))
-    doc.add_block("paragraph", "Руководство водоканалом осуществляет директор предприятия, "
-                  "назначаемый главой администрации.", language="ru", paragraph=3, page=2)
+    block.translations.append(
+        Translation(
+            "en",
+            "Water utility specialists completed the reconstruction of the sewage treatment "
+            "plant in Ryazan, cutting pollution of the Oka by 40 percent.",
+            "test",
+        )
+    )
+    doc.add_block(
+        "paragraph",
+        "Руководство водоканалом осуществляет директор предприятия, "
+        "назначаемый главой администрации.",
+        language="ru",
+        paragraph=3,
+        page=2,
+    )
     return doc
 
 
 def moscow_minutes(doc_id: str) -> Document:
-    doc = Document(id=doc_id, source_name="minutes_moscow_2023.docx", media_type="docx",
-                   kind="minutes", title="Протокол заседания", language="ru",
-                   session="2023-осень", city="Москва", date="2023-11-02", status="ok")
-    block = doc.add_block("paragraph", "СЛУШАЛИ: о транспортной реформе в Москве и закупке "
-                          "новых автобусов для городских маршрутов.", language="ru", paragraph=1)
+    doc = Document(
+        id=doc_id,
+        source_name="minutes_moscow_2023.docx",
+        media_type="docx",
+        kind="minutes",
+        title="Протокол заседания",
+        language="ru",
+        session="2023-осень",
+        city="Москва",
+        date="2023-11-02",
+        status="ok",
+    )
+    block = doc.add_block(
+        "paragraph",
+        "СЛУШАЛИ: о транспортной реформе в Москве и закупке "
+        "новых автобусов для городских маршрутов.",
+        language="ru",
+        paragraph=1,
+    )
     block.entities.append(Entity("LOC", 33, 39, "Москве", "Москва", "city:moscow"))
-    doc.add_block("paragraph", "ПОСТАНОВИЛИ: одобрить опыт Рязани по модернизации "
-                  "водоснабжения.", language="ru", paragraph=2)
+    doc.add_block(
+        "paragraph",
+        "ПОСТАНОВИЛИ: одобрить опыт Рязани по модернизации водоснабжения.",
+        language="ru",
+        paragraph=2,
+    )
     return doc
 
 
 def kyiv_report(doc_id: str) -> Document:
-    doc = Document(id=doc_id, source_name="report_kyiv_uk.docx", media_type="docx",
-                   kind="report", language="uk", city="Київ", date="2022-06-01", status="ok")
-    doc.add_block("paragraph", "Фахівці Водоканалу міста Києва замінили двадцять кілометрів "
-                  "водогонів.", language="uk", paragraph=1)
+    doc = Document(
+        id=doc_id,
+        source_name="report_kyiv_uk.docx",
+        media_type="docx",
+        kind="report",
+        language="uk",
+        city="Київ",
+        date="2022-06-01",
+        status="ok",
+    )
+    doc.add_block(
+        "paragraph",
+        "Фахівці Водоканалу міста Києва замінили двадцять кілометрів водогонів.",
+        language="uk",
+        paragraph=1,
+    )
     return doc
 
 
 def chisinau_report(doc_id: str) -> Document:
-    doc = Document(id=doc_id, source_name="report_chisinau_en.pdf", media_type="pdf",
-                   kind="report", language="en", city="Chisinau", date="2024-09-10",
-                   status="ok")
-    doc.add_block("paragraph", "The city launched separate waste collection in three "
-                  "districts; recycling rose from 4 to 11 percent.", language="en", page=3)
+    doc = Document(
+        id=doc_id,
+        source_name="report_chisinau_en.pdf",
+        media_type="pdf",
+        kind="report",
+        language="en",
+        city="Chisinau",
+        date="2024-09-10",
+        status="ok",
+    )
+    doc.add_block(
+        "paragraph",
+        "The city launched separate waste collection in three "
+        "districts; recycling rose from 4 to 11 percent.",
+        language="en",
+        page=3,
+    )
     return doc
 
 

@@ -21,8 +21,16 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 
 def test_search_json(archive_store: Store, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "search", "водоканал", "--city", "Рязань", "--json",
-                    "--data", str(archive_store.data))
+    code, out = run(
+        capsys,
+        "search",
+        "водоканал",
+        "--city",
+        "Рязань",
+        "--json",
+        "--data",
+        str(archive_store.data),
+    )
     assert code == 0
     data = json.loads(out)
     assert data["query"] == "водоканал" and data["total"] == 1 and data["mode"] == "lexical"
@@ -30,25 +38,30 @@ def test_search_json(archive_store: Store, capsys: pytest.CaptureFixture[str]) -
     assert data["facets"]["city"] == [{"value": "Рязань", "count": 1}]
 
 
-def test_search_text_shows_fragments(archive_store: Store,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_text_shows_fragments(
+    archive_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out = run(capsys, "search", "Рязань", "--data", str(archive_store.data))
-    assert code == 0 and "в Рязани" in out and "2 document(s)" in out
+    assert code == 0 and "в **Рязани**" in out and "2 document(s)" in out
 
 
-def test_bad_filter_is_a_message_not_a_trace(archive_store: Store,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "search", "Рязань", "--city", "Атлантида", "--data",
-                    str(archive_store.data))
+def test_bad_filter_is_a_message_not_a_trace(
+    archive_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(
+        capsys, "search", "Рязань", "--city", "Атлантида", "--data", str(archive_store.data)
+    )
     assert code == 0 and "no blocks with city 'Атлантида'" in out
 
 
-def test_batch_jsonl_and_csv(archive_store: Store, tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_jsonl_and_csv(
+    archive_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     queries = tmp_path / "queries.txt"
     queries.write_text("водоканал\n\nавтобус*\n", "utf-8")
-    code, out = run(capsys, "search", "--batch", str(queries), "--json", "--data",
-                    str(archive_store.data))
+    code, out = run(
+        capsys, "search", "--batch", str(queries), "--json", "--data", str(archive_store.data)
+    )
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [x["query"] for x in lines] == ["водоканал", "автобус*"]
     table = tmp_path / "queries.csv"
@@ -80,8 +93,9 @@ def test_check_repair(archive_store: Store, capsys: pytest.CaptureFixture[str]) 
     assert code == 0 and "repaired 1 document" in out
 
 
-def test_check_finds_a_changed_source_file(archive_store: Store,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_finds_a_changed_source_file(
+    archive_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
     kept = archive_store.file_path(archive_store.resolve("report_kyiv_uk.docx"))
     kept.write_bytes(b"tampered")
     code, out = run(capsys, "check", "--data", str(archive_store.data))

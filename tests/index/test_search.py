@@ -20,9 +20,13 @@ def archive(shared_store: Store) -> Iterator[Archive]:
 def blocks(archive: Archive, query: str, **filters: str) -> list[str]:
     """The texts of every block shown for a query, best first."""
     result = archive.search(query, Filters(**filters), limit=20)
-    return [archive.store.conn.execute("SELECT text FROM blocks WHERE id=?",
-                                       (b.block_id,)).fetchone()[0]
-            for hit in result.hits for b in hit.blocks]
+    return [
+        archive.store.conn.execute("SELECT text FROM blocks WHERE id=?", (b.block_id,)).fetchone()[
+            0
+        ]
+        for hit in result.hits
+        for b in hit.blocks
+    ]
 
 
 def test_lemma_finds_every_inflected_form(archive: Archive) -> None:
@@ -99,54 +103,78 @@ def test_facets_count_documents(archive: Archive) -> None:
     assert facets["year"] == [{"value": "2022", "count": 1}, {"value": "2024", "count": 1}]
     assert facets["entity"] == [{"value": "city:ryazan", "count": 1}]
     assert archive.search("Рязань").facets["kind"] == [
-        {"value": "minutes", "count": 1}, {"value": "report", "count": 1}]
+        {"value": "minutes", "count": 1},
+        {"value": "report", "count": 1},
+    ]
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    ({"city": "москва"}, ["minutes_moscow_2023.docx"]),
-    ({"kind": "report"}, ["report_ryazan_water_ru.docx"]),
-    ({"session": "2023-осень"}, ["minutes_moscow_2023.docx"]),
-    ({"date_from": "2024"}, ["report_ryazan_water_ru.docx"]),
-    ({"date_to": "2023-12"}, ["minutes_moscow_2023.docx"]),
-    ({"date_from": "2023-11-02", "date_to": "2023-11-02"}, ["minutes_moscow_2023.docx"]),
-    ({"entity": "city:ryazan"}, ["report_ryazan_water_ru.docx"]),
-    ({"language": "ru", "kind": "minutes"}, ["minutes_moscow_2023.docx"]),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"city": "москва"}, ["minutes_moscow_2023.docx"]),
+        ({"kind": "report"}, ["report_ryazan_water_ru.docx"]),
+        ({"session": "2023-осень"}, ["minutes_moscow_2023.docx"]),
+        ({"date_from": "2024"}, ["report_ryazan_water_ru.docx"]),
+        ({"date_to": "2023-12"}, ["minutes_moscow_2023.docx"]),
+        ({"date_from": "2023-11-02", "date_to": "2023-11-02"}, ["minutes_moscow_2023.docx"]),
+        ({"entity": "city:ryazan"}, ["report_ryazan_water_ru.docx"]),
+        ({"language": "ru", "kind": "minutes"}, ["minutes_moscow_2023.docx"]),
+    ],
+)
 def test_filters(archive: Archive, filters: dict[str, str], expected: list[str]) -> None:
     result = archive.search("Рязань", Filters(**filters))
     assert [h.source_name for h in result.hits] == expected
 
 
-@pytest.mark.parametrize(("filters", "words"), [
-    ({"city": "Атлантида"}, "no blocks with city 'Атлантида'"),
-    ({"kind": "novel"}, "unknown kind 'novel'"),
-    ({"language": "fr"}, "no blocks with language 'fr'"),
-    ({"entity": "city:atlantis"}, "no entity 'city:atlantis'"),
-    ({"date_from": "вчера"}, "not a date: 'вчера'"),
-])
-def test_unknown_filter_value_is_a_message(archive: Archive, filters: dict[str, str],
-                                           words: str) -> None:
+@pytest.mark.parametrize(
+    ("filters", "words"),
+    [
+        ({"city": "Атлантида"}, "no blocks with city 'Атлантида'"),
+        ({"kind": "novel"}, "unknown kind 'novel'"),
+        ({"language": "fr"}, "no blocks with language 'fr'"),
+        ({"entity": "city:atlantis"}, "no entity 'city:atlantis'"),
+        ({"date_from": "вчера"}, "not a date: 'вчера'"),
+    ],
+)
+def test_unknown_filter_value_is_a_message(
+    archive: Archive, filters: dict[str, str], words: str
+) -> None:
     result = archive.search("Рязань", Filters(**filters))
     assert result.hits == [] and result.message is not None and words in result.message
 
 
-@pytest.mark.parametrize(("query", "words"), [
-    ("", "no words"),
-    ("   ", "no words"),
-    ("?! … — «»", "no words"),
-    ("и в на по", "only common words"),
-    ("the of and", "only common words"),
-])
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("", "no words"),
+        ("   ", "no words"),
+        ("?! … — «»", "no words"),
+        ("и в на по", "only common words"),
+        ("the of and", "only common words"),
+    ],
+)
 def test_queries_with_nothing_to_search_say_so(archive: Archive, query: str, words: str) -> None:
     result = archive.search(query)
     assert result.hits == [] and result.total == 0
     assert result.message is not None and words in result.message
 
 
-@pytest.mark.parametrize("query", [
-    '"водоканал', 'водоканал"', "((водоканал", "водоканал)", ")водоканал(",
-    "водоканал AND", "OR водоканал", "NOT", "водоканал^", "*", "водоканал:",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"водоканал',
+        'водоканал"',
+        "((водоканал",
+        "водоканал)",
+        ")водоканал(",
+        "водоканал AND",
+        "OR водоканал",
+        "NOT",
+        "водоканал^",
+        "*",
+        "водоканал:",
+    ],
+)
 def test_malformed_queries_never_raise(archive: Archive, query: str) -> None:
     result = archive.search(query)
     assert result.message is None or "could not" not in result.message
@@ -167,11 +195,28 @@ def test_json_has_the_documented_shape(archive: Archive) -> None:
     assert set(data) == {"query", "mode", "language", "total", "message", "facets", "hits"}
     assert data["total"] == 2 and len(data["hits"]) == 1
     hit = data["hits"][0]
-    assert {"document_id", "source_name", "title", "kind", "city", "session", "date", "score",
-            "blocks"} <= set(hit)
+    assert {
+        "document_id",
+        "source_name",
+        "title",
+        "kind",
+        "city",
+        "session",
+        "date",
+        "score",
+        "blocks",
+    } <= set(hit)
     block = hit["blocks"][0]
-    assert {"block_id", "score", "kind", "order", "page", "paragraph", "language",
-            "fragments"} <= set(block)
+    assert {
+        "block_id",
+        "score",
+        "kind",
+        "order",
+        "page",
+        "paragraph",
+        "language",
+        "fragments",
+    } <= set(block)
     assert {"text", "highlights", "language"} == set(block["fragments"][0])
 
 

@@ -30,8 +30,14 @@ def paragraphs() -> dict[str, dict[str, str]]:
 def semantic_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
     """Four Russian paragraphs with no translations, embedded by the real embed stage."""
     store = Store(tmp_path_factory.mktemp("semantic"))
-    document = Document(id="c" * 64, source_name="practices_ru.docx", media_type="docx",
-                        kind="report", language="ru", status="ok")
+    document = Document(
+        id="c" * 64,
+        source_name="practices_ru.docx",
+        media_type="docx",
+        kind="report",
+        language="ru",
+        status="ok",
+    )
     for item in paragraphs().values():
         document.add_block("paragraph", item["text"], language="ru")
     embed.EmbedStage(Settings(workers=1)).run(document)
@@ -53,13 +59,13 @@ def test_embed_stage_packs_int8_vectors(semantic_archive: Archive) -> None:
 
 
 @pytest.mark.parametrize("mode", ["semantic", "hybrid"])
-def test_english_question_finds_the_russian_paragraph(semantic_archive: Archive,
-                                                      mode: str) -> None:
+def test_english_question_finds_the_russian_paragraph(semantic_archive: Archive, mode: str) -> None:
     question = paragraphs()["p22"]["question_en"]  # the Hermitage's visitors
     result = semantic_archive.search(question, mode=mode)
     best = result.hits[0].blocks[0]
     text = semantic_archive.store.conn.execute(
-        "SELECT text FROM blocks WHERE id=?", (best.block_id,)).fetchone()[0]
+        "SELECT text FROM blocks WHERE id=?", (best.block_id,)
+    ).fetchone()[0]
     assert "Эрмитаж" in text
     assert result.mode == mode
 
