@@ -76,12 +76,20 @@ def writing(ix: Any, **options: Any) -> Iterator[Any]:
     writer.commit()
 
 
+def indexed_language(block_language: str | None, document_language: str | None, text: str) -> str:
+    """The language a block is indexed (and highlighted) as: its own, else its document's,
+    else a guess from its alphabet. Highlighting must use the same one as indexing, or the
+    query's terms would be looked for under another analyser."""
+    for language in (block_language, document_language):
+        if language and language != UNDETERMINED:
+            return language
+    return script_language(text)
+
+
 def block_fields(document: Document, block: Block) -> dict[str, Any]:
     """The Whoosh document of one block: its text in its language's field, each translation in
     its own language's field, and the document's facet values."""
-    language = block.language if block.language != UNDETERMINED else document.language
-    if language == UNDETERMINED:
-        language = script_language(block.text)
+    language = indexed_language(block.language, document.language, block.text)
     texts: dict[str, list[str]] = defaultdict(list)
     texts[text_field(field_language(language))].append(block.text)
     for translation in block.translations:

@@ -22,7 +22,7 @@ import numpy as np
 
 from corpus.model import DOCUMENT_KINDS
 from corpus.store import Store
-from index.build import index_path, open_index
+from index.build import index_path, indexed_language, open_index
 from index.catalog import Catalog, date_number, load_catalog, store_signature
 from index.query import ParsedQuery, parse
 from index.results import BlockHit, DocumentHit, SearchResult, facet_counts, fragments_for
@@ -423,7 +423,7 @@ class Archive:
             block = details.get(self.catalog.block_ids[row])
             if block is None:
                 continue
-            language = block["language"] if block["language"] != "und" else info.language
+            language = indexed_language(block["language"], info.language, block["text"])
             fragments = (
                 fragments_for(block["text"], language, ranking.parsed, block["translations"])
                 if ranking.parsed

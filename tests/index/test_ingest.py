@@ -45,6 +45,10 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
             "embed": "1:e5-small:128"
         }
         assert compare(store).ok
+        with Archive(store) as archive:  # blocks of undetermined language (no language stage)
+            fragment = archive.search("водоснабжение").hits[0].blocks[0].fragments[0]
+        assert fragment.text == "Отчёт о водоснабжении Рязани"
+        assert [fragment.text[a:b] for a, b in fragment.highlights] == ["водоснабжении"]
         with Archive(store, embed_query=query_embedder("e5-small")) as archive:
             result = archive.search("water losses in the pipes", mode="semantic")
             assert result.hits[0].source_name == "water_ru.txt"
