@@ -20,6 +20,8 @@ from index.scripts import script_of
 
 MAX_QUERY_CHARS = 500
 SECONDARY_BOOST = 0.5
+#: queries of up to this many words need all of them (keyword search); longer ones any.
+KEYWORDS_AND = 3
 _OPERATORS = {"И": "AND", "ИЛИ": "OR", "НЕ": "NOT", "I": "AND", "АБО": "OR", "НІ": "NOT"}
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -91,7 +93,9 @@ def parse(text: str, language: str, schema: Any) -> ParsedQuery:
     if not _has_content_words(result.semantic_text, language):
         result.message = "nothing to search for: the query has only common words"
         return result
-    parser = qparser.MultifieldParser(list(boosts), schema, fieldboosts=boosts)
+    parser = qparser.MultifieldParser(
+        list(boosts), schema, fieldboosts=boosts, group=_group(result.semantic_text)
+    )
     parser.remove_plugin_class(qparser.FieldsPlugin)
     try:
         parsed = parser.parse(cleaned)
@@ -104,6 +108,15 @@ def parse(text: str, language: str, schema: Any) -> ParsedQuery:
     result.whoosh = parsed
     _collect(parsed, result, negated=False)
     return result
+
+
+def _group(words: str) -> Any:
+    """Keywords (up to KEYWORDS_AND words) must all match; a longer query is a question, whose
+    words rarely all occur in the answer, so any may match and blocks with more of them rank
+    first (Whoosh's OR with a coordination bonus). Explicit AND / OR / NOT still apply."""
+    if len(words.split()) <= KEYWORDS_AND:
+        return qparser.AndGroup
+    return qparser.OrGroup.factory(0.9)
 
 
 def _has_content_words(text: str, language: str) -> bool:
