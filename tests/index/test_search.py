@@ -223,3 +223,14 @@ def test_json_has_the_documented_shape(archive: Archive) -> None:
 def test_semantic_mode_without_embeddings_says_so(archive: Archive) -> None:
     result = archive.search("водоканал", mode="semantic")
     assert result.hits == [] and result.message is not None and "embeddings" in result.message
+
+
+def test_a_question_finds_its_paragraph_without_every_word(archive: Archive) -> None:
+    """Regression: questions were ANDed word by word and found nothing ("насколько", "после"
+    are not in the answer); now a long query matches any word, more matches first."""
+    found = blocks(archive, "Насколько снизился сброс загрязнений в Оку после реконструкции?")
+    assert found[0].startswith("Специалисты Водоканала завершили реконструкцию")
+
+
+def test_keywords_still_need_every_word(archive: Archive) -> None:
+    assert blocks(archive, "водоканал автобус") == []
