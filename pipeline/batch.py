@@ -25,7 +25,7 @@ from corpus.store import Store, now
 from pipeline.parse.base import sha256_file
 from pipeline.settings import Settings
 from pipeline.stages import available_stages, build_stages
-from pipeline.worker import Job, WorkResult, process, warm_up
+from pipeline.worker import Job, WorkResult, is_deferred, process, warm_up
 
 OUTCOMES = ("ok", "partial", "failed", "unchanged")
 
@@ -109,9 +109,13 @@ class Batch:
         self.on_start = on_start or (lambda name, total: None)
         self.on_done = on_done or (lambda outcome: None)
         self.on_saved = on_saved or (lambda document: None)
-        self.versions = {s.name: s.version for s in build_stages(settings)} \
-            if set(settings.stages) & set(available_stages()) else {}
+        stages = build_stages(settings) if set(settings.stages) & set(available_stages()) else []
+        self.versions = {s.name: s.version for s in stages}
+        #: stages run in a second pass after a document is stored and indexed (embedding).
+        self.deferred = {s.name for s in stages if is_deferred(s)}
         self.killed: dict[int, str] = {}
+        self.block_counts: dict[str, int] = {}
+        self.timeouts: dict[str, float] = {}
 
     def run(self, paths: Iterable[Path]) -> BatchReport:
         report = self._start()
@@ -157,6 +161,7 @@ class Batch:
             if not stale:
                 return FileOutcome(shown, "unchanged", document_id=sha)
             job.rerun = stale
+            job.later = all(n in self.deferred for n in stale)
         return job
 
     def _run_jobs(self, report: BatchReport, jobs: list[Job]) -> None:
@@ -164,19 +169,52 @@ class Batch:
         # warm_up loads every stage's models when a worker starts, outside any file's deadline
         with ProcessPool(max_workers=workers, initializer=warm_up,
                          initargs=(self.settings,)) as pool:
-            futures = {pool.schedule(process, args=(job, self.settings, self.options.strict),
-                                     timeout=self.settings.deadline): (job, time.monotonic())
-                       for job in jobs}
+            futures = {self._schedule(pool, job): (job, time.monotonic()) for job in jobs}
             pending = set(futures)
             while pending:
                 self._watch_memory()
                 finished = {f for f in pending if f.done()}
                 for future in sorted(finished, key=lambda f: futures[f][1]):
                     job, began = futures[future]
-                    self._record(report, self._collect(future, job, began))
+                    outcome = self._collect(future, job, began)
+                    follow = self._finish_job(report, job, outcome)
+                    if follow is not None:
+                        scheduled = self._schedule(pool, follow,
+                                                   self.block_counts.get(follow.sha256, 0))
+                        futures[scheduled] = (follow, time.monotonic())
+                        pending.add(scheduled)
                 pending -= finished
                 if pending and not finished:
                     time.sleep(0.05)
+
+    def _schedule(self, pool: ProcessPool, job: Job, blocks: int = 0) -> ProcessFuture:
+        """A second-pass job gets the deadline plus a second a block: embedding time
+        grows with the document, and a long report must not fail for being long."""
+        timeout = self.settings.deadline + (1.0 * blocks if job.later else 0.0)
+        self.timeouts[job.sha256] = timeout
+        return pool.schedule(process, args=(job, self.settings, self.options.strict),
+                             timeout=timeout)
+
+    def _finish_job(self, report: BatchReport, job: Job, outcome: FileOutcome) -> Job | None:
+        """Record a file's outcome; returns the second-pass job (deferred stages) it needs."""
+        if not job.later:
+            self._record(report, outcome)
+            wanted = sorted(self.deferred if job.rerun is None else
+                            self.deferred & set(job.rerun))
+            if wanted and outcome.outcome in ("ok", "partial"):
+                return Job(path=job.path, sha256=job.sha256, name=job.name, rerun=wanted,
+                           later=True)
+            return None
+        if outcome.outcome == "failed":  # the document itself is stored and searchable
+            outcome = FileOutcome(outcome.path, "partial", f"{', '.join(job.rerun or [])} "
+                                  f"not done: {outcome.reason}", job.sha256)
+        earlier = next((f for f in report.files if f.path == outcome.path), None)
+        if earlier is None:
+            self._record(report, outcome)
+        else:
+            earlier.outcome, earlier.reason = outcome.outcome, outcome.reason
+            self._write_outcome(report, earlier)
+        return None
 
     def _watch_memory(self) -> None:
         """Kill a worker whose resident memory passes the cap; its file is failed with that."""
@@ -199,8 +237,8 @@ class Batch:
         try:
             result: WorkResult = future.result()
         except FutureTimeout:
-            return FileOutcome(shown, "failed",
-                               f"took longer than the deadline of {self.settings.deadline:g} s")
+            allowed = self.timeouts.get(job.sha256, self.settings.deadline)
+            return FileOutcome(shown, "failed", f"took longer than the deadline of {allowed:g} s")
         except ProcessExpired as err:
             reason = self.killed.pop(err.pid, None) or _crash_reason(err.exitcode)
             return FileOutcome(shown, "failed", reason)
@@ -221,20 +259,25 @@ class Batch:
         self.store.keep_file(Path(job.path), job.sha256)
         shown = display_path(job.path)
         self.store.save_document(document, stages=result.stages, source_path=shown)
+        self.block_counts[document.id] = len(document.blocks)
         _remember_translations(self.store, document)
-        self.on_saved(document)
+        if not job.later:  # a second pass adds no indexed field
+            self.on_saved(document)
         reason = "; ".join(document.problems) or None
         return FileOutcome(shown, document.status, reason, document.id, document.title,
                            round(time.monotonic() - began, 3))
 
     def _record(self, report: BatchReport, outcome: FileOutcome) -> None:
         report.files.append(outcome)
+        self._write_outcome(report, outcome)
+        self.on_done(outcome)
+
+    def _write_outcome(self, report: BatchReport, outcome: FileOutcome) -> None:
         with self.store.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO batch_files VALUES (?,?,?,?,?,?,?)",
                 (report.batch_id, outcome.path, outcome.document_id, outcome.document_id,
                  outcome.outcome, outcome.reason, outcome.seconds))
-        self.on_done(outcome)
 
     def _finish(self, report: BatchReport) -> BatchReport:
         report.finished = now()

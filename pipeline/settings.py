@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("device", "cpu", "CTranslate2 device for neural translation: cpu, cuda or auto"),
     Setting("engines", "", "translation engine per pair, overriding the defaults: ru-uk=argos,..."),
     Setting("glossary", "", "glossary file to protect terms with (empty: the assembly's own)"),
+    Setting("embed_model", "e5-small", "multilingual embedding model: e5-small or use-m3"),
+    Setting("embed_max_tokens", 128, "tokens of a block the embedding model reads (0: all)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -59,6 +61,8 @@ class Settings:
     device: str = "cpu"
     engines: str = ""
     glossary: str = ""
+    embed_model: str = "e5-small"
+    embed_max_tokens: int = 128
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given values (None means keep), converted like environment values."""

@@ -31,6 +31,9 @@ class Job:
     session: str | None = None
     password: str | None = None
     rerun: list[str] | None = None
+    #: True for the second pass over a stored document: only the deferred stages (those with
+    #: `deferred = True`, such as `embed`), run after the first pass was stored and indexed.
+    later: bool = False
 
 
 @dataclass
@@ -87,9 +90,16 @@ def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
                              if not any(p.startswith(s.name) for s in stages)]
     else:
         document = parse_file(job, settings)
+    stages = [s for s in stages if is_deferred(s) == job.later]
     done = run_stages(document, stages, strict=strict)
     document.finish()
     return WorkResult(document=document, stages=done, pid=os.getpid())
+
+
+def is_deferred(stage: Stage) -> bool:
+    """A deferred stage runs in a second pass, after the document is stored and indexed, so a
+    slow stage (embedding) never delays lexical search of a new batch."""
+    return bool(getattr(stage, "deferred", False))
 
 
 def parse_file(job: Job, settings: Settings) -> Document:

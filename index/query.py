@@ -1,0 +1,167 @@
+"""Turning what a delegate typed into a Whoosh query, safely.
+
+Phrases in quotes, prefix*, AND / OR / NOT (and the Russian И / ИЛИ / НЕ) work as usual. Input
+that would make a parser fail is repaired rather than refused: an unmatched quote or
+parenthesis is dropped, a very long query is cut, and field syntax ("city:...") is not
+interpreted, since filters are options of their own. What is left is analysed with the
+analyser of each field searched, so the query's words become the same lemmas as the index's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from index._whoosh import QueryParserError, qparser, query
+from index.analysis import FIELD_LANGUAGES, OTHER, analyzer_for, field_language
+from index.schema import text_field
+from index.scripts import script_of
+
+MAX_QUERY_CHARS = 500
+SECONDARY_BOOST = 0.5
+#: queries of up to this many words need all of them (keyword search); longer ones any.
+KEYWORDS_AND = 3
+_OPERATORS = {"И": "AND", "ИЛИ": "OR", "НЕ": "NOT", "I": "AND", "АБО": "OR", "НІ": "NOT"}
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass
+class ParsedQuery:
+    """A parsed query with what highlighting and the semantic side need to know about it."""
+
+    text: str
+    whoosh: Any = None
+    fields: list[str] = field(default_factory=list)
+    terms: dict[str, set[str]] = field(default_factory=dict)  # field -> analysed terms
+    prefixes: dict[str, set[str]] = field(default_factory=dict)  # field -> prefixes
+    negated: Any = None  # the NOT parts, to exclude their blocks from semantic hits too
+    semantic_text: str = ""
+    message: str | None = None
+
+
+def clean(text: str) -> tuple[str, str | None]:
+    """The query text made parseable, with a note when something had to be changed."""
+    note = None
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
+        note = f"the query was cut to its first {MAX_QUERY_CHARS} characters"
+    if text.count('"') % 2:
+        head, _, tail = text.rpartition('"')
+        text = head + tail
+    if text.count("(") != text.count(")") or _misnested(text):
+        text = text.replace("(", " ").replace(")", " ")
+    words = [_OPERATORS.get(w, w) for w in text.split()]
+    return " ".join(words), note
+
+
+def _misnested(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return True
+    return False
+
+
+def query_fields(language: str) -> dict[str, float]:
+    """Fields to search for a query in `language`, with boosts: its own field first, then the
+    other fields written in the same script (a Russian query also finds Ukrainian text sharing
+    the word), and the catch-all field of the other languages."""
+    own = field_language(language)
+    script = script_of(language)
+    boosts = {text_field(own): 1.0}
+    for other in (*FIELD_LANGUAGES, OTHER):
+        name = text_field(other)
+        if name not in boosts and (other == OTHER or script_of(other) == script):
+            boosts[name] = SECONDARY_BOOST
+    return boosts
+
+
+def parse(text: str, language: str, schema: Any) -> ParsedQuery:
+    """Parse a cleaned query for `language`; `whoosh` is None when nothing searchable is left
+    (only punctuation or common words), with a message saying so."""
+    cleaned, note = clean(text)
+    boosts = query_fields(language)
+    result = ParsedQuery(
+        text=cleaned, fields=list(boosts), message=note, semantic_text=semantic_text(cleaned)
+    )
+    if not _WORD.search(cleaned):
+        result.message = "nothing to search for: the query has no words"
+        return result
+    if not _has_content_words(result.semantic_text, language):
+        result.message = "nothing to search for: the query has only common words"
+        return result
+    parser = qparser.MultifieldParser(
+        list(boosts), schema, fieldboosts=boosts, group=_group(result.semantic_text)
+    )
+    parser.remove_plugin_class(qparser.FieldsPlugin)
+    try:
+        parsed = parser.parse(cleaned)
+    except (QueryParserError, ValueError, IndexError) as err:
+        result.message = f"the query could not be read: {err}"
+        return result
+    if parsed is None or parsed is query.NullQuery or not list(parsed.leaves()):
+        result.message = "nothing to search for: the query has only common words or punctuation"
+        return result
+    result.whoosh = parsed
+    _collect(parsed, result, negated=False)
+    return result
+
+
+def _group(words: str) -> Any:
+    """Keywords (up to KEYWORDS_AND words) must all match; a longer query is a question, whose
+    words rarely all occur in the answer, so any may match and blocks with more of them rank
+    first (Whoosh's OR with a coordination bonus). Explicit AND / OR / NOT still apply."""
+    if len(words.split()) <= KEYWORDS_AND:
+        return qparser.AndGroup
+    return qparser.OrGroup.factory(0.9)
+
+
+def _has_content_words(text: str, language: str) -> bool:
+    """False when the query's own language drops every word (stop words only)."""
+    analyzer = analyzer_for(field_language(language))
+    return any(True for _ in analyzer(text.replace("*", " ").replace("?", " ")))
+
+
+def _collect(node: Any, result: ParsedQuery, negated: bool) -> None:
+    """Gather highlight terms (outside NOT) and the NOT parts themselves."""
+    if isinstance(node, query.Not):
+        result.negated = (
+            node.query if result.negated is None else query.Or([result.negated, node.query])
+        )
+        return
+    if isinstance(node, query.AndNot):
+        _collect(node.a, result, negated)
+        result.negated = node.b if result.negated is None else query.Or([result.negated, node.b])
+        return
+    if isinstance(node, query.Prefix | query.Wildcard):
+        prefix = node.text.split("*")[0].split("?")[0]
+        result.prefixes.setdefault(node.fieldname, set()).add(prefix)
+        return
+    if isinstance(node, query.Term):
+        result.terms.setdefault(node.fieldname, set()).add(node.text)
+        return
+    if isinstance(node, query.Phrase):
+        result.terms.setdefault(node.fieldname, set()).update(node.words)
+        return
+    for child in node.children() if node.is_leaf() is False else ():
+        _collect(child, result, negated)
+
+
+def semantic_text(text: str) -> str:
+    """The query as plain words for the embedding model: no operators, quotes, stars, NOT parts."""
+    words = []
+    skip = False
+    for word in text.replace("(", " ").replace(")", " ").split():
+        if word in ("NOT", "ANDNOT"):
+            skip = True
+            continue
+        if skip:
+            skip = False
+            continue
+        if word in ("AND", "OR"):
+            continue
+        words.append(word.strip('"*?'))
+    return " ".join(w for w in words if w)

