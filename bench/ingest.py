@@ -85,7 +85,7 @@ def batch_scaling(paths: list[Path], tmp: Path) -> None:
         data = tmp / f"data-{workers}"
         settings = load_settings(data=data, stages="", workers=workers)
         with Store(data) as store:
-            seconds, _ = timed(lambda: len(ingest(store, paths, settings).files))
+            seconds, _ = timed(lambda s=store, c=settings: len(ingest(s, paths, c).files))
         rates[workers] = len(paths) / seconds
         print(f"batch  {workers} worker(s): {rates[workers]:6.1f} files/s")
     print(f"batch  speed-up with 2 workers: {rates[2] / rates[1]:.2f}x")

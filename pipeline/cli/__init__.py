@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-from pipeline.cli.app import app, console_err, state
 from corpus.errors import ConfigError, NotFound, SekretarError
+from pipeline.cli.app import app, console_err, state
 
 #: command modules; each registers its commands on `app` when imported.
 COMMAND_MODULES = (

@@ -12,8 +12,16 @@ from rich.table import Table
 
 from corpus.model import Document
 from pipeline.batch import BatchReport, FileOutcome, IngestOptions, ingest
-from pipeline.cli.app import DataOption, JsonOption, app, console, open_store, print_json, \
-    settings_for, state
+from pipeline.cli.app import (
+    DataOption,
+    JsonOption,
+    app,
+    console,
+    open_store,
+    print_json,
+    settings_for,
+    state,
+)
 from pipeline.cli.hooks import saved_hooks
 
 _STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "unchanged": "dim"}
