@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -13,10 +16,29 @@ from corpus import memory
 from corpus.store import Store
 from pipeline.cli import main
 
+ROOT = Path(__file__).resolve().parents[3]
+
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
     assert main([*argv, "--json"]) == 0, capsys.readouterr().err
     return json.loads(capsys.readouterr().out)
+
+
+def ingest_json(*argv: str) -> object:
+    """`sekretar ingest` in a fresh process, as a user runs it. In-process, its forked workers
+    would inherit the test process's OpenMP state (CTranslate2 ran here in earlier tests), and
+    libgomp hangs a forked child that uses it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "ingest", *argv, "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 @pytest.fixture
@@ -184,7 +206,7 @@ def ingest_note(
     )
     data = str(tmp_path / "archive")
     argv = ["ingest", str(note), "--data", data, "--stages", stages, "--workers", "1"]
-    report = run_json(capsys, *argv, "--deadline", "1200")
+    report = ingest_json(*argv[1:], "--deadline", "1200")
     assert isinstance(report, dict)
     return data, report
 
@@ -222,9 +244,7 @@ def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
     with Store(Path(data)) as store:  # the parent remembered the worker's translations
         assert memory.count(store.conn) == {"machine": 2, "approved": 0}
     run_json(capsys, "models", "install", str(package_files["ru-en"]), "--data", data)
-    again = run_json(
-        capsys,
-        "ingest",
+    again = ingest_json(
         str(tmp_path / "note.txt"),
         "--data",
         data,
