@@ -1,0 +1,128 @@
+"""Benchmark: precision and recall of the minutes reader on the generated quality set.
+
+Generates the set (14 documents: ru, uk, en; DOCX, PDF, text) into a temporary folder, parses
+each file with the real parsers, runs the language and minutes stages, and compares what was
+read with the expected structure written beside each file. Counted units:
+
+- agenda items: (number, title)
+- decisions: (item, number, text)
+- speakers: (item, speaker in the nominative, person key)
+- votes: (item, decision or the whole item, for, against, abstained, outcome, unanimous)
+
+    python bench/minutes.py            # the quality table (markdown)
+    python bench/minutes.py --json     # the same numbers as JSON
+    python bench/minutes.py --set DIR  # use (and keep) the set in DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "pipeline" / "minutes"))
+
+from make_minutes_set import expected_for, make_set  # noqa: E402
+
+from pipeline.minutes.export import structure  # noqa: E402
+from pipeline.parse import parse  # noqa: E402
+from pipeline.parse.base import Source  # noqa: E402
+from pipeline.settings import load_settings  # noqa: E402
+from pipeline.stages import build_stages, run_stages  # noqa: E402
+
+CATEGORIES = ("agenda items", "decisions", "speakers", "votes")
+Units = dict[str, Counter[tuple[Any, ...]]]
+
+
+def units(data: dict[str, Any]) -> Units:
+    """The counted units of a structure (see the module's docstring)."""
+    found: Units = {c: Counter() for c in CATEGORIES}
+    agenda = (data.get("minutes") or {}).get("agenda", [])
+    for position, item in enumerate(agenda, start=1):
+        name = item["number"] or f"#{position}"
+        found["agenda items"][(item["number"], item["title"])] += 1
+        for speech in item["speeches"]:
+            found["speakers"][(name, speech["speaker"], speech["person_key"])] += 1
+        for decision in item["decisions"]:
+            found["decisions"][(name, decision["number"], decision["text"])] += 1
+            _vote(found, (name, decision["number"] or decision["text"][:30]), decision["vote"])
+        _vote(found, (name, "item"), item["vote"])
+    return found
+
+
+def _vote(found: Units, where: tuple[Any, ...], vote: dict[str, Any] | None) -> None:
+    if vote is not None:
+        found["votes"][(*where, vote["for"], vote["against"], vote["abstained"], vote["outcome"],
+                        vote["unanimous"])] += 1
+
+
+def read_document(path: Path, stages: list[Any]) -> dict[str, Any]:
+    """Parse a file, run the stages and return its structure."""
+    document = parse(Source.from_path(path))
+    run_stages(document, stages, strict=True)
+    document.finish()
+    return structure(document)
+
+
+def score(folder: Path) -> dict[str, Any]:
+    """Per-document and overall true positives, found and expected counts per category."""
+    stages = build_stages(load_settings(stages="language,minutes"))
+    totals: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
+    documents = []
+    started = time.perf_counter()
+    for path in sorted(p for p in folder.iterdir() if not p.name.endswith(".json")):
+        got, want = units(read_document(path, stages)), units(expected_for(path))
+        row: dict[str, Any] = {"file": path.name}
+        for category in CATEGORIES:
+            hit = sum((got[category] & want[category]).values())
+            counts = Counter(tp=hit, found=sum(got[category].values()),
+                             expected=sum(want[category].values()))
+            totals[category].update(counts)
+            row[category] = dict(counts)
+        documents.append(row)
+    seconds = time.perf_counter() - started
+    return {"documents": documents, "totals": {c: dict(totals[c]) for c in CATEGORIES},
+            "seconds": round(seconds, 2)}
+
+
+def ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def table(result: dict[str, Any]) -> str:
+    """The quality table in markdown."""
+    lines = ["| unit | expected | found | correct | precision | recall |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for category, c in result["totals"].items():
+        lines.append(f"| {category} | {c['expected']} | {c['found']} | {c['tp']} | "
+                     f"{ratio(c['tp'], c['found']):.3f} | {ratio(c['tp'], c['expected']):.3f} |")
+    misses = [d["file"] for d in result["documents"]
+              if any(d[c]["tp"] != d[c]["expected"] or d[c]["tp"] != d[c]["found"]
+                     for c in CATEGORIES)]
+    lines.append("")
+    lines.append(f"{len(result['documents'])} documents, {result['seconds']} s; "
+                 f"documents with a miss: {', '.join(misses) or 'none'}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--set", type=Path, help="folder for the generated set (kept)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.set or Path(tmp)
+        make_set(folder)
+        result = score(folder)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else table(result))
+
+
+if __name__ == "__main__":
+    main()

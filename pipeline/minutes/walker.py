@@ -1,0 +1,330 @@
+"""The block walker: reads a document's lines into a `Session` in three zones.
+
+1. The head (title, date, place, chair, secretary, present, invited), until the agenda label
+   or the first line that opens the body.
+2. The agenda (ПОВЕСТКА ДНЯ / ПОРЯДОК ДЕННИЙ / Agenda): numbered or bulleted items, whose text
+   may run over several lines. It ends where a number comes round again (the body's "1. …"),
+   where a body label appears, or at a heading that repeats an item's title.
+3. The body: each item is opened by a marker (a numbered heading, «1. СЛУШАЛИ:», «По второму
+   вопросу», "Item 2", a heading with an item's title) or, when the minutes give none, by a
+   СЛУШАЛИ that follows the previous item's decisions. An `ItemReader` reads the lines under it.
+
+Items are only ever read from the document: an item discussed in the body but missing from the
+agenda is added with the title the body gives it (and reported); nothing is made up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import AgendaItem, Session
+from pipeline.minutes.header import read_header_label, read_header_line, read_present, split_names
+from pipeline.minutes.items import ItemReader
+from pipeline.minutes.labels import Label, LabelMatch, match_label, match_question
+from pipeline.minutes.lines import Line
+from pipeline.minutes.speakers import read_speaker
+from pipeline.minutes.votes import is_outcome_line
+
+_BODY_LABELS = (Label.HEARD, Label.SPOKE, Label.DECIDED, Label.VOTED)
+_OPENING_LABELS = (Label.HEARD, Label.SPOKE, Label.RAPPORTEUR)
+_HEAD_LABELS = (Label.TITLE, Label.CHAIR, Label.SECRETARY, Label.PRESENT, Label.INVITED,
+                Label.ABSENT, Label.PLACE, Label.DATE)
+_NUMBERED = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+|\t)(?=\S)(?P<rest>.*)$", re.DOTALL)
+_RAPPORTEUR_TAIL = re.compile(
+    r"[.;,]?\s*[(\t]?\s*(?:докладчик|докладчики|доповідач|доповідачі|rapporteur|presenter|speaker)s?\b.*$",
+    re.IGNORECASE | re.DOTALL)
+_STOP_WORDS = {"and", "the", "for", "with", "городов", "членов"}
+
+
+class Walker:
+    """One pass over the lines; `run()` returns the session read."""
+
+    def __init__(self, lines: list[Line], language: str) -> None:
+        self.lines = lines
+        self.language = language
+        self.session = Session()
+        self.zone = "head"
+        self.head_list: Label | None = None
+        self.agenda_numbered = False
+        self.readers: dict[int, ItemReader] = {}
+        self.current: ItemReader | None = None
+        self.extra_items: list[AgendaItem] = []
+        self.agenda_size = 0
+
+    def run(self) -> Session:
+        for index, line in enumerate(self.lines):
+            self._line(index, line, match_label(line.text))
+        for reader in self.readers.values():
+            reader.close()
+        self.agenda_size = len(self.session.agenda)
+        self.session.agenda.extend(self.extra_items)
+        return self.session
+
+    def _line(self, index: int, line: Line, match: LabelMatch | None) -> None:
+        if self.zone == "head":
+            if match is not None and match.label is Label.AGENDA:
+                self.zone = "agenda"
+                if match.rest:
+                    self._agenda_line(Line(match.rest, line.block_ids))
+                return
+            if not self._body_starts(index, line, match):
+                self._head_line(line, match)
+                return
+            self.zone = "body"
+        elif self.zone == "agenda":
+            if match is not None and match.label is Label.AGENDA:
+                return
+            if not self._body_starts(index, line, match):
+                self._agenda_line(line)
+                return
+            self.zone = "body"
+        self._body_line(index, line, match)
+
+    # head --------------------------------------------------------------------------------
+
+    def _head_line(self, line: Line, match: LabelMatch | None) -> None:
+        if match is not None and read_header_label(self.session, match, line, self.language):
+            self.head_list = match.label if match.label in (Label.PRESENT, Label.INVITED) else None
+            return
+        numbered = _NUMBERED.match(line.text)
+        listed = line.bullet or numbered or "," in line.text or \
+            read_speaker(line.text, self.language) is not None
+        if self.head_list is not None and listed:
+            text = numbered.group("rest") if numbered else line.text
+            if self.head_list is Label.PRESENT:
+                read_present(self.session, text)
+            else:
+                self.session.invited.extend(split_names(text))
+            return
+        if numbered and self.head_list is None:
+            self.zone = "agenda"
+            self._agenda_line(line)
+            return
+        read_header_line(self.session, line)
+
+    # agenda ------------------------------------------------------------------------------
+
+    def _agenda_line(self, line: Line) -> None:
+        pieces = _split_agenda(line.text)
+        if len(pieces) > 1:
+            for piece in pieces:
+                self._agenda_line(Line(piece, line.block_ids, bullet=line.bullet))
+            return
+        text = line.text
+        marker = _numbered_item(text)
+        match = match_label(text)
+        if match is not None and match.label is Label.RAPPORTEUR:
+            return
+        if marker is not None:
+            self.agenda_numbered = True
+            self._add_agenda_item(marker[0], marker[1], line)
+            return
+        if _about_agenda(text):
+            return
+        agenda = self.session.agenda
+        if agenda and not line.bullet and _continues_title(agenda[-1].title, text,
+                                                           self.agenda_numbered):
+            agenda[-1].title = _clean_title(f"{agenda[-1].title} {text}")
+            agenda[-1].block_ids.extend(line.block_ids)
+        elif not self.agenda_numbered and (line.bullet or not agenda) and not line.table:
+            self._add_agenda_item(None, text, line)
+        elif not self.agenda_numbered and agenda and _ends_sentence(agenda[-1].title, text):
+            self._add_agenda_item(None, text, line)
+
+    def _add_agenda_item(self, number: str | None, text: str, line: Line) -> None:
+        title = _clean_title(text)
+        if title:
+            self.session.agenda.append(AgendaItem(number, title, list(line.block_ids)))
+
+    # body --------------------------------------------------------------------------------
+
+    def _body_starts(self, index: int, line: Line, match: LabelMatch | None) -> bool:
+        if match is not None and match.label in _BODY_LABELS + (Label.RAPPORTEUR,):
+            return match.label is not Label.RAPPORTEUR or self.zone == "head"
+        question = match_question(line.text)
+        if question and not _numbered_item(line.text):
+            return True
+        marker = _numbered_item(line.text)
+        if marker is None:
+            return line.heading and self._agenda_index_by_title(line.text) is not None
+        if self._next_opens_item(index, rapporteur=False):
+            return True
+        return self.zone == "agenda" and self._agenda_index(marker[0]) is not None
+
+    def _body_line(self, index: int, line: Line, match: LabelMatch | None) -> None:
+        marker = self._item_marker(index, line, match)
+        if marker is not None:
+            number, title, rest = marker
+            self._open_item(number, title, line)
+            if rest:
+                rest_line = Line(rest, line.block_ids, heading=line.heading)
+                self._feed(rest_line, match_label(rest))
+            return
+        if match is not None and match.label in _HEAD_LABELS:
+            read_header_label(self.session, match, line, self.language)
+            if self.current is not None:
+                self.current.stop_section()
+            return
+        opens = match is not None and match.label in _OPENING_LABELS
+        if self.current is None or (opens and match is not None and match.label is Label.HEARD
+                                    and self.current.has_outcome):
+            self._open_next_item(line)
+        self._feed(line, match)
+
+    def _feed(self, line: Line, match: LabelMatch | None) -> None:
+        if self.current is None:
+            self._open_next_item(line)
+        assert self.current is not None
+        self.current.feed(line, match)
+
+    def _item_marker(self, index: int, line: Line,
+                     match: LabelMatch | None) -> tuple[str | None, str, str] | None:
+        """(number, title, what follows) when this line opens an item."""
+        if match is not None and match.number and match.label in _BODY_LABELS + _OPENING_LABELS:
+            rest = re.sub(r"^\d{1,3}[.)]?\s*", "", line.text.strip())
+            return match.number, "", rest
+        question = match_question(line.text)
+        if question and not (self.current and self.current.section is Label.DECIDED
+                             and _numbered_item(line.text)):
+            return question[0], "", question[1]
+        numbered = _numbered_item(line.text)
+        if numbered is not None:
+            return self._numbered_marker(index, line, numbered)
+        if line.heading:
+            found = self._agenda_index_by_title(line.text)
+            if found is not None:
+                item = self.session.agenda[found]
+                return item.number, item.title, ""
+        return None
+
+    def _numbered_marker(self, index: int, line: Line,
+                         numbered: tuple[str, str]) -> tuple[str | None, str, str] | None:
+        number, rest = numbered
+        known = self._agenda_index(number)
+        current = self.current.item.number if self.current else None
+        if known is not None and number == current and not line.heading:
+            return None
+        evidence = line.heading or self._next_opens_item(index)
+        if known is not None and (evidence or _similar(rest, self.session.agenda[known].title)):
+            return number, "", ""
+        if known is None and evidence and not self._in_decisions():
+            return number, _clean_title(rest), ""
+        return None
+
+    def _in_decisions(self) -> bool:
+        return self.current is not None and self.current.section is Label.DECIDED
+
+    def _next_opens_item(self, index: int, rapporteur: bool = True) -> bool:
+        """The next line is СЛУШАЛИ / ВЫСТУПИЛИ / ПОСТАНОВИЛИ (or Докладчик, which in the
+        agenda follows an item instead), as under an item's heading."""
+        if index + 1 >= len(self.lines):
+            return False
+        following = match_label(self.lines[index + 1].text)
+        labels = _OPENING_LABELS + (Label.DECIDED,) if rapporteur else _BODY_LABELS
+        return following is not None and following.number is None and following.label in labels
+
+    def _open_item(self, number: str | None, title: str, line: Line) -> None:
+        found = self._agenda_index(number) if number else None
+        if found is None and title:
+            found = self._agenda_index_by_title(title)
+        extra = next((i for i in self.extra_items if number and i.number == number), None)
+        if found is not None:
+            item = self.session.agenda[found]
+        elif extra is not None:
+            item = extra
+        else:
+            item = AgendaItem(number, title)
+            self.extra_items.append(item)
+        item.block_ids.extend(b for b in line.block_ids if b not in item.block_ids)
+        self._switch_to(item)
+
+    def _open_next_item(self, line: Line) -> None:
+        """No marker: the agenda's next item not yet discussed, or an unlisted one."""
+        agenda = self.session.agenda
+        start = agenda.index(self.current.item) + 1 if self.current and \
+            self.current.item in agenda else 0
+        for item in agenda[start:]:
+            if id(item) not in self.readers:
+                self._switch_to(item)
+                return
+        item = AgendaItem(None, "")
+        self.extra_items.append(item)
+        self._switch_to(item)
+
+    def _switch_to(self, item: AgendaItem) -> None:
+        if id(item) not in self.readers:
+            self.readers[id(item)] = ItemReader(item, self.language)
+        self.current = self.readers[id(item)]
+
+    def _agenda_index(self, number: str | None) -> int | None:
+        for n, item in enumerate(self.session.agenda):
+            if number is not None and item.number == number:
+                return n
+        return None
+
+    def _agenda_index_by_title(self, text: str) -> int | None:
+        numbered = _numbered_item(text)
+        title = _clean_title(numbered[1] if numbered else text)
+        for n, item in enumerate(self.session.agenda):
+            if _similar(title, item.title):
+                return n
+        return None
+
+
+def _numbered_item(text: str) -> tuple[str, str] | None:
+    """«2. О туризме» or "Item 2: Tourism" → ("2", title); decisions like «2.1.» are not."""
+    found = _NUMBERED.match(text.strip())
+    if found and not re.match(r"\d", found.group("rest")):
+        return found.group(1), found.group("rest").strip()
+    question = match_question(text)
+    if question and re.match(r"(?:agenda\s+)?item\b", text.strip(), re.IGNORECASE):
+        return question
+    return None
+
+
+def _split_agenda(text: str) -> list[str]:
+    """«1. О бюджете 2. О туризме» (items run together by PDF extraction) → two items: a line
+    is cut where the next number in sequence starts a capitalised title."""
+    found = _NUMBERED.match(text)
+    if not found:
+        return [text]
+    following = int(found.group(1)) + 1
+    parts = re.split(rf"\s+(?={following}[.)]\s+[A-ZА-ЯЁІЇЄҐ«])", text, maxsplit=1)
+    return [parts[0]] + (_split_agenda(parts[1]) if len(parts) > 1 else [])
+
+
+def _about_agenda(text: str) -> bool:
+    """«Повестка дня утверждена единогласно.»: a line about the agenda, not an item of it."""
+    return bool(re.search(r"повестк|порядок\s+денн|порядку\s+денн|agenda", text, re.IGNORECASE)) \
+        or is_outcome_line(text)
+
+
+def _clean_title(text: str) -> str:
+    """The title without a rapporteur, table columns after it, or a final full stop."""
+    text = _RAPPORTEUR_TAIL.sub("", text.split("\t")[0])
+    return " ".join(text.split()).strip(" .;:")
+
+
+def _continues_title(title: str, text: str, numbered: bool) -> bool:
+    """A line carries on an agenda item's title when it starts in lower case, or (in a numbered
+    agenda) when the title has not ended."""
+    if re.match(r"[a-zа-яёіїєґ(«\"—–-]", text.strip()):
+        return True
+    return numbered and bool(title) and title[-1] not in ".;!?"
+
+
+def _ends_sentence(title: str, text: str) -> bool:
+    return bool(title) and bool(text[:1].isupper())
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"\w+", text.lower()) if len(w) > 3} - _STOP_WORDS
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two titles share most of their words (by five-letter stems, so inflection does not
+    matter)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6

@@ -1,0 +1,48 @@
+"""Every document of the quality set reads to exactly the structure written beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from make_minutes_set import all_minutes, expected_for
+
+from corpus.model import Document
+from pipeline.minutes.export import structure
+
+NAMES = [m.filename for m in all_minutes()]
+
+
+def test_the_set_covers_three_languages_and_three_formats() -> None:
+    minutes = all_minutes()
+    assert len(minutes) >= 12
+    assert {m.language for m in minutes} == {"ru", "uk", "en"}
+    assert {m.fmt for m in minutes} == {"docx", "pdf", "txt"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_document_reads_to_its_expected_structure(
+        name: str, minutes_set: dict[str, Path],
+        read_file: Callable[[Path], Document]) -> None:
+    path = minutes_set[name]
+    assert structure(read_file(path)) == expected_for(path)
+
+
+def test_blocks_behind_every_part_are_real(minutes_set: dict[str, Path],
+                                           read_file: Callable[[Path], Document]) -> None:
+    document = read_file(minutes_set["ru_classic.docx"])
+    known = {b.id for b in document.blocks}
+    session = document.minutes
+    assert session is not None
+    for item in session.agenda:
+        parts = [item, *item.speeches, *item.decisions, *([item.vote] if item.vote else [])]
+        for part in parts:
+            assert part.block_ids and set(part.block_ids) <= known
+    first = session.agenda[0]
+    texts = {b.id: b.text for b in document.blocks}
+    assert [texts[i] for i in first.decisions[0].block_ids] == [
+        "1.1. Информацию Белова С.Н. принять к сведению."]
+    assert first.vote is not None
+    assert [texts[i] for i in first.vote.block_ids] == [
+        "ГОЛОСОВАЛИ:", "«за» — 25, «против» — 0, «воздержались» — 2.", "Решение принято."]
