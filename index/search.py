@@ -24,6 +24,7 @@ from corpus.model import DOCUMENT_KINDS
 from corpus.store import Store
 from index.build import index_path, indexed_language, open_index
 from index.catalog import Catalog, date_number, load_catalog, store_signature
+from index.minutes_filters import item_blocks, speaker_blocks
 from index.query import ParsedQuery, parse
 from index.results import BlockHit, DocumentHit, SearchResult, facet_counts, fragments_for
 from index.scripts import script_language
@@ -52,6 +53,9 @@ class Filters:
     date_from: str | None = None
     date_to: str | None = None
     entity: str | None = None
+    #: a speaker's person key or name, and an agenda item's number or title words (minutes).
+    speaker: str | None = None
+    item: str | None = None
 
 
 class FilterError(ValueError):
@@ -335,6 +339,21 @@ class Archive:
             narrow(self._entity_mask(filters.entity))
         if filters.date_from is not None or filters.date_to is not None:
             narrow(self._date_mask(filters.date_from, filters.date_to))
+        if filters.speaker is not None:
+            narrow(self._blocks_mask("speaker", filters.speaker, speaker_blocks))
+        if filters.item is not None:
+            narrow(self._blocks_mask("agenda item", filters.item, item_blocks))
+        return mask
+
+    def _blocks_mask(self, what: str, value: str, find: Callable[[Any, str], set[str]]) -> np.ndarray:
+        """Rows of the blocks the minutes structure links to `value` (see index.minutes_filters)."""
+        row_of = self.catalog.row_of
+        rows = [row_of[b] for b in find(self.store.conn, value) if b in row_of]
+        if not rows:
+            raise FilterError(f"no {what} {value!r} in the minutes of the archive "
+                              f"(see 'sekretar minutes DOC')")
+        mask = np.zeros(len(self.catalog), bool)
+        mask[rows] = True
         return mask
 
     def _column_mask(self, name: str, value: str) -> np.ndarray:

@@ -60,6 +60,27 @@ def open_archive(store: Store, mode: str | None) -> Archive:
     return Archive(store, detect_language=_detector(), embed_query=embed_query)
 
 
+def speaker_key(name: str) -> str:
+    """A typed speaker («Иванова И.И.», "I. Ivanov", "ivanov i") as the person key the minutes
+    stage gives («ivanov i»), or the text as given when it does not read as a name."""
+    try:
+        from pipeline.minutes.names import normalise_name, person_key
+    except ImportError:
+        return name
+    words = name.replace(".", ". ").split()
+    if not words or not any(ch.isalpha() for ch in name) or name == name.lower():
+        return name
+    if len(words) == 1:
+        return person_key(normalise_name(words, _script(name)).surname, None)
+    return normalise_name(words, _script(name)).key
+
+
+def _script(text: str) -> str:
+    if any(ch in "іїєґІЇЄҐ" for ch in text):
+        return "uk"
+    return "ru" if any("а" <= ch.lower() <= "я" for ch in text) else "en"
+
+
 @app.command("search")
 def search_command(
     query: Annotated[
@@ -79,6 +100,14 @@ def search_command(
     ] = None,
     entity: Annotated[
         OptionalText, typer.Option(help="only blocks mentioning this entity key")
+    ] = None,
+    speaker: Annotated[
+        OptionalText,
+        typer.Option(help="only what this speaker said in minutes (a name in any case, or a key)"),
+    ] = None,
+    item: Annotated[
+        OptionalText,
+        typer.Option(help="only blocks of this agenda item of minutes (its number or title words)"),
     ] = None,
     mode: Annotated[
         OptionalText,
@@ -102,6 +131,8 @@ def search_command(
     block_id, score, fragment).
 
     Example: sekretar search "водоканал Рязань" --kind report --from 2024
+
+    Example: sekretar search бюджет --speaker "Иванов И.И." --item 2
     """
     if mode is not None and mode not in MODES:
         raise typer.BadParameter(f"must be one of {', '.join(MODES)}", param_hint="--mode")
@@ -115,6 +146,8 @@ def search_command(
         date_from=date_from,
         date_to=date_to,
         entity=entity,
+        speaker=speaker_key(speaker) if speaker else None,
+        item=item,
     )
     with open_store(data, readonly=True) as store, open_archive(store, mode) as archive:
         if batch is not None:
