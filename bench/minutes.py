@@ -12,6 +12,10 @@ read with the expected structure written beside each file. Counted units:
     python bench/minutes.py            # the quality table (markdown)
     python bench/minutes.py --json     # the same numbers as JSON
     python bench/minutes.py --set DIR  # use (and keep) the set in DIR
+    python bench/minutes.py --short    # one timing round instead of ten (what CI runs)
+
+Speed is printed two ways: documents/s end to end (parse, language, minutes) and documents/s
+of the minutes stage alone, re-reading the parsed documents `--rounds` times.
 """
 
 from __future__ import annotations
@@ -89,7 +93,26 @@ def score(folder: Path) -> dict[str, Any]:
         documents.append(row)
     seconds = time.perf_counter() - started
     return {"documents": documents, "totals": {c: dict(totals[c]) for c in CATEGORIES},
-            "seconds": round(seconds, 2)}
+            "seconds": round(seconds, 2),
+            "documents_per_second": round(len(documents) / seconds, 2)}
+
+
+def stage_speed(folder: Path, rounds: int) -> float:
+    """Documents per second of the minutes stage alone, over already parsed documents."""
+    from pipeline.minutes import read_minutes
+
+    parsed = []
+    language = build_stages(load_settings(stages="language"))
+    for path in sorted(p for p in folder.iterdir() if not p.name.endswith(".json")):
+        document = parse(Source.from_path(path))
+        run_stages(document, language, strict=True)
+        parsed.append(document)
+    read_minutes(parsed[0])  # loads the morphology dictionaries outside the timing
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for document in parsed:
+            read_minutes(document)
+    return round(rounds * len(parsed) / (time.perf_counter() - started), 1)
 
 
 def ratio(part: int, whole: int) -> float:
@@ -107,7 +130,9 @@ def table(result: dict[str, Any]) -> str:
               if any(d[c]["tp"] != d[c]["expected"] or d[c]["tp"] != d[c]["found"]
                      for c in CATEGORIES)]
     lines.append("")
-    lines.append(f"{len(result['documents'])} documents, {result['seconds']} s; "
+    lines.append(f"{len(result['documents'])} documents, {result['seconds']} s "
+                 f"({result['documents_per_second']} documents/s parse + language + minutes; "
+                 f"minutes stage alone {result['stage_documents_per_second']} documents/s); "
                  f"documents with a miss: {', '.join(misses) or 'none'}")
     return "\n".join(lines)
 
@@ -116,11 +141,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--set", type=Path, help="folder for the generated set (kept)")
+    parser.add_argument("--short", action="store_true", help="one timing round (for CI)")
+    parser.add_argument("--rounds", type=int, default=10, help="timing rounds of the stage")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.set or Path(tmp)
         make_set(folder)
         result = score(folder)
+        result["stage_documents_per_second"] = stage_speed(folder, 1 if args.short else args.rounds)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else table(result))
 
 

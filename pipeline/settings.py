@@ -39,6 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("glossary", "", "glossary file to protect terms with (empty: the assembly's own)"),
     Setting("embed_model", "e5-small", "multilingual embedding model: e5-small or use-m3"),
     Setting("embed_max_tokens", 128, "tokens of a block the embedding model reads (0: all)"),
+    Setting("roster", "", "delegate roster file (CSV/TSV) the minutes stage links speakers to"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -63,6 +64,7 @@ class Settings:
     glossary: str = ""
     embed_model: str = "e5-small"
     embed_max_tokens: int = 128
+    roster: str = ""
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given values (None means keep), converted like environment values."""
