@@ -73,9 +73,15 @@ def warm_up(settings: Settings) -> None:
 
 
 def source_options(settings: Settings) -> dict[str, object]:
+    """What parsers read from the settings (zip limits, OCR, LibreOffice conversion)."""
     return {
         "max_unzipped_mb": settings.max_unzipped_mb,
         "max_zip_ratio": settings.max_zip_ratio,
+        "ocr": settings.ocr,
+        "ocr_dpi": settings.ocr_dpi,
+        "ocr_languages": settings.ocr_languages,
+        "ocr_page_timeout": settings.ocr_page_timeout,
+        "convert_timeout": settings.convert_timeout,
     }
 
 
