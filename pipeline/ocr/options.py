@@ -1,13 +1,15 @@
 """OCR choices a parser reads from its `Source`: on or off, resolution, languages, timeout.
 
 The batch fills `Source.options` from the settings table (`ocr`, `ocr_dpi`, `ocr_languages`,
-`ocr_page_timeout`); a library caller may set them by hand or leave them out and get the
-defaults below. Kept free of Tesseract imports, so a parser can ask whether OCR is wanted
+`ocr_page_timeout`) and gives OCR a budget (`ocr_budget`, seconds) a little under the file's
+deadline; a library caller may set them by hand or leave them out and get the defaults below
+(no budget). Kept free of Tesseract imports, so a parser can ask whether OCR is wanted
 without loading pytesseract.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,6 +30,8 @@ class OcrOptions:
     dpi: int = DEFAULT_DPI
     languages: tuple[str, ...] = ()
     page_timeout: float = PAGE_TIMEOUT
+    #: `time.monotonic()` instant after which no page is started (None: no limit).
+    until: float | None = None
 
     @classmethod
     def from_options(cls, options: Mapping[str, object]) -> OcrOptions:
@@ -35,6 +39,7 @@ class OcrOptions:
         enabled = options.get("ocr", True)
         dpi = options.get("ocr_dpi", DEFAULT_DPI)
         timeout = options.get("ocr_page_timeout", PAGE_TIMEOUT)
+        budget = options.get("ocr_budget")
         return cls(
             enabled=bool(enabled),
             dpi=min(max(int(dpi), DPI_RANGE[0]), DPI_RANGE[1])
@@ -42,6 +47,8 @@ class OcrOptions:
             languages=_languages(options.get("ocr_languages")),
             page_timeout=float(timeout)
             if isinstance(timeout, int | float) and timeout > 0 else PAGE_TIMEOUT,
+            until=time.monotonic() + float(budget)
+            if isinstance(budget, int | float) and budget > 0 else None,
         )
 
 

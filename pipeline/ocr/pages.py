@@ -7,10 +7,15 @@ documents of Ukrainian or Kazakh read with the wrong letters).
 
 A page that fails (timed out, rejected by Tesseract) is reported and skipped, so one bad page
 does not lose a 300-page scan; a missing Tesseract or pack stops the run (`ModelMissing`).
+
+`until` (a `time.monotonic()` instant) is the file's own budget: the batch stops a worker at
+its deadline and the whole file is lost, so OCR stops a little before it instead, and the
+pages read so far are kept with a problem naming the pages left unread.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +27,9 @@ from pipeline.ocr.languages import DEFAULT_PACKS, detected_packs, packs_for
 
 #: a page read with less confidence than this is listed as a problem of its document.
 LOW_CONFIDENCE = 0.5
+OUT_OF_TIME = "not read: the file's time ran out (raise the deadline setting for long scans)"
+#: a page is not started with less time than this left.
+MIN_PAGE_SECONDS = 2.0
 
 
 @dataclass(slots=True)
@@ -46,25 +54,40 @@ def read_pages(
     pages: Iterable[PageImage],
     languages: Sequence[str] | str | None = None,
     timeout: float = PAGE_TIMEOUT,
+    until: float | None = None,
 ) -> Iterator[PageReading]:
     """OCR each page as it comes; the caller closes each image after its reading is yielded."""
     packs = packs_for(languages) if languages else None
     for page in pages:
+        left = timeout if until is None else min(timeout, until - time.monotonic())
+        if left < MIN_PAGE_SECONDS:
+            return  # later pages are not even rendered; `with_unread` lists them
         try:
-            result = ocr_image(page.image, packs or DEFAULT_PACKS, dpi=page.dpi, timeout=timeout)
+            result = ocr_image(page.image, packs or DEFAULT_PACKS, dpi=page.dpi, timeout=left)
             if packs is None:
                 packs = detected_packs(result.text)
                 if packs is not None and packs != packs_for(DEFAULT_PACKS):
-                    result = ocr_image(page.image, packs, dpi=page.dpi, timeout=timeout)
+                    result = ocr_image(page.image, packs, dpi=page.dpi, timeout=left)
         except InputError as err:
             yield PageReading(page.number, failure=str(err))
             continue
         yield PageReading(page.number, result=result)
 
 
+def with_unread(readings: list[PageReading], asked: Iterable[int]) -> list[PageReading]:
+    """The readings, plus an out-of-time failure for each asked page that has none."""
+    seen = {reading.number for reading in readings}
+    missing = [PageReading(n, failure=OUT_OF_TIME) for n in sorted(set(asked) - seen)]
+    return sorted(readings + missing, key=lambda reading: reading.number)
+
+
 def page_problems(readings: Sequence[PageReading]) -> list[str]:
     """Problems worth a `partial` status: failed pages, empty pages, low-confidence pages."""
-    problems = [f"OCR failed on page {r.number}: {r.failure}" for r in readings if r.failure]
+    failures: dict[str, list[int]] = {}
+    for reading in readings:
+        if reading.failure:
+            failures.setdefault(reading.failure, []).append(reading.number)
+    problems = [f"OCR failed on page(s) {_listed(pages)}: {why}" for why, pages in failures.items()]
     empty = [r.number for r in readings if r.result is not None and not r.result.text]
     low = [r for r in readings if r.result and r.result.text and r.result.confidence < LOW_CONFIDENCE]
     if empty:
@@ -75,5 +98,16 @@ def page_problems(readings: Sequence[PageReading]) -> list[str]:
     return problems
 
 
-def _listed(numbers: Sequence[int]) -> str:
-    return ", ".join(str(n) for n in numbers)
+def _listed(numbers: Sequence[int], most: int = 10) -> str:
+    """ "1, 2, 5" or "1-40" for a run; long lists are cut after `most` items."""
+    runs: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        runs.append(str(start) if start == previous else f"{start}-{previous}")
+        if number is not None:
+            start = previous = number
+    shown = ", ".join(runs[:most])
+    return shown + (f" and {len(runs) - most} more" if len(runs) > most else "")

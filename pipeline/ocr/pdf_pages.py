@@ -20,9 +20,10 @@ import pypdfium2 as pdfium
 
 from corpus.errors import InputError, ModelMissing
 from corpus.model import UNDETERMINED, Block, Document, block_id
-from pipeline.ocr.engine import DEFAULT_DPI, PAGE_TIMEOUT, OcrResult
+from pipeline.ocr.engine import OcrResult
 from pipeline.ocr.languages import PACKS, detected_packs
-from pipeline.ocr.pages import PageImage, PageReading, page_problems, read_pages
+from pipeline.ocr.options import DEFAULT_DPI, PAGE_TIMEOUT
+from pipeline.ocr.pages import PageImage, PageReading, page_problems, read_pages, with_unread
 from pipeline.ocr.quality import assess
 
 NO_TEXT_LAYER = "no text layer"
@@ -56,12 +57,14 @@ def read_pdf_pages(
     *,
     dpi: int = DEFAULT_DPI,
     timeout: float = PAGE_TIMEOUT,
+    until: float | None = None,
 ) -> list[PageReading]:
     """Every asked page's reading, failures included (see `pages.read_pages`)."""
     pdf = _open(path, password)
     try:
-        images = _render(pdf, sorted(set(page_numbers)), dpi)
-        return list(read_pages(images, languages, timeout))
+        numbers = [n for n in sorted(set(page_numbers)) if 1 <= n <= len(pdf)]
+        images = _render(pdf, numbers, dpi)
+        return with_unread(list(read_pages(images, languages, timeout, until)), numbers)
     finally:
         pdf.close()
 
@@ -115,6 +118,7 @@ def ocr_document(
     *,
     dpi: int = DEFAULT_DPI,
     timeout: float = PAGE_TIMEOUT,
+    until: float | None = None,
 ) -> Document:
     """Replace scanned and garbage pages of a parsed PDF with OCR paragraphs, in place.
 
@@ -126,7 +130,8 @@ def ocr_document(
         return document
     languages = languages or document_languages(document, plan)
     try:
-        readings = read_pdf_pages(path, plan, languages, password, dpi=dpi, timeout=timeout)
+        readings = read_pdf_pages(path, plan, languages, password, dpi=dpi, timeout=timeout,
+                                  until=until)
     except ModelMissing as err:
         document.note_problem(f"{len(plan)} page(s) need OCR, but {err}")
         return document
@@ -164,9 +169,16 @@ def document_languages(document: Document, plan: dict[int, str]) -> list[str] | 
 
 
 def replace_pages(document: Document, readings: Sequence[PageReading], plan: dict[int, str]) -> None:
-    """Put each read page's paragraphs where its old blocks were; renumber all blocks."""
+    """Put each read page's paragraphs where its old blocks were; renumber all blocks.
+
+    A garbage text layer is replaced only by an OCR reading that is not garbage itself: a
+    page misjudged as garbage (a list of foreign names, a formula) keeps its own text.
+    """
     read = {r.number: r.result for r in readings if r.result is not None and r.result.text}
     garbage = {page for page, why in plan.items() if why != NO_TEXT_LAYER}
+    for page in garbage & set(read):
+        if assess(read[page].text).garbage:
+            del read[page]
     blocks: list[Block] = []
     placed: set[int] = set()
     for block in document.blocks:

@@ -63,8 +63,9 @@ class ImageParser(Parser):
             failures: list[PageReading] = []
             frames = _frames(image, document.pages, failures, pages.PageImage)
             readings = list(pages.read_pages(frames, options.languages or None,
-                                             options.page_timeout))
-        add_readings(document, sorted(readings + failures, key=lambda r: r.number))
+                                             options.page_timeout, options.until))
+            readings = pages.with_unread(readings + failures, range(1, document.pages + 1))
+        add_readings(document, readings)
         return document
 
 

@@ -72,6 +72,7 @@ class PdfParser(Parser):
     def parse(self, source: Source) -> Document:
         """Read the file, or raise `InputError` saying why it cannot be read."""
         document = source.new_document(MEDIA_TYPE)
+        options = OcrOptions.from_options(source.options)  # its time budget starts now
         pdf = _open(source)
         try:
             document.pages = _page_count(pdf)
@@ -82,7 +83,6 @@ class PdfParser(Parser):
             pdf.close()
         build_blocks(document, pages)
         del pages  # only plain records, but a long PDF's lines need not stay during OCR
-        options = OcrOptions.from_options(source.options)
         if options.enabled:
             _ocr(document, source, options)
         return document
@@ -97,7 +97,7 @@ def _ocr(document: Document, source: Source, options: OcrOptions) -> None:
             document.note_problem(f"pages need OCR, but {pytesseract_missing(err)}")
         return
     ocr_document(document, source.path, source.password, options.languages or None,
-                 dpi=options.dpi, timeout=options.page_timeout)
+                 dpi=options.dpi, timeout=options.page_timeout, until=options.until)
 
 
 def _ends_like_pdf(path: Path) -> bool:

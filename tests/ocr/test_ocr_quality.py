@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import ocr_fixtures as fx
 import pytest
+from PIL import Image
 
 from corpus.errors import ModelMissing
 from corpus.model import Document
 from pipeline.ocr import languages, quality
 from pipeline.ocr.engine import OcrParagraph, OcrResult, join_lines, paragraphs_from_data
-from pipeline.ocr.pages import PageReading, page_problems
+from pipeline.ocr.pages import (
+    OUT_OF_TIME,
+    PageImage,
+    PageReading,
+    page_problems,
+    read_pages,
+    with_unread,
+)
 from pipeline.ocr.pdf_pages import pages_to_ocr, replace_pages
 from pipeline.ocr.quality import assess
 
@@ -177,7 +187,7 @@ def test_unread_pages_keep_their_blocks_and_become_problems() -> None:
     replace_pages(document, readings, pages_to_ocr(document))
     assert [b.needs_ocr for b in document.blocks] == [False, False, False, True, False]
     assert page_problems(readings) == [
-        "OCR failed on page 2: OCR timed out after 5 s on a page",
+        "OCR failed on page(s) 2: OCR timed out after 5 s on a page",
         "OCR found no text on page(s) 3",
     ]
 
@@ -186,3 +196,17 @@ def test_low_confidence_pages_are_listed() -> None:
     readings = [PageReading(1, OcrResult("x y", 0.42, [OcrParagraph("x y", 0.42)])),
                 PageReading(2, OcrResult("ok", 0.93, [OcrParagraph("ok", 0.93)]))]
     assert page_problems(readings) == ["OCR confidence is low on page(s) 1 (0.42)"]
+
+
+def test_pages_past_the_files_budget_are_not_read_and_are_listed() -> None:
+    """No page is rendered or read once the budget is spent; the rest are named as unread."""
+    rendered: list[int] = []
+
+    def pages() -> Iterator[PageImage]:
+        for number in range(1, 41):
+            rendered.append(number)
+            yield PageImage(number, Image.new("L", (10, 10), 255))
+
+    readings = with_unread(list(read_pages(pages(), "ru", until=time.monotonic())), range(1, 41))
+    assert rendered == [1]
+    assert page_problems(readings) == [f"OCR failed on page(s) 1-40: {OUT_OF_TIME}"]
