@@ -14,6 +14,7 @@ benchmark here: a non-zero exit means the benchmark itself broke.
     python bench/ocr.py            # every language and condition, language detection too
     python bench/ocr.py --short    # the quick form CI runs (Russian and one page per language)
     python bench/ocr.py --json out.json
+    python bench/ocr.py --languages ru,uk --conditions clean,degraded --no-detection
 """
 
 from __future__ import annotations
@@ -215,29 +216,41 @@ def pdf_pipeline(pages: int) -> dict[str, float]:
             "peak_rss_growth_mb": round(after - before, 1)}
 
 
-def plan(short: bool) -> list[tuple[str, str, bool]]:
-    if short:
+CONDITIONS = ("clean", "rotated", "blurred", "noisy", "degraded")
+
+
+def plan(args: argparse.Namespace) -> list[tuple[str, str, bool]]:
+    if args.short:
         return [("ru", "clean", True), ("ru", "degraded", True), ("uk", "clean", True),
                 ("kk", "clean", True), ("en", "clean", True)]
-    conditions = ("clean", "rotated", "blurred", "noisy", "degraded")
-    runs = [(lang, cond, True) for lang in TEXTS for cond in conditions]
-    return runs + [(lang, "clean", False) for lang in ("uk", "kk")]
+    languages = args.languages.split(",") if args.languages else list(TEXTS)
+    conditions = args.conditions.split(",") if args.conditions else list(CONDITIONS)
+    runs = [(lang, cond, True) for lang in languages for cond in conditions]
+    detected = [] if args.no_detection else [("uk", "clean", False), ("kk", "clean", False)]
+    return runs + detected
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="the quick form for CI")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--languages", help="comma-separated, e.g. ru,uk (default: all)")
+    parser.add_argument("--conditions", help=f"comma-separated of {', '.join(CONDITIONS)}")
+    parser.add_argument("--no-detection", action="store_true",
+                        help="skip the pages read with the language detected")
+    parser.add_argument("--pdf-pages", type=int, help="pages of the scanned PDF parsed with OCR")
+    parser.add_argument("--render-pages", type=int, help="pages of the long PDF rendered")
     args = parser.parse_args()
     rows = []
-    for language, condition, declared in plan(args.short):
+    for language, condition, declared in plan(args):
         row = measure(language, condition, TEXTS[language], declared)
         rows.append(row)
         print(f"{row.language:3} {row.condition:28} {row.packs:9} accuracy {row.accuracy:.4f}  "
               f"confidence {row.confidence:.2f}  {row.seconds:6.1f} s  cpu {row.cpu_seconds:5.1f} s",
               flush=True)
-    summary = summarise(rows, render_memory(20 if args.short else 300))
-    summary["scanned_pdf_through_the_parser"] = pdf_pipeline(2 if args.short else 6)
+    summary = summarise(rows, render_memory(args.render_pages or (20 if args.short else 300)))
+    pdf_pages = args.pdf_pages or (2 if args.short else 6)
+    summary["scanned_pdf_through_the_parser"] = pdf_pipeline(pdf_pages)
     print(json.dumps(summary, indent=2))
     if args.json:
         args.json.write_text(json.dumps({"rows": [asdict(r) for r in rows], **summary}, indent=2))
