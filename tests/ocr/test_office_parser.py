@@ -196,3 +196,21 @@ def test_missing_libreoffice_names_the_debian_package(
     with pytest.raises(ModelMissing, match="apt-get install -y --no-install-recommends "
                                            "libreoffice-writer-nogui$"):
         parse_with(LegacyOfficeParser(), path)
+
+
+@fx.requires_soffice
+def test_real_libreoffice_past_its_deadline_is_killed_with_its_children(
+    tmp_path: Path, parse_with: Callable[..., Document]
+) -> None:
+    """The real soffice cannot even start in a second: it is stopped there, and neither the
+    launcher nor soffice.bin (found by our own conversion folder in their command lines)
+    outlives the error."""
+    path = tmp_path / "report.rtf"
+    path.write_bytes(fx.rtf_cp1251("Заголовок", ["Текст."], ["Минск"]))
+    before = set(psutil.pids())
+    with pytest.raises(InputError, match=r"^conversion timed out after 1 s$"):
+        parse_with(LegacyOfficeParser(), path, convert_timeout=1)
+    started = [p for p in psutil.process_iter(["pid", "cmdline"])
+               if p.info["pid"] not in before
+               and "sekretar-lo-" in " ".join(p.info["cmdline"] or [])]
+    assert not any(_alive(p.info["pid"]) for p in started)
