@@ -214,3 +214,18 @@ def test_real_libreoffice_past_its_deadline_is_killed_with_its_children(
                if p.info["pid"] not in before
                and "sekretar-lo-" in " ".join(p.info["cmdline"] or [])]
     assert not any(_alive(p.info["pid"]) for p in started)
+
+
+@fx.requires_soffice
+def test_real_word6_doc_from_the_shared_corpus(parse_with: Callable[..., Document]) -> None:
+    """A Word 6 binary from Apache Tika's test files, read in place (skipped if absent)."""
+    path = Path(__file__).resolve().parents[3] / "shared/corpus/docx/tika__testWORD6.doc"
+    if not path.is_file():
+        pytest.skip("the shared corpus is not here")
+    source = Source.from_path(path, options={"convert_timeout": fx.TEST_CONVERT_TIMEOUT})
+    assert registry.choose_parser(source).name == "legacy-office"
+    document = registry.parse(source)
+    assert [(b.kind, b.text) for b in document.blocks][:1] == [
+        ("paragraph", "The quick brown fox jumps over the lazy dog")]
+    assert (document.media_type, document.properties["converted_from"]) == (
+        "application/msword", "doc")
