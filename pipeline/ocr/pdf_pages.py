@@ -176,9 +176,9 @@ def replace_pages(document: Document, readings: Sequence[PageReading], plan: dic
     """
     read = {r.number: r.result for r in readings if r.result is not None and r.result.text}
     garbage = {page for page, why in plan.items() if why != NO_TEXT_LAYER}
-    for page in garbage & set(read):
-        if assess(read[page].text).garbage:
-            del read[page]
+    for number in garbage & set(read):
+        if assess(read[number].text).garbage:
+            del read[number]
     blocks: list[Block] = []
     placed: set[int] = set()
     for block in document.blocks:
