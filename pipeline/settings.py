@@ -40,6 +40,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("embed_model", "e5-small", "multilingual embedding model: e5-small or use-m3"),
     Setting("embed_max_tokens", 128, "tokens of a block the embedding model reads (0: all)"),
     Setting("roster", "", "delegate roster file (CSV/TSV) the minutes stage links speakers to"),
+    Setting("ocr", True, "read scanned pages, garbage PDF text layers and images by OCR"),
+    Setting("ocr_dpi", 300, "resolution PDF pages are rendered at for OCR (70-600)"),
+    Setting("ocr_languages", "", "OCR languages, e.g. uk or kk,ru (empty: from the document, "
+            "else Russian plus English; English is always added)"),
+    Setting("ocr_page_timeout", 180.0, "seconds Tesseract may spend on one page"),
+    Setting("convert_timeout", 90.0, "seconds LibreOffice may take to convert a .doc, .rtf or .odt"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -65,6 +71,11 @@ class Settings:
     embed_model: str = "e5-small"
     embed_max_tokens: int = 128
     roster: str = ""
+    ocr: bool = True
+    ocr_dpi: int = 300
+    ocr_languages: str = ""
+    ocr_page_timeout: float = 180.0
+    convert_timeout: float = 90.0
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given values (None means keep), converted like environment values."""

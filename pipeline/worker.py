@@ -72,10 +72,22 @@ def warm_up(settings: Settings) -> None:
             continue
 
 
+#: share of the file's deadline OCR may use: the rest is for parsing and the analysis stages,
+#: and a file stopped at its deadline loses everything, while OCR stopped early keeps its pages.
+OCR_SHARE_OF_DEADLINE = 0.75
+
+
 def source_options(settings: Settings) -> dict[str, object]:
+    """What parsers read from the settings (zip limits, OCR, LibreOffice conversion)."""
     return {
         "max_unzipped_mb": settings.max_unzipped_mb,
         "max_zip_ratio": settings.max_zip_ratio,
+        "ocr": settings.ocr,
+        "ocr_dpi": settings.ocr_dpi,
+        "ocr_languages": settings.ocr_languages,
+        "ocr_page_timeout": settings.ocr_page_timeout,
+        "ocr_budget": settings.deadline * OCR_SHARE_OF_DEADLINE,
+        "convert_timeout": settings.convert_timeout,
     }
 
 

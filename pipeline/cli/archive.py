@@ -174,8 +174,11 @@ def _print_document(document: Document, info: dict[str, Any], with_entities: boo
     for problem in document.problems:
         console.print(f"  [yellow]problem:[/] {problem}")
     console.print()
+    from rich.markup import escape
+
     for block in document.blocks:
-        console.print(f"[dim]{_place(block)}[/] {_block_text(block, with_entities)}")
+        # escaped: rich took "[p.2 paragraph OCR 93% ru]" for a markup tag and dropped it
+        console.print(f"[dim]{escape(_place(block))}[/] {_block_text(block, with_entities)}")
 
 
 def _place(block: Any) -> str:

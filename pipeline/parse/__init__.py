@@ -9,11 +9,21 @@ from corpus.errors import InputError
 from corpus.model import Document
 from pipeline.parse.base import Parser, Source
 from pipeline.parse.docx import DocxParser
+from pipeline.parse.image import ImageParser
+from pipeline.parse.office import LegacyOfficeParser
 from pipeline.parse.ole import OleParser
 from pipeline.parse.pdf import PdfParser
 from pipeline.parse.text import HtmlParser, TextParser
 
-PARSERS: list[Parser] = [DocxParser(), OleParser(), PdfParser(), HtmlParser(), TextParser()]
+PARSERS: list[Parser] = [
+    DocxParser(),
+    LegacyOfficeParser(),
+    OleParser(),
+    PdfParser(),
+    ImageParser(),
+    HtmlParser(),
+    TextParser(),
+]
 
 
 def choose_parser(source: Source) -> Parser:

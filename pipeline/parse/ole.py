@@ -3,8 +3,9 @@
 Two very different things share the OLE2 magic bytes. A password-protected DOCX is an OLE2
 container holding an `EncryptionInfo` stream and the encrypted zip; with the password (and the
 optional msoffcrypto-tool package) we decrypt it in memory and read it as a DOCX, without one
-we say a password is needed. A legacy binary Word file (.doc) has a `WordDocument` stream; we
-do not read that format and say how to get a DOCX instead.
+we say a password is needed. A legacy binary Word file (.doc) has a `WordDocument` stream; it
+is handed to `LegacyOfficeParser` (LibreOffice converts it, our DOCX parser reads it). The
+registry already sends such files there; this covers a caller that asks this parser directly.
 """
 
 from __future__ import annotations
@@ -21,10 +22,6 @@ from pipeline.parse.docx import DocxParser
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "encrypted: password required"
-LEGACY_WORD = (
-    "legacy Word .doc format: convert it to DOCX "
-    "(support for .doc comes with LibreOffice conversion)"
-)
 #: streams that tell the other legacy Office formats apart, with what to say about them.
 _OTHER_FORMATS = (
     ("Workbook", "legacy Excel .xls format is not supported"),
@@ -49,7 +46,9 @@ class OleParser(Parser):
                 raise InputError(ENCRYPTED)
             return _parse_decrypted(source)
         if "worddocument" in streams:
-            raise InputError(LEGACY_WORD)
+            from pipeline.parse.office import LegacyOfficeParser
+
+            return LegacyOfficeParser().parse(source)
         for stream, reason in _OTHER_FORMATS:
             if stream.lower() in streams:
                 raise InputError(reason)

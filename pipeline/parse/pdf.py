@@ -9,6 +9,10 @@ text page is closed before the next one, so a worker's memory does not grow with
 Blocks: paragraphs and headings (running `paragraph` number, `page`), table cells (`table`,
 `row`, `col` from 1), running headers and footers once each, and for a page that shows
 something but has no text an empty paragraph with `needs_ocr=True`.
+
+OCR (unless the source's `ocr` option is off) then reads those pages, and the pages whose text
+layer is garbage, one page image at a time (`pipeline.ocr.pdf_pages`), putting paragraphs
+marked `ocr=True` with a confidence in their place.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import pypdfium2.raw as pdfium_c
 
 from corpus.errors import InputError
 from corpus.model import Document
+from pipeline.ocr.options import OcrOptions, pytesseract_missing
 from pipeline.parse.base import MAGIC_SCORE, Parser, Source
 from pipeline.parse.pdf_blocks import build_blocks
 from pipeline.parse.pdf_layout import PageText
@@ -67,6 +72,7 @@ class PdfParser(Parser):
     def parse(self, source: Source) -> Document:
         """Read the file, or raise `InputError` saying why it cannot be read."""
         document = source.new_document(MEDIA_TYPE)
+        options = OcrOptions.from_options(source.options)  # its time budget starts now
         pdf = _open(source)
         try:
             document.pages = _page_count(pdf)
@@ -76,7 +82,22 @@ class PdfParser(Parser):
         finally:
             pdf.close()
         build_blocks(document, pages)
+        del pages  # only plain records, but a long PDF's lines need not stay during OCR
+        if options.enabled:
+            _ocr(document, source, options)
         return document
+
+
+def _ocr(document: Document, source: Source, options: OcrOptions) -> None:
+    """Read scanned and garbage pages by OCR; without pytesseract, say what is missing."""
+    try:
+        from pipeline.ocr.pdf_pages import ocr_document
+    except ImportError as err:
+        if any(block.needs_ocr for block in document.blocks):
+            document.note_problem(f"pages need OCR, but {pytesseract_missing(err)}")
+        return
+    ocr_document(document, source.path, source.password, options.languages or None,
+                 dpi=options.dpi, timeout=options.page_timeout, until=options.until)
 
 
 def _ends_like_pdf(path: Path) -> bool:

@@ -173,7 +173,8 @@ def test_framed_note_is_not_a_table(pdf_dir: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_page_without_text_is_marked_for_ocr(image_pdf: Path) -> None:
-    document = parse(image_pdf)
+    """With OCR off; tests/ocr/test_ocr_pdf.py reads such pages with OCR on."""
+    document = PdfParser().parse(Source.from_path(image_pdf, options={"ocr": False}))
     assert [(b.kind, b.page, b.text, b.needs_ocr) for b in document.blocks] == [
         ("paragraph", 1, fx.SCANNED_TEXT, False),
         ("paragraph", 2, "", True),

@@ -1,0 +1,28 @@
+"""The OCR engine with the real Tesseract: missing packs, timeouts, turned pages."""
+
+from __future__ import annotations
+
+import ocr_fixtures as fx
+import pytest
+
+from corpus.errors import InputError, ModelMissing
+from pipeline.ocr.engine import ocr_image
+
+pytestmark = fx.requires_tesseract
+
+def test_a_missing_pack_is_named_with_its_debian_package() -> None:
+    with pytest.raises(ModelMissing, match="apt-get install -y tesseract-ocr-xyz$"):
+        ocr_image(fx.render_page(["Минск"]), ["xyz"])
+
+
+def test_a_page_over_its_timeout_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^OCR timed out after 0\.01 s on a page$"):
+        ocr_image(fx.render_page(fx.RUSSIAN), "ru", timeout=0.01)
+
+
+@pytest.mark.slow
+def test_an_upside_down_page_is_turned_and_read() -> None:
+    page = fx.render_page(fx.RUSSIAN).rotate(180)
+    result = ocr_image(page, "ru", timeout=900)  # three Tesseract runs; the machine may be busy
+    assert result.rotated == 180
+    assert fx.char_accuracy(" ".join(fx.RUSSIAN), result.text) >= 0.95
