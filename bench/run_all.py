@@ -3,6 +3,9 @@
     python bench/run_all.py            # full sizes (long: run by hand)
     python bench/run_all.py --short    # the quick form CI runs
 
+Each `bench/*.py` but the helpers in SKIP is a benchmark: entities, ingest, retrieval, search,
+translate and web (the load on the web API, `bench/web.py`).
+
 A benchmark that fails makes this script exit non-zero, so a broken benchmark is noticed; the
 figures themselves are printed, never asserted (speed is not a test).
 """

@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
-from index.web import api, pages
+from index.web import api, pages, views
 from index.web.i18n import COOKIE, UI_LANGUAGES, choose, words
 from index.web.service import ExportDocx, MakeArchive, WebArchive
 
@@ -77,6 +77,7 @@ def _templates() -> Jinja2Templates:
     env = templates.env
     env.autoescape = True  # every template, whatever its name: document text is never markup
     env.globals["UI_LANGUAGES"] = UI_LANGUAGES
+    env.globals["views"] = views  # link builders, for macros too (imported without context)
     return templates
 
 
@@ -107,6 +108,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SekretarError)
     async def sekretar_error(request: Request, err: SekretarError) -> Response:
         return error_response(request, _status(err), str(err))
+
+    @app.exception_handler(Exception)
+    async def our_defect(request: Request, err: Exception) -> Response:
+        return error_response(request, 500, "internal error: the server log has the details")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, err: StarletteHTTPException) -> Response:

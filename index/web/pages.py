@@ -39,7 +39,6 @@ def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
         "ui": ui,
         "other_ui": "en" if ui == "ru" else "ru",
         "switch_url": _with_ui(request, "en" if ui == "ru" else "ru"),
-        "views": views,
     }
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, name, base | context

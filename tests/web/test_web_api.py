@@ -19,7 +19,7 @@ SEARCH_KEYS = {"query", "mode", "language", "total", "message", "facets", "hits"
 
 @pytest.fixture(scope="module")
 def client(small_archive: Path) -> Iterator[httpx.Client]:
-    with live_server(create_app(small_archive)) as url, httpx.Client(base_url=url) as http:
+    with live_server(create_app(small_archive)) as url, httpx.Client(base_url=url, timeout=600) as http:
         yield http
 
 
@@ -140,8 +140,8 @@ def test_pages_say_what_is_wrong(client: httpx.Client) -> None:
 
 def test_empty_archive_says_so(tmp_path: Path) -> None:
     Store(tmp_path / "data").close()
-    with live_server(create_app(tmp_path / "data")) as url, httpx.Client(base_url=url) as empty:
+    with live_server(create_app(tmp_path / "data")) as url, httpx.Client(base_url=url, timeout=600) as empty:
         assert "Архив пуст" in empty.get("/", params={"q": "вода"}).text
         assert empty.get("/api/search", params={"q": "вода"}).json()["empty_archive"] is True
-    with live_server(create_app(tmp_path / "none")) as url, httpx.Client(base_url=url) as none:
+    with live_server(create_app(tmp_path / "none")) as url, httpx.Client(base_url=url, timeout=600) as none:
         assert "Архив пуст" in none.get("/").text
