@@ -32,7 +32,7 @@ def _web(request: Request) -> WebArchive:
     return web
 
 
-def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     ui = request.state.ui
     base = {
         "t": words(ui),
@@ -41,7 +41,7 @@ def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
         "switch_url": _with_ui(request, "en" if ui == "ru" else "ru"),
     }
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
-        request, name, base | context
+        request, template, base | context
     )
     return response
 
@@ -160,7 +160,7 @@ def entity_page(request: Request, key: str) -> HTMLResponse:
         by_document.setdefault(paragraph["document"], []).append(paragraph)
     names, normals = summary["names"], summary["normals"]
     name = names.get(request.state.ui) or names.get("ru") or next(iter(normals), summary["key"])
-    return _render(request, "entity.html", entity=summary, name=name, paragraphs=by_document)
+    return _render(request, "entity.html", entity=summary, entity_name=name, paragraphs=by_document)
 
 
 @router.get("/session/{name}", response_class=HTMLResponse)
