@@ -20,6 +20,8 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 QUERY = "водоснабжение"
 RYAZAN = "report_ryazan_water_ru.docx"
+#: milliseconds a page may take: generous, the shared test machine is often overloaded.
+PATIENCE = 600_000
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,7 @@ def test_search_read_translation_follow_entity_switch_language(
     site: str, browser: Any, artifacts: Path
 ) -> None:
     page = browser.new_page(locale="ru-RU")
+    page.set_default_timeout(PATIENCE)
     page.goto(f"{site}/?ui=ru")
     page.fill("#q", QUERY)
     page.press("#q", "Enter")
@@ -90,6 +93,7 @@ def test_search_works_without_javascript_and_on_a_phone(site: str, browser: Any)
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 390, "height": 844}, locale="ru-RU"
     )
+    context.set_default_timeout(PATIENCE)
     page = context.new_page()
     page.goto(f"{site}/?ui=ru")
     page.fill("#q", "туризм")
