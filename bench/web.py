@@ -120,6 +120,26 @@ def load(url: str, clients: int, seconds: float, pick: Any) -> dict[str, Any]:
     }
 
 
+def warm_up(url: str, queries: list[str]) -> None:
+    """Ask each popular query once; a reset connection (the server closing an idle keep-alive
+    connection as it is reused) is retried on a new one."""
+    for query in queries:
+        for _ in range(3):
+            try:
+                with httpx.Client(base_url=url, timeout=600) as http:
+                    http.get("/api/search", params={"q": query})
+                break
+            except httpx.HTTPError:
+                time.sleep(1)
+
+
+def show(name: str, r: dict[str, Any]) -> None:
+    """One round's figures, printed as soon as the round ends (a long run may be cut short)."""
+    print(f"{name:>9}: {r['requests_per_second']} requests/s ({r['requests']}), median "
+          f"{r['median_ms']} ms, p95 {r['p95_ms']} ms, errors {r['errors']} "
+          f"{' '.join(r['error_kinds'])}", flush=True)
+
+
 def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
     prepare(data, args.blocks)
     rng = random.Random(5)
@@ -133,6 +153,7 @@ def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
                               "load_average": [round(x, 1) for x in os.getloadavg()]}
     try:
         report["startup_seconds"] = round(wait_ready(url, server), 1)
+        print(f"server ready after {report['startup_seconds']} s", flush=True)
         queue = iter(unique[:-POPULAR])
         pick_lock = threading.Lock()
 
@@ -141,10 +162,10 @@ def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
                 return next(queue, "вода")
 
         report["unique"] = load(url, args.clients, args.seconds, next_unique)
-        with httpx.Client(base_url=url, timeout=300) as http:
-            for query in popular:
-                http.get("/api/search", params={"q": query})
+        show("unique", report["unique"])
+        warm_up(url, popular)
         report["repeated"] = load(url, args.clients, args.seconds, lambda: rng.choice(popular))
+        show("repeated", report["repeated"])
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -173,11 +194,6 @@ def main() -> None:
     print(f"{report['blocks']} blocks, {report['clients']} clients, {report['seconds']:g} s a "
           f"round, {report['cores']} cores, load average {report['load_average']}; "
           f"server ready after {report['startup_seconds']} s")
-    for name in ("unique", "repeated"):
-        r = report[name]
-        print(f"{name:>9}: {r['requests_per_second']} requests/s ({r['requests']}), median "
-              f"{r['median_ms']} ms, p95 {r['p95_ms']} ms, errors {r['errors']} "
-              f"{' '.join(r['error_kinds'])}")
 
 
 if __name__ == "__main__":
