@@ -153,7 +153,8 @@ def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
                               "load_average": [round(x, 1) for x in os.getloadavg()]}
     try:
         report["startup_seconds"] = round(wait_ready(url, server), 1)
-        print(f"server ready after {report['startup_seconds']} s", flush=True)
+        if not args.json:
+            print(f"server ready after {report['startup_seconds']} s", flush=True)
         queue = iter(unique[:-POPULAR])
         pick_lock = threading.Lock()
 
@@ -162,10 +163,12 @@ def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
                 return next(queue, "вода")
 
         report["unique"] = load(url, args.clients, args.seconds, next_unique)
-        show("unique", report["unique"])
+        if not args.json:
+            show("unique", report["unique"])
         warm_up(url, popular)
         report["repeated"] = load(url, args.clients, args.seconds, lambda: rng.choice(popular))
-        show("repeated", report["repeated"])
+        if not args.json:
+            show("repeated", report["repeated"])
     finally:
         server.terminate()
         server.wait(timeout=60)
