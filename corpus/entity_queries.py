@@ -95,3 +95,34 @@ def resolve_key(conn: sqlite3.Connection, given: str) -> str | None:
         (given,),
     ).fetchone()
     return str(row[0]) if row else None
+
+
+def blocks_mentioning(
+    conn: sqlite3.Connection, key: str, limit: int = 500
+) -> list[dict[str, Any]]:
+    """Every block that mentions `key`, in any language, with the mentions' offsets: the
+    paragraphs an entity page shows. Documents in ingest order, blocks in reading order."""
+    rows = conn.execute(
+        "SELECT b.id, b.document_id, d.source_name, d.title, b.ord, b.kind, b.page, "
+        "b.paragraph, COALESCE(NULLIF(b.language, 'und'), d.language) AS language, b.text, "
+        "e.start, e.end, e.label "
+        "FROM entities e JOIN blocks b ON b.id = e.block_id JOIN documents d ON d.id = b.document_id "
+        "WHERE e.key = ? ORDER BY d.ingested, d.id, b.ord, e.start",
+        (key,),
+    )
+    found: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        block = found.get(r[0])
+        if block is None:
+            if len(found) >= limit:
+                break
+            block = found[r[0]] = dict(
+                zip(
+                    ("block_id", "document", "source_name", "title", "order", "kind", "page",
+                     "paragraph", "language", "text"),
+                    r[:10],
+                    strict=True,
+                )
+            ) | {"mentions": []}
+        block["mentions"].append({"start": r[10], "end": r[11], "label": r[12]})
+    return list(found.values())

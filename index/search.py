@@ -257,6 +257,9 @@ class Archive:
         docnums = None
         if allowed is not None:
             docnums = set(self._docnum_of_row[allowed & (self._docnum_of_row >= 0)].tolist())
+            if not docnums:  # Whoosh reads an empty filter as "no filter"
+                matched.append(np.zeros(0, np.int64))
+                return [], []
         results = self._searcher.search(whoosh_query, limit=depth, filter=docnums)
         rows = [int(self._row_of_docnum[hit.docnum]) for hit in results]
         scores = [float(hit.score) for hit in results]

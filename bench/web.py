@@ -1,0 +1,203 @@
+"""Load on the web API (a benchmark, not a test): concurrent clients searching for a while.
+
+A synthetic archive (bench/search.py's generator: blocks of real Russian sentences, 100 to a
+document, random kinds, cities, sessions and dates) is built once into --data (reused when it
+is there already), `sekretar serve` is started on it in its own process, as in production, and
+N client threads send GET /api/search for the given time. Two rounds:
+  - unique: every request a query not asked before (the server's answer cache cannot help);
+  - repeated: queries drawn from a small pool of popular ones (after one warm-up pass), as when
+    many delegates look for the same thing during a session.
+Reports requests/s, median and 95th percentile latency, and errors (non-200 or failed
+requests) per round. Target (issue 6): 20 clients, 10,000 blocks, no errors, p95 < 300 ms.
+
+Usage: python bench/web.py [--blocks 10000] [--clients 20] [--seconds 30] [--data DIR]
+       python bench/web.py --short      # 2,000 blocks, 20 clients, 10 s a round
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from search import build_store, query_texts  # noqa: E402
+
+from index.build import rebuild  # noqa: E402
+
+POPULAR = 40
+
+
+def prepare(data: Path, blocks: int) -> None:
+    """Build the archive and its index into `data` unless a finished one is there."""
+    done = data / "bench-web-blocks"
+    if done.exists() and done.read_text() == str(blocks):
+        return
+    data.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    with build_store(data, blocks) as store:
+        rebuild(store)
+    done.write_text(str(blocks))
+    print(f"built {blocks} blocks in {time.perf_counter() - began:.0f} s", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(data: Path, port: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "pipeline.cli", "serve", "--data", str(data),
+               "--port", str(port), "--mode", "lexical"]
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def wait_ready(url: str, server: subprocess.Popen[bytes], limit: float = 900) -> float:
+    began = time.perf_counter()
+    while time.perf_counter() - began < limit:
+        if server.poll() is not None:
+            raise SystemExit("the server stopped before answering")
+        try:
+            if httpx.get(url + "/api/search", params={"q": "вода"}, timeout=300).status_code == 200:
+                return time.perf_counter() - began
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    raise SystemExit("the server did not answer in time")
+
+
+def load(url: str, clients: int, seconds: float, pick: Any) -> dict[str, Any]:
+    """`clients` threads asking GET /api/search?q=pick() until `seconds` have passed."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client() -> None:
+        with httpx.Client(base_url=url, timeout=120) as http:
+            while time.perf_counter() < stop:
+                query = pick()
+                began = time.perf_counter()
+                try:
+                    status = http.get("/api/search", params={"q": query}).status_code
+                    error = None if status == 200 else f"HTTP {status}"
+                except httpx.HTTPError as err:
+                    error = type(err).__name__
+                took = (time.perf_counter() - began) * 1000
+                with lock:
+                    (errors.append(error) if error else latencies.append(took))
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    ordered = sorted(latencies)
+    return {
+        "requests": len(latencies) + len(errors),
+        "requests_per_second": round((len(latencies) + len(errors)) / elapsed, 1),
+        "median_ms": round(statistics.median(ordered), 1) if ordered else None,
+        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1) if ordered else None,
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors)),
+    }
+
+
+def warm_up(url: str, queries: list[str]) -> None:
+    """Ask each popular query once; a reset connection (the server closing an idle keep-alive
+    connection as it is reused) is retried on a new one."""
+    for query in queries:
+        for _ in range(3):
+            try:
+                with httpx.Client(base_url=url, timeout=600) as http:
+                    http.get("/api/search", params={"q": query})
+                break
+            except httpx.HTTPError:
+                time.sleep(1)
+
+
+def show(name: str, r: dict[str, Any]) -> None:
+    """One round's figures, printed as soon as the round ends (a long run may be cut short)."""
+    print(f"{name:>9}: {r['requests_per_second']} requests/s ({r['requests']}), median "
+          f"{r['median_ms']} ms, p95 {r['p95_ms']} ms, errors {r['errors']} "
+          f"{' '.join(r['error_kinds'])}", flush=True)
+
+
+def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
+    prepare(data, args.blocks)
+    rng = random.Random(5)
+    unique = query_texts(rng, 5000)
+    popular = unique[-POPULAR:]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = start_server(data, port)
+    report: dict[str, Any] = {"blocks": args.blocks, "clients": args.clients,
+                              "seconds": args.seconds, "cores": os.cpu_count(),
+                              "load_average": [round(x, 1) for x in os.getloadavg()]}
+    try:
+        report["startup_seconds"] = round(wait_ready(url, server), 1)
+        if not args.json:
+            print(f"server ready after {report['startup_seconds']} s", flush=True)
+        queue = iter(unique[:-POPULAR])
+        pick_lock = threading.Lock()
+
+        def next_unique() -> str:
+            with pick_lock:
+                return next(queue, "вода")
+
+        report["unique"] = load(url, args.clients, args.seconds, next_unique)
+        if not args.json:
+            show("unique", report["unique"])
+        warm_up(url, popular)
+        report["repeated"] = load(url, args.clients, args.seconds, lambda: rng.choice(popular))
+        if not args.json:
+            show("repeated", report["repeated"])
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--blocks", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--data", type=Path, help="archive folder to build or reuse")
+    parser.add_argument("--short", action="store_true", help="2,000 blocks, 10 s a round")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
+    args = parser.parse_args()
+    if args.short:
+        args.blocks, args.seconds = 2000, 10.0
+    if args.data is not None:
+        report = run(args, args.data)
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-web-") as folder:
+            report = run(args, Path(folder) / "data")
+    if args.json:
+        print(json.dumps(report))
+        return
+    print(f"{report['blocks']} blocks, {report['clients']} clients, {report['seconds']:g} s a "
+          f"round, {report['cores']} cores, load average {report['load_average']}; "
+          f"server ready after {report['startup_seconds']} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""The interface's words in Russian and English.
+
+Document text is never translated here: only the labels around it. The chosen language comes
+from `?ui=ru|en` (remembered in a cookie), else the cookie, else the browser's
+Accept-Language, else Russian, the assembly's working language.
+"""
+
+from __future__ import annotations
+
+UI_LANGUAGES = ("ru", "en")
+DEFAULT_UI = "ru"
+COOKIE = "sekretar_ui"
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # key: (ru, en)
+    "app": ("Секретарь: архив документов", "Sekretar: document archive"),
+    "search": ("Поиск", "Search"),
+    "query": ("Запрос", "Query"),
+    "find": ("Найти", "Search"),
+    "show_in": ("Показывать переводы на", "Show translations in"),
+    "original_only": ("только оригинал", "original only"),
+    "filters": ("Фильтры", "Filters"),
+    "clear_filters": ("Сбросить фильтры", "Clear filters"),
+    "facet_kind": ("Вид", "Kind"),
+    "facet_language": ("Язык", "Language"),
+    "facet_city": ("Город", "City"),
+    "facet_session": ("Сессия", "Session"),
+    "facet_year": ("Год", "Year"),
+    "facet_entity": ("Упоминания", "Mentions"),
+    "found": ("Найдено документов", "Documents found"),
+    "empty_archive": (
+        "Архив пуст: документов ещё нет. Добавьте их командой «sekretar ingest».",
+        "The archive is empty: no documents yet. Add some with 'sekretar ingest'.",
+    ),
+    "no_results": ("Ничего не найдено.", "Nothing found."),
+    "bad_query": ("Запрос не удалось выполнить", "The query could not be run"),
+    "type_query": (
+        "Введите слова, «фразу в кавычках», приставку* или И / ИЛИ / НЕ.",
+        'Type words, "a phrase", prefix* or AND / OR / NOT.',
+    ),
+    "page": ("стр.", "p."),
+    "paragraph": ("абз.", "para."),
+    "block": ("блок", "block"),
+    "previous": ("← Назад", "← Previous"),
+    "next": ("Далее →", "Next →"),
+    "page_of": ("Страница {page} из {pages}", "Page {page} of {pages}"),
+    "translation": ("перевод", "translation"),
+    "from_translation": ("найдено в переводе", "found in the translation"),
+    "document": ("Документ", "Document"),
+    "outline": ("Содержание", "Outline"),
+    "metadata": ("Сведения", "Details"),
+    "source_name": ("Файл", "File"),
+    "kind": ("Вид", "Kind"),
+    "language": ("Язык", "Language"),
+    "city": ("Город", "City"),
+    "session": ("Сессия", "Session"),
+    "date": ("Дата", "Date"),
+    "status": ("Состояние", "Status"),
+    "problems": ("Замечания", "Problems"),
+    "original": ("Оригинал", "Original"),
+    "translate_to": ("Перевод на", "Translation into"),
+    "no_translation": ("нет перевода", "no translation"),
+    "no_translations": (
+        "Переводов этого документа в архиве нет.",
+        "The archive holds no translations of this document.",
+    ),
+    "download_original": ("Скачать оригинал", "Download the original"),
+    "export_docx": ("Перевод в DOCX", "Translation as DOCX"),
+    "export_side": ("Оригинал и перевод рядом (DOCX)", "Side by side (DOCX)"),
+    "entity": ("Сущность", "Entity"),
+    "entity_docs": ("Документы, где она упоминается", "Documents that mention it"),
+    "mentions": ("упоминаний", "mentions"),
+    "forms": ("формы", "forms"),
+    "names": ("Названия", "Names"),
+    "no_mentions": ("Упоминаний в архиве нет.", "No mentions in the archive."),
+    "session_title": ("Сессия", "Session"),
+    "session_docs": ("Документы сессии", "Documents of the session"),
+    "agenda": ("Повестка дня", "Agenda"),
+    "speakers": ("Выступили", "Speakers"),
+    "decisions": ("Решения", "Decisions"),
+    "vote": ("Голосование", "Vote"),
+    "votes_for": ("за", "for"),
+    "against": ("против", "against"),
+    "abstained": ("воздержались", "abstained"),
+    "unanimous": ("единогласно", "unanimously"),
+    "chair": ("Председатель", "Chair"),
+    "secretary": ("Секретарь", "Secretary"),
+    "place": ("Место", "Place"),
+    "present": ("Присутствовали", "Present"),
+    "no_minutes": (
+        "Протокол этой сессии не разобран; ниже её документы.",
+        "No minutes of this session have been read; its documents are below.",
+    ),
+    "not_found": ("Не найдено", "Not found"),
+    "error": ("Ошибка", "Error"),
+    "back_to_search": ("К поиску", "Back to search"),
+    "switch_ui": ("English", "Русский"),
+    "api": ("API", "API"),
+}
+
+
+def words(language: str) -> dict[str, str]:
+    """Every label in `language` (Russian for anything unknown)."""
+    column = 1 if language == "en" else 0
+    return {key: pair[column] for key, pair in _WORDS.items()}
+
+
+def choose(asked: str | None, cookie: str | None, accept_language: str | None) -> str:
+    """The interface language: asked in the URL, else remembered, else the browser's."""
+    for value in (asked, cookie):
+        if value in UI_LANGUAGES:
+            return value
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in UI_LANGUAGES:
+            return code
+    return DEFAULT_UI

@@ -1,0 +1,59 @@
+"""The `serve` command: the web page and JSON API over an archive (index/web)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from corpus.errors import ConfigError
+from corpus.model import Document
+from corpus.store import Store
+from pipeline.cli.app import DataOption, app, console, settings_for
+
+OptionalText = Optional[str]  # noqa: UP045 - Typer reads it at run time
+
+
+def export_docx(document: Document, language: str, out: Path, side_by_side: bool) -> Any:
+    """The pipeline's DOCX export, handed to the web app (index/ never imports pipeline/)."""
+    from pipeline.export import export_document
+
+    return export_document(document, language, "docx", out, side_by_side)
+
+
+def build_app(data: Path, mode: str | None = None) -> Any:
+    """The web application for `data`, with the query-side models the CLI search uses."""
+    from index.web import create_app
+    from pipeline.cli.searching import open_archive
+
+    def make_archive(store: Store) -> Any:
+        return open_archive(store, mode)
+
+    return create_app(data, make_archive=make_archive, export_docx=export_docx)
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="address to listen on (only this machine by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    mode: Annotated[
+        OptionalText,
+        typer.Option(help="search mode: lexical, semantic or hybrid (default as sekretar search)"),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Serve the search page and the JSON API (/api/search, /api/document/ID, /api/entity/KEY,
+    /api/session/NAME; described at /api/openapi.json). Read-only; binds to 127.0.0.1 unless
+    --host says otherwise. Stop it with Ctrl+C.
+
+    Example: sekretar serve --port 8000 --data sekretar-data
+    """
+    try:
+        import uvicorn
+    except ImportError as err:
+        raise ConfigError("the web page needs the 'web' extra: pip install 'sekretar[web]'") from err
+    folder = settings_for(data).data
+    web_app = build_app(folder, mode)
+    console.print(f"serving {folder} at http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
