@@ -171,9 +171,16 @@ class Batch:
                          initargs=(self.settings,)) as pool:
             futures = {self._schedule(pool, job): (job, time.monotonic()) for job in jobs}
             pending = set(futures)
+            progress = time.monotonic()
             while pending:
                 self._watch_memory()
                 finished = {f for f in pending if f.done()}
+                if finished or any(f.running() for f in pending):
+                    progress = time.monotonic()
+                elif time.monotonic() - progress > self.settings.start_limit:
+                    self._give_up(report, pool, sorted((futures[f][0] for f in pending),
+                                                       key=lambda j: j.path))
+                    return
                 for future in sorted(finished, key=lambda f: futures[f][1]):
                     job, began = futures[future]
                     outcome = self._collect(future, job, began)
@@ -186,6 +193,20 @@ class Batch:
                 pending -= finished
                 if pending and not finished:
                     time.sleep(0.05)
+
+    def _give_up(self, report: BatchReport, pool: ProcessPool, jobs: list[Job]) -> None:
+        """No worker started a file for `start_limit` seconds: a worker hangs while loading its
+        models (the pool would wait forever, since a file's deadline only starts with the file).
+        The files left are failed with that reason, so a re-run after the fix picks them up."""
+        pool.stop()
+        reason = (f"no worker could start within {self.settings.start_limit:g} s "
+                  "(loading the models hung); the file was not processed")
+        for job in jobs:
+            if job.later:
+                self._finish_job(report, job, FileOutcome(display_path(job.path), "failed", reason,
+                                                          job.sha256))
+            else:
+                self._record(report, FileOutcome(display_path(job.path), "failed", reason))
 
     def _schedule(self, pool: ProcessPool, job: Job, blocks: int = 0) -> ProcessFuture:
         """A second-pass job gets the deadline plus a second a block: embedding time
