@@ -174,6 +174,13 @@ MIGRATIONS: list[str] = [
         vector BLOB NOT NULL
     );
     """,
+    # 2: a document is marked indexed (stage "index") once the search index holds it, so a
+    # crash between storing and indexing is caught up on the next run. Documents stored before
+    # this version were indexed on save, so they are marked at index schema version 1.
+    """
+    INSERT OR IGNORE INTO stages(document_id, stage, version, updated)
+        SELECT id, 'index', '1', updated FROM documents
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

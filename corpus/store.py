@@ -24,6 +24,8 @@ from corpus.model import Block, Document, Entity, Translation
 from corpus.schema import MIGRATIONS, SCHEMA_VERSION
 
 DATABASE = "corpus.sqlite"
+#: the stage row that says the search index holds a document's current blocks.
+INDEX_STAGE = "index"
 
 _BLOCK_COLUMNS = (
     "id, ord, kind, text, language, page, paragraph, level, table_no, row_no, col_no, "
@@ -39,11 +41,27 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _disk_error(err: Exception) -> StoreError:
+#: errors that mean "no room to write": a full disk, a full quota, a file size limit.
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+_SQLITE_FULL = 13
+_SQLITE_IOERR_WRITE = 778
+
+
+def storage_error(err: Exception) -> StoreError:
+    """The project's error for a failed read or write of the archive, saying "disk full" when
+    that is the cause, so the user knows what to do (and that nothing stored is lost)."""
     text = str(err)
-    if isinstance(err, OSError) and err.errno == errno.ENOSPC or "disk is full" in text:
-        return StoreError("disk full: free some space and run the command again")
+    code = getattr(err, "sqlite_errorcode", None)
+    if (isinstance(err, OSError) and err.errno in _FULL_ERRNOS) or code == _SQLITE_FULL \
+            or "disk is full" in text:
+        return StoreError("disk full: free some space and run the command again "
+                          "(what was stored before is kept)")
+    if code == _SQLITE_IOERR_WRITE:
+        return StoreError(f"could not write the archive database (is the disk full?): {text}")
     return StoreError(f"archive database error: {text}")
+
+
+_disk_error = storage_error
 
 
 class Store:
@@ -151,10 +169,31 @@ class Store:
             "SELECT stage, version FROM stages WHERE document_id=?", (document_id,))
         return {r["stage"]: r["version"] for r in rows}
 
-    def save_document(self, doc: Document, stages: dict[str, str] | None = None,
-                      source_path: str | None = None) -> None:
-        """Write the whole document (replacing an earlier state of it) in one transaction."""
+    def mark_stage(self, document_ids: list[str], stage: str, version: str) -> None:
+        """Record that `stage` (at `version`) is done for these documents (those still stored)."""
         with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO stages(document_id, stage, version, updated) "
+                "SELECT id, ?, ?, ? FROM documents WHERE id=?",
+                [(stage, version, now(), i) for i in document_ids])
+
+    def documents_without(self, stage: str, version: str) -> list[str]:
+        """Stored documents whose `stage` is missing or at another version."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id NOT IN "
+            "(SELECT document_id FROM stages WHERE stage=? AND version=?) ORDER BY id",
+            (stage, version))
+        return [r[0] for r in rows]
+
+    def save_document(self, doc: Document, stages: dict[str, str] | None = None,
+                      source_path: str | None = None, reindex: bool = True) -> None:
+        """Write the whole document (replacing an earlier state of it) in one transaction.
+        `reindex` clears its "indexed" mark in the same transaction: until the index has the
+        new blocks, the archive knows it does not (see `mark_stage`)."""
+        with self.transaction() as conn:
+            if reindex:
+                conn.execute("DELETE FROM stages WHERE document_id=? AND stage=?",
+                             (doc.id, INDEX_STAGE))
             self._write_document(conn, doc, source_path)
             old_text = {r["id"]: r["text"] for r in conn.execute(
                 "SELECT id, text FROM blocks WHERE document_id=?", (doc.id,))}

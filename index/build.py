@@ -19,7 +19,7 @@ from typing import Any
 
 from corpus.errors import StoreError
 from corpus.model import UNDETERMINED, Block, Document
-from corpus.store import Store
+from corpus.store import INDEX_STAGE, Store, storage_error
 from index._whoosh import LockError, whoosh_index
 from index.analysis import field_language
 from index.catalog import date_number
@@ -73,7 +73,10 @@ def writing(ix: Any, **options: Any) -> Iterator[Any]:
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    try:
+        writer.commit()
+    except OSError as err:  # a full disk while writing segments: the last commit stays valid
+        raise storage_error(err) from err
 
 
 def indexed_language(block_language: str | None, document_language: str | None, text: str) -> str:
@@ -124,10 +127,31 @@ def _write_document(writer: Any, document: Document) -> None:
 
 
 def add_document(store: Store, document: Document) -> None:
-    """Index one stored document, replacing its earlier blocks (called after each save)."""
+    """Index one stored document, replacing its earlier blocks (called after each save), and
+    mark it indexed once the index has committed it."""
     ix = open_index(index_path(store))
     with writing(ix) as writer:
         _write_document(writer, document)
+    store.mark_stage([document.id], INDEX_STAGE, SCHEMA_VERSION)
+
+
+def catch_up(store: Store, on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Index the stored documents not marked indexed: those a crash caught between the store's
+    commit and the index's, or indexed by an older index version. Returns how many."""
+    ids = store.documents_without(INDEX_STAGE, SCHEMA_VERSION)
+    if not index_exists(index_path(store)) and store.document_ids():
+        rebuild(store, on_progress)  # deleted, or of another version: rebuilt whole
+        return len(store.document_ids())
+    if not ids:
+        return 0
+    ix = open_index(index_path(store))
+    with writing(ix) as writer:
+        for done, document_id in enumerate(ids, 1):
+            _write_document(writer, store.load_document(document_id))
+            if on_progress:
+                on_progress(done, len(ids))
+    store.mark_stage(ids, INDEX_STAGE, SCHEMA_VERSION)
+    return len(ids)
 
 
 def remove_document(store: Store, document_id: str) -> None:
@@ -148,16 +172,19 @@ def rebuild(store: Store, on_progress: Callable[[int, int], None] | None = None)
     if guard is not None and not guard.acquire(blocking=True):
         raise StoreError("the search index is locked by another process")
     try:
-        count = _fill(store, open_index(fresh), on_progress)
+        ids = store.document_ids()
+        count = _fill(store, ids, open_index(fresh), on_progress)
         _swap(fresh, final)
+        store.mark_stage(ids, INDEX_STAGE, SCHEMA_VERSION)
     finally:
         if guard is not None:
             guard.release()
     return count
 
 
-def _fill(store: Store, ix: Any, on_progress: Callable[[int, int], None] | None) -> int:
-    ids = store.document_ids()
+def _fill(
+    store: Store, ids: list[str], ix: Any, on_progress: Callable[[int, int], None] | None
+) -> int:
     count = 0
     with writing(ix, limitmb=256) as writer:
         for done, document_id in enumerate(ids, 1):
@@ -188,12 +215,16 @@ class IndexCheck:
     missing: dict[str, list[str]] = field(default_factory=dict)  # doc -> block ids not indexed
     extra: dict[str, list[str]] = field(default_factory=dict)  # doc -> index entries not stored
     no_index: bool = False
+    unreadable: str | None = None  # why the index could not be read at all
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.extra or self.no_index)
+        return not (self.missing or self.extra or self.no_index or self.unreadable)
 
     def problems(self) -> list[str]:
+        if self.unreadable:
+            return [f"the search index cannot be read ({self.unreadable}); "
+                    "'sekretar check --repair' rebuilds it from the archive"]
         if self.no_index:
             return ["the search index is missing (run 'sekretar reindex')"]
         lines = [
@@ -215,11 +246,15 @@ def compare(store: Store) -> IndexCheck:
     check = IndexCheck(
         documents=len(store.document_ids()), blocks=sum(len(b) for b in stored.values())
     )
-    ix = open_index(index_path(store), create=False)
-    if ix is None:
-        check.no_index = True
+    try:
+        ix = open_index(index_path(store), create=False)
+        if ix is None:
+            check.no_index = True
+            return check
+        indexed = indexed_blocks(ix)
+    except Exception as err:  # noqa: BLE001 - any damage to Whoosh's files means "rebuild"
+        check.unreadable = f"{type(err).__name__}: {err}"
         return check
-    indexed = indexed_blocks(ix)
     for doc in set(stored) | set(indexed):
         missing = stored.get(doc, set()) - indexed.get(doc, set())
         extra = indexed.get(doc, set()) - stored.get(doc, set())
@@ -246,7 +281,9 @@ def repair(store: Store, check: IndexCheck | None = None) -> int:
     """Re-index every document with a difference (or rebuild when the index is missing);
     returns the number of documents fixed."""
     check = check or compare(store)
-    if check.no_index:
+    if check.no_index or check.unreadable:
+        if check.unreadable:
+            shutil.rmtree(index_path(store), ignore_errors=True)
         rebuild(store)
         return check.documents
     targets = set(check.missing) | set(check.extra)
@@ -257,4 +294,5 @@ def repair(store: Store, check: IndexCheck | None = None) -> int:
                 _write_document(writer, store.load_document(document_id))
             else:
                 writer.delete_by_term("doc_id", document_id)
+    store.mark_stage(sorted(targets), INDEX_STAGE, SCHEMA_VERSION)
     return len(targets)

@@ -21,7 +21,7 @@ from pebble import ProcessExpired, ProcessFuture, ProcessPool
 
 from corpus.errors import InputError, SekretarError
 from corpus.model import Document
-from corpus.store import Store, now
+from corpus.store import Store, now, storage_error
 from pipeline.parse.base import sha256_file
 from pipeline.settings import Settings
 from pipeline.stages import available_stages, build_stages
@@ -169,23 +169,52 @@ class Batch:
         # warm_up loads every stage's models when a worker starts, outside any file's deadline
         with ProcessPool(max_workers=workers, initializer=warm_up,
                          initargs=(self.settings,)) as pool:
-            futures = {self._schedule(pool, job): (job, time.monotonic()) for job in jobs}
-            pending = set(futures)
-            while pending:
-                self._watch_memory()
-                finished = {f for f in pending if f.done()}
-                for future in sorted(finished, key=lambda f: futures[f][1]):
-                    job, began = futures[future]
-                    outcome = self._collect(future, job, began)
-                    follow = self._finish_job(report, job, outcome)
-                    if follow is not None:
-                        scheduled = self._schedule(pool, follow,
-                                                   self.block_counts.get(follow.sha256, 0))
-                        futures[scheduled] = (follow, time.monotonic())
-                        pending.add(scheduled)
-                pending -= finished
-                if pending and not finished:
-                    time.sleep(0.05)
+            try:
+                self._drive(report, pool, jobs)
+            except BaseException:
+                pool.stop()  # a failed save (disk full) ends the batch now, not after every file
+                raise
+
+    def _drive(self, report: BatchReport, pool: ProcessPool, jobs: list[Job]) -> None:
+        """Schedule the jobs and collect them as they finish (and their second passes)."""
+        futures = {self._schedule(pool, job): (job, time.monotonic()) for job in jobs}
+        pending = set(futures)
+        progress = time.monotonic()
+        while pending:
+            self._watch_memory()
+            finished = {f for f in pending if f.done()}
+            if finished or any(f.running() for f in pending):
+                progress = time.monotonic()
+            elif time.monotonic() - progress > self.settings.start_limit:
+                self._give_up(report, pool, sorted((futures[f][0] for f in pending),
+                                                   key=lambda j: j.path))
+                return
+            for future in sorted(finished, key=lambda f: futures[f][1]):
+                job, began = futures[future]
+                outcome = self._collect(future, job, began)
+                follow = self._finish_job(report, job, outcome)
+                if follow is not None:
+                    scheduled = self._schedule(pool, follow,
+                                               self.block_counts.get(follow.sha256, 0))
+                    futures[scheduled] = (follow, time.monotonic())
+                    pending.add(scheduled)
+            pending -= finished
+            if pending and not finished:
+                time.sleep(0.05)
+
+    def _give_up(self, report: BatchReport, pool: ProcessPool, jobs: list[Job]) -> None:
+        """No worker started a file for `start_limit` seconds: a worker hangs while loading its
+        models (the pool would wait forever, since a file's deadline only starts with the file).
+        The files left are failed with that reason, so a re-run after the fix picks them up."""
+        pool.stop()
+        reason = (f"no worker could start within {self.settings.start_limit:g} s "
+                  "(loading the models hung); the file was not processed")
+        for job in jobs:
+            if job.later:
+                self._finish_job(report, job, FileOutcome(display_path(job.path), "failed", reason,
+                                                          job.sha256))
+            else:
+                self._record(report, FileOutcome(display_path(job.path), "failed", reason))
 
     def _schedule(self, pool: ProcessPool, job: Job, blocks: int = 0) -> ProcessFuture:
         """A second-pass job gets the deadline plus a second a block: embedding time
@@ -258,7 +287,8 @@ class Batch:
         document = result.document
         self.store.keep_file(Path(job.path), job.sha256)
         shown = display_path(job.path)
-        self.store.save_document(document, stages=result.stages, source_path=shown)
+        self.store.save_document(document, stages=result.stages, source_path=shown,
+                                 reindex=not job.later)
         self.block_counts[document.id] = len(document.blocks)
         _remember_translations(self.store, document)
         if not job.later:  # a second pass adds no indexed field
@@ -284,8 +314,13 @@ class Batch:
         stamp = report.started.replace(":", "").replace("+0000", "")
         path = self.store.data / "reports" / f"batch-{report.batch_id:05d}-{stamp}.json"
         partial = path.with_suffix(".json.partial")
-        partial.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), "utf-8")
-        os.replace(partial, path)
+        try:
+            partial.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2),
+                               "utf-8")
+            os.replace(partial, path)
+        except OSError as err:
+            partial.unlink(missing_ok=True)
+            raise storage_error(err) from err
         report.report_path = str(path)
         with self.store.transaction() as conn:
             conn.execute("UPDATE batches SET finished=?, report=? WHERE id=?",

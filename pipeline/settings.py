@@ -25,6 +25,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("data", "sekretar-data", "archive folder (database, kept files, index, models)"),
     Setting("workers", 0, "worker processes for a batch; 0 means one per core"),
     Setting("deadline", 120.0, "seconds one file may take before it is stopped and failed"),
+    Setting("start_limit", 600.0, "seconds a worker may take to start and load its models"),
     Setting("memory_mb", 2048, "memory cap of a worker process in MB"),
     Setting("max_file_mb", 512, "largest file accepted, in MB"),
     Setting("max_unzipped_mb", 500, "largest total uncompressed size of a DOCX's parts, in MB"),
@@ -56,6 +57,7 @@ class Settings:
     data: Path = Path("sekretar-data")
     workers: int = 0
     deadline: float = 120.0
+    start_limit: float = 600.0
     memory_mb: int = 2048
     max_file_mb: int = 512
     max_unzipped_mb: int = 500

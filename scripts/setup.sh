@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   fonts-dejavu-core
   apertium apertium-rus-ukr apertium-bel-rus
+  tesseract-ocr tesseract-ocr-rus tesseract-ocr-ukr tesseract-ocr-bel tesseract-ocr-kaz
+  tesseract-ocr-uzb tesseract-ocr-uzb-cyrl tesseract-ocr-kir tesseract-ocr-tgk tesseract-ocr-hye
+  tesseract-ocr-aze tesseract-ocr-kat tesseract-ocr-ron tesseract-ocr-eng
+  libreoffice-writer-nogui
+  chromium
 )
 
 missing=()

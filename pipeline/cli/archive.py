@@ -22,7 +22,7 @@ from pipeline.cli.app import (
     settings_for,
     state,
 )
-from pipeline.cli.hooks import saved_hooks
+from pipeline.cli.hooks import index_catch_up, saved_hooks
 
 _STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "unchanged": "dim"}
 
@@ -55,6 +55,9 @@ def ingest_command(
                             stages=stages)
     options = IngestOptions(kind=kind, session=session, password=password, strict=strict)
     with open_store(data) as store:
+        caught_up = index_catch_up(store)
+        if caught_up and not as_json:
+            console.print(f"indexed {caught_up} document(s) stored by an earlier, interrupted run")
         hooks = saved_hooks(store, settings)
         report = _run_with_progress(store, paths, settings, options, hooks, quiet=as_json)
     if as_json:

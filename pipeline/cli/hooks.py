@@ -21,3 +21,13 @@ def saved_hooks(store: Store, settings: Settings) -> Callable[[Document], None]:
         add_document(store, document)
 
     return hook
+
+
+def index_catch_up(store: Store) -> int:
+    """Index what an interrupted run stored but did not index (or rebuild a deleted index)
+    before a new batch starts; returns the number of documents indexed."""
+    try:
+        from index.build import catch_up
+    except ImportError:
+        return 0
+    return catch_up(store)

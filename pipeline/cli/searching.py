@@ -26,9 +26,16 @@ from pipeline.cli.app import (
     console_err,
     open_store,
     print_json,
+    settings_for,
     state,
 )
-from pipeline.integrity import check_sources
+from pipeline.integrity import (
+    check_sources,
+    describe_stale,
+    rerun_stale,
+    stage_versions,
+    stale_stages,
+)
 
 #: typer reads these from the annotations; it needs `Optional` on Python 3.11.
 OptionalText = Optional[str]  # noqa: UP045
@@ -274,22 +281,29 @@ def reindex_command(data: DataOption = None, as_json: JsonOption = False) -> Non
 @app.command("check")
 def check_command(
     fix: Annotated[
-        bool, typer.Option("--repair", help="re-index the documents that differ")
+        bool,
+        typer.Option("--repair", help="re-index what differs and re-run out-of-date stages"),
     ] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Check that the index holds every stored block (and nothing else) and that every kept
-    source file still has its sha256; exits 1 on a problem (after --repair: on one left).
+    """Check the archive: the index holds every stored block and nothing else, every kept
+    source file still has its sha256, and every document's analysis stages are this version's.
+    Exits 1 on a problem (after --repair: on one left).
 
     Example: sekretar check --repair
     """
+    settings = settings_for(data)
     with open_store(data, readonly=not fix) as store:
         found = compare(store)
         repaired = repair(store, found) if fix and not found.ok else 0
-        after = compare(store) if repaired or (fix and found.no_index) else found
+        after = compare(store) if repaired or (fix and not found.ok) else found
         sources = check_sources(store)
-    problems = after.problems() + sources
+        versions = stage_versions(settings)
+        stale = stale_stages(store, versions)
+        rerun = rerun_stale(store, settings, stale) if fix and stale else 0
+        stale_after = stale_stages(store, versions) if rerun else stale
+    problems = after.problems() + sources + describe_stale(stale_after)
     if as_json:
         print_json(
             {
@@ -298,13 +312,17 @@ def check_command(
                 "index_problems": found.problems(),
                 "repaired_documents": repaired,
                 "source_problems": sources,
+                "stage_problems": describe_stale(stale),
+                "rerun_documents": rerun,
                 "ok": not problems,
             }
         )
     else:
-        for line in found.problems() + sources:
+        for line in found.problems() + sources + describe_stale(stale):
             console.print(f"[red]problem:[/] {escape(line)}")
         if repaired:
-            console.print(f"repaired {repaired} document(s)")
+            console.print(f"repaired the index of {repaired} document(s)")
+        if rerun:
+            console.print(f"re-ran out-of-date stages on {rerun} document(s)")
         console.print("ok" if not problems else f"{len(problems)} problem(s) left")
     state.exit_code = 1 if problems else 0

@@ -72,7 +72,15 @@ def test_batch_jsonl_and_csv(
     assert [r[0] for r in rows[1:]] == ["Рязань", "Рязань"]
 
 
-def test_reindex_and_check(archive_store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def no_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture archive was stored without analysis stages: check only the index here."""
+    monkeypatch.setenv("SEKRETAR_STAGES", "")
+
+
+def test_reindex_and_check(
+    archive_store: Store, capsys: pytest.CaptureFixture[str], no_stages: None
+) -> None:
     data = str(archive_store.data)
     assert run(capsys, "check", "--data", data)[0] == 0
     shutil.rmtree(index_path(archive_store))
@@ -83,14 +91,16 @@ def test_reindex_and_check(archive_store: Store, capsys: pytest.CaptureFixture[s
     assert run(capsys, "check", "--data", data)[0] == 0
 
 
-def test_check_repair(archive_store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_repair(
+    archive_store: Store, capsys: pytest.CaptureFixture[str], no_stages: None
+) -> None:
     data = str(archive_store.data)
     with writing(open_index(index_path(archive_store))) as writer:
         writer.delete_by_term("doc_id", archive_store.resolve("report_kyiv_uk.docx"))
     code, out = run(capsys, "check", "--json", "--data", data)
     assert code == 1 and json.loads(out)["index_problems"]
     code, out = run(capsys, "check", "--repair", "--data", data)
-    assert code == 0 and "repaired 1 document" in out
+    assert code == 0 and "repaired the index of 1 document" in out
 
 
 def test_check_finds_a_changed_source_file(
