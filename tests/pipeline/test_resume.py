@@ -53,7 +53,7 @@ def test_kill_and_resume(tmp_path: Path, seed: int) -> None:
     time.sleep(delay)
     kill_group(first)
     second = sekretar("ingest", str(inbox), "--data", str(data), "--workers", "2")
-    _, err = second.communicate(timeout=300)
+    _, err = second.communicate(timeout=900)
     assert second.returncode == 0, err.decode()
     with Store(data, readonly=True) as store:
         ids = store.document_ids()
