@@ -34,6 +34,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.ocr.accuracy import char_accuracy  # noqa: E402
 from pipeline.ocr.engine import ocr_image  # noqa: E402
 from pipeline.ocr.pages import PageImage, read_pages  # noqa: E402
 from pipeline.ocr.pdf_pages import _open, _render  # noqa: E402
@@ -132,27 +133,6 @@ def degrade(page: Image.Image, condition: str, seed: int = 7) -> Image.Image:
     return page
 
 
-def accuracy(expected: str, actual: str) -> float:
-    """1 - Levenshtein distance / length of the longer text, whitespace normalised."""
-    a, b = " ".join(expected.split()), " ".join(actual.split())
-    try:
-        from rapidfuzz.distance import Levenshtein
-    except ImportError:
-        return 1 - _levenshtein(a, b) / max(len(a), len(b), 1)
-    return float(Levenshtein.normalized_similarity(a, b))
-
-
-def _levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
-
-
 def child_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -168,7 +148,7 @@ def measure(language: str, condition: str, text: str, declared: bool) -> Row:
         assert reading.result is not None, reading.failure
         result = reading.result
     return Row(language, condition if declared else f"{condition}, language detected",
-               result.packs, round(accuracy(text, result.text), 4), result.confidence,
+               result.packs, round(char_accuracy(text, result.text), 4), result.confidence,
                round(time.perf_counter() - started, 2), round(child_cpu() - cpu, 2))
 
 
@@ -212,7 +192,7 @@ def pdf_pipeline(pages: int) -> dict[str, float]:
     text = " ".join(b.text for b in document.blocks if b.page == 1)
     return {"pages": pages, "pages_per_s": round(pages / seconds, 3),
             "tesseract_cpu_s_per_page": round((child_cpu() - cpu) / pages, 2),
-            "accuracy_page_1": round(accuracy(TEXTS["ru"], text), 4),
+            "accuracy_page_1": round(char_accuracy(TEXTS["ru"], text), 4),
             "peak_rss_growth_mb": round(after - before, 1)}
 
 

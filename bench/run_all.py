@@ -13,6 +13,8 @@ figures themselves are printed, never asserted (speed is not a test).
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -26,7 +28,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="run every benchmark")
     parser.add_argument("--short", action="store_true", help="small sizes, for CI")
     parser.add_argument("--only", nargs="*", help="names of benchmarks to run (default: all)")
+    parser.add_argument("--limit", type=float, default=None,
+                        help="seconds one benchmark may run (default: 240 with --short, else none)")
     args = parser.parse_args()
+    if args.limit is None:
+        args.limit = 240.0 if args.short else 0.0
     scripts = sorted(p for p in HERE.glob("*.py") if p.name not in SKIP)
     if args.only:
         scripts = [p for p in scripts if p.stem in args.only]
@@ -35,9 +41,17 @@ def main() -> int:
         print(f"== {script.stem}", flush=True)
         started = time.monotonic()
         command = [sys.executable, str(script)] + (["--short"] if args.short else [])
-        result = subprocess.run(command, cwd=HERE.parent)
+        limit = args.limit if args.limit > 0 else None
+        process = subprocess.Popen(command, cwd=HERE.parent, start_new_session=True)
+        try:
+            code = process.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # with any server or worker it started
+            process.wait()
+            print(f"   stopped at the time limit of {limit:g} s", flush=True)
+            code = 1
         print(f"   ({time.monotonic() - started:.0f} s)", flush=True)
-        if result.returncode != 0:
+        if code != 0:
             failed.append(script.stem)
     if failed:
         print(f"benchmarks failed: {', '.join(failed)}")

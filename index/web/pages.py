@@ -69,8 +69,13 @@ def _language(value: str | None) -> str | None:
 def search_page(request: Request) -> HTMLResponse:
     p = request.query_params
     asked = SearchRequest(
-        p.get("q", "").strip(),
-        *(p.get(n) or None for n in ("kind", "lang", "city", "session", "year", "entity")),
+        query=p.get("q", "").strip(),
+        kind=p.get("kind") or None,
+        language=p.get("lang") or None,
+        city=p.get("city") or None,
+        session=p.get("session") or None,
+        year=p.get("year") or None,
+        entity=p.get("entity") or None,
         mode=p.get("mode") or None,
         page=_number(p.get("page")),
     )

@@ -111,8 +111,9 @@ def status_command(data: DataOption = None, as_json: JsonOption = False) -> None
     Example: sekretar status --json
     """
     with open_store(data, readonly=True) as store:
-        summary = {"documents": len(store.document_ids()), "blocks": store.block_count(),
-                   **store.counts(), "last_batch": store.last_batch()}
+        summary: dict[str, Any] = {"documents": len(store.document_ids()),
+                                   "blocks": store.block_count(), **store.counts(),
+                                   "last_batch": store.last_batch()}
     if as_json:
         print_json(summary)
         return

@@ -19,6 +19,8 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from pipeline.ocr.accuracy import char_accuracy  # noqa: F401 - the tests use fx.char_accuracy
+
 
 def _tesseract_packs() -> set[str]:
     if shutil.which("tesseract") is None:
@@ -95,27 +97,6 @@ def pdf_with_text_layer(path: Path, image: Image.Image, layer: str) -> Path:
     pdf.showPage()
     pdf.save()
     return path
-
-
-def char_accuracy(expected: str, actual: str) -> float:
-    """1 - Levenshtein distance / length of the longer text, whitespace normalised."""
-    a, b = " ".join(expected.split()), " ".join(actual.split())
-    try:
-        from rapidfuzz.distance import Levenshtein
-    except ImportError:
-        return 1 - _levenshtein(a, b) / max(len(a), len(b), 1)
-    return float(Levenshtein.normalized_similarity(a, b))
-
-
-def _levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
 
 
 # ---- ODT, by hand ------------------------------------------------------------------------

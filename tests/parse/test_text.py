@@ -113,6 +113,11 @@ def test_utf16_without_bom_is_text() -> None:
 
 def test_binary_with_nul_bytes_is_refused(parse_bytes: Parse) -> None:
     with pytest.raises(InputError, match="not a text file"):
+        parse_bytes(b"\x7fBIN\x00\x00\x00\rDATA\x00\x01\x02\xff\xfe\x00" * 4, "data.txt")
+
+
+def test_a_broken_image_named_txt_is_read_as_an_image(parse_bytes: Parse) -> None:
+    with pytest.raises(InputError, match="corrupt image"):
         parse_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x02\xff\xfe\x00", "image.txt")
 
 
