@@ -61,8 +61,6 @@ def storage_error(err: Exception) -> StoreError:
     return StoreError(f"archive database error: {text}")
 
 
-_disk_error = storage_error
-
 
 class Store:
     """One archive. Open it with `Store(data_folder)`; use as a context manager to close it."""
@@ -80,7 +78,7 @@ class Store:
             if not readonly:
                 self._migrate()
         except (sqlite3.Error, OSError) as err:
-            raise _disk_error(err) from err
+            raise storage_error(err) from err
 
     def _connect(self) -> sqlite3.Connection:
         path = self.data / DATABASE
@@ -123,7 +121,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as err:
-            raise _disk_error(err) from err
+            raise storage_error(err) from err
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -131,7 +129,7 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(err, sqlite3.Error):
-                raise _disk_error(err) from err
+                raise storage_error(err) from err
             raise
 
     # kept files --------------------------------------------------------------------------
@@ -155,7 +153,7 @@ class Store:
             os.replace(partial, target)
         except OSError as err:
             partial.unlink(missing_ok=True)
-            raise _disk_error(err) from err
+            raise storage_error(err) from err
         return target
 
     # documents ---------------------------------------------------------------------------

@@ -138,10 +138,10 @@ def add_document(store: Store, document: Document) -> None:
 def catch_up(store: Store, on_progress: Callable[[int, int], None] | None = None) -> int:
     """Index the stored documents not marked indexed: those a crash caught between the store's
     commit and the index's, or indexed by an older index version. Returns how many."""
-    ids = store.documents_without(INDEX_STAGE, SCHEMA_VERSION)
     if not index_exists(index_path(store)) and store.document_ids():
         rebuild(store, on_progress)  # deleted, or of another version: rebuilt whole
         return len(store.document_ids())
+    ids = store.documents_without(INDEX_STAGE, SCHEMA_VERSION)
     if not ids:
         return 0
     ix = open_index(index_path(store))
