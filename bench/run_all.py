@@ -29,10 +29,10 @@ def main() -> int:
     parser.add_argument("--short", action="store_true", help="small sizes, for CI")
     parser.add_argument("--only", nargs="*", help="names of benchmarks to run (default: all)")
     parser.add_argument("--limit", type=float, default=None,
-                        help="seconds one benchmark may run (default: 240 with --short, else none)")
+                        help="seconds one benchmark may run (default: 150 with --short, else none)")
     args = parser.parse_args()
     if args.limit is None:
-        args.limit = 240.0 if args.short else 0.0
+        args.limit = 150.0 if args.short else 0.0
     scripts = sorted(p for p in HERE.glob("*.py") if p.name not in SKIP)
     if args.only:
         scripts = [p for p in scripts if p.stem in args.only]

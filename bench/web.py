@@ -10,7 +10,8 @@ N client threads send GET /api/search for the given time. Two rounds:
 Reports requests/s, median and 95th percentile latency, and errors (non-200 or failed
 requests) per round. Target (issue 6): 20 clients, 10,000 blocks, no errors, p95 < 300 ms.
 
-Usage: python bench/web.py [--blocks 10000] [--clients 20] [--seconds 30] [--data DIR]
+Usage: python bench/web.py [--blocks 10000] [--clients 20] [--seconds 30] [--workers 2]
+                           [--data DIR]
        python bench/web.py --short      # 2,000 blocks, 20 clients, 10 s a round
 """
 
@@ -62,9 +63,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(data: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(data: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "pipeline.cli", "serve", "--data", str(data),
-               "--port", str(port), "--mode", "lexical"]
+               "--port", str(port), "--mode", "lexical", "--workers", str(workers)]
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
@@ -147,8 +148,9 @@ def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
     popular = unique[-POPULAR:]
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = start_server(data, port)
+    server = start_server(data, port, args.workers)
     report: dict[str, Any] = {"blocks": args.blocks, "clients": args.clients,
+                              "server_processes": args.workers,
                               "seconds": args.seconds, "cores": os.cpu_count(),
                               "load_average": [round(x, 1) for x in os.getloadavg()]}
     try:
@@ -181,6 +183,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--data", type=Path, help="archive folder to build or reuse")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (serve --workers)")
     parser.add_argument("--short", action="store_true", help="2,000 blocks, 10 s a round")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args()
@@ -195,7 +198,8 @@ def main() -> None:
         print(json.dumps(report))
         return
     print(f"{report['blocks']} blocks, {report['clients']} clients, {report['seconds']:g} s a "
-          f"round, {report['cores']} cores, load average {report['load_average']}; "
+          f"round, {report['server_processes']} server processes, {report['cores']} cores, "
+          f"load average {report['load_average']}; "
           f"server ready after {report['startup_seconds']} s")
 
 

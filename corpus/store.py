@@ -20,6 +20,7 @@ from typing import Any
 
 from corpus import minutes_store
 from corpus.errors import NotFound, StoreError
+from corpus.messages import Message
 from corpus.model import Block, Document, Entity, Translation
 from corpus.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -69,7 +70,7 @@ class Store:
         self.data = Path(data)
         self.readonly = readonly
         if readonly and not (self.data / DATABASE).exists():
-            raise NotFound(f"no archive at {self.data} (run 'sekretar ingest' first)")
+            raise NotFound(Message("no_archive", folder=str(self.data)))
         try:
             if not readonly:
                 for sub in ("files", "index", "models", "reports"):
@@ -281,8 +282,8 @@ class Store:
             if len(rows) == 1:
                 return str(rows[0]["id"])
             if len(rows) > 1:
-                raise NotFound(f"{ref!r} matches more than one document; give more of the id")
-        raise NotFound(f"no document with id or file name {ref!r}")
+                raise NotFound(Message("ambiguous_document", ref=ref))
+        raise NotFound(Message("no_document", ref=ref))
 
     def document_ids(self) -> list[str]:
         return [r["id"] for r in self.conn.execute("SELECT id FROM documents ORDER BY ingested, id")]

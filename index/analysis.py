@@ -142,6 +142,42 @@ def analyzer_for(language: str) -> Any:
     return chain | analysis.StopFilter(stoplist=frozenset(), minsize=1)
 
 
+class HeadFilter(analysis.Filter):  # type: ignore[misc]
+    """Marks whole (so the morphology filter skips them) the words that do not begin with one
+    of `heads`: highlighting wants only the words that can be the query's terms, and reducing a
+    word is what costs (the first time a process meets it)."""
+
+    def __init__(self, heads: frozenset[str]) -> None:
+        self.heads = tuple(heads)
+
+    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        for token in tokens:
+            if not token.text.startswith(self.heads):
+                token.whole = True
+            yield token
+
+
+def matching_spans(
+    text: str, language: str, terms: set[str], prefixes: set[str]
+) -> list[tuple[int, int]]:
+    """(start, end) of the words of `text` that are one of `terms` or begin with a prefix, in
+    a field language. Only words sharing their first letter with a term or prefix are reduced:
+    a word and its lemma begin alike except in a few suppletive forms («людей» → «человек»),
+    which then go unhighlighted, while fleeting vowels («дня» → «день») still match."""
+    heads = frozenset(t[:1] for t in terms | prefixes if t)
+    if not heads:
+        return []
+    chain = analyzer_for(language)
+    items = list(chain.items) if hasattr(chain, "items") else [chain]
+    at = next((i for i, f in enumerate(items) if getattr(f, "is_morph", False)), len(items))
+    items.insert(at, HeadFilter(heads))
+    found = []
+    for token in analysis.CompositeAnalyzer(*items)(text, chars=True):
+        if token.text in terms or token.text.startswith(tuple(prefixes)):
+            found.append((token.startchar, token.endchar))
+    return found
+
+
 def field_language(language: str | None) -> str:
     """The field language a block or query language is analysed as."""
     return language if language in FIELD_LANGUAGES else OTHER

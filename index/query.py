@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from corpus.messages import Message
 from index._whoosh import QueryParserError, qparser, query
 from index.analysis import FIELD_LANGUAGES, OTHER, analyzer_for, field_language
 from index.schema import text_field
@@ -46,14 +47,22 @@ def clean(text: str) -> tuple[str, str | None]:
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
-        note = f"the query was cut to its first {MAX_QUERY_CHARS} characters"
+        note = Message("query_cut", limit=MAX_QUERY_CHARS)
     if text.count('"') % 2:
         head, _, tail = text.rpartition('"')
         text = head + tail
     if text.count("(") != text.count(")") or _misnested(text):
         text = text.replace("(", " ").replace(")", " ")
     words = [_OPERATORS.get(w, w) for w in text.split()]
-    return " ".join(words), note
+    return " ".join(_unquestioned(w) for w in words), note
+
+
+def _unquestioned(word: str) -> str:
+    """A question mark ending a word is the end of a question ("… в Москве?"), not Whoosh's
+    one-letter wildcard, which would leave the word unanalysed (no lemma: «Москве?» would
+    never find «Москва») and make it a slow wildcard scan; inside a word it stays a wildcard."""
+    stripped = word.rstrip("?")
+    return stripped if stripped != word and _WORD.search(stripped) else word
 
 
 def _misnested(text: str) -> bool:
@@ -88,10 +97,10 @@ def parse(text: str, language: str, schema: Any) -> ParsedQuery:
         text=cleaned, fields=list(boosts), message=note, semantic_text=semantic_text(cleaned)
     )
     if not _WORD.search(cleaned):
-        result.message = "nothing to search for: the query has no words"
+        result.message = Message("no_words")
         return result
     if not _has_content_words(result.semantic_text, language):
-        result.message = "nothing to search for: the query has only common words"
+        result.message = Message("common_words")
         return result
     parser = qparser.MultifieldParser(
         list(boosts), schema, fieldboosts=boosts, group=_group(result.semantic_text)
@@ -100,10 +109,10 @@ def parse(text: str, language: str, schema: Any) -> ParsedQuery:
     try:
         parsed = parser.parse(cleaned)
     except (QueryParserError, ValueError, IndexError) as err:
-        result.message = f"the query could not be read: {err}"
+        result.message = Message("unreadable_query", reason=str(err))
         return result
     if parsed is None or parsed is query.NullQuery or not list(parsed.leaves()):
-        result.message = "nothing to search for: the query has only common words or punctuation"
+        result.message = Message("common_or_punctuation")
         return result
     result.whoosh = parsed
     _collect(parsed, result, negated=False)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from index.analysis import analyzer_for, field_language
+from index.analysis import field_language, matching_spans
 from index.catalog import FACETS, Catalog
 from index.query import ParsedQuery
 from index.schema import text_field
@@ -138,11 +138,7 @@ def _fragment(text: str, language: str, parsed: ParsedQuery) -> Fragment | None:
     prefixes = parsed.prefixes.get(name, set())
     if not text or not (terms or prefixes):
         return None
-    spans = [
-        (t.startchar, t.endchar)
-        for t in analyzer_for(language)(text, chars=True)
-        if t.text in terms or any(t.text.startswith(p) for p in prefixes)
-    ]
+    spans = matching_spans(text, language, terms, prefixes)
     if not spans:
         return None
     start = _window_start(text, spans)

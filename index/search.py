@@ -20,10 +20,12 @@ from typing import Any
 
 import numpy as np
 
+from corpus.messages import Message
 from corpus.model import DOCUMENT_KINDS
 from corpus.store import Store
 from index.build import index_path, indexed_language, open_index
 from index.catalog import Catalog, date_number, load_catalog, store_signature
+from index.flatscore import FlatScorer
 from index.minutes_filters import item_blocks, speaker_blocks
 from index.query import ParsedQuery, parse
 from index.results import BlockHit, DocumentHit, SearchResult, facet_counts, fragments_for
@@ -93,6 +95,7 @@ class Archive:
         self._checked = 0.0
         self._searcher: Any = None
         self._generation: Any = None
+        self._flat: FlatScorer
         self.catalog: Catalog
         self.vectors: VectorIndex | None = None
         self._refresh(force=True)
@@ -136,6 +139,7 @@ class Archive:
         live = self._row_of_docnum >= 0
         self._docnum_of_row[self._row_of_docnum[live]] = np.nonzero(live)[0]
         self._generation = reader.generation()
+        self._flat = FlatScorer(self._searcher)
 
     @property
     def has_index(self) -> bool:
@@ -172,7 +176,7 @@ class Archive:
             result.total = len(docs)
         result.hits = self._group(ranking, max(1, limit))
         if not result.hits and result.message is None:
-            result.message = "no matches"
+            result.message = Message("no_matches")
         return result
 
     def rank(
@@ -190,7 +194,7 @@ class Archive:
             ranking.mode = self._mode(mode)
             allowed = self._allowed(filters or Filters())
         except FilterError as err:
-            ranking.message = str(err)
+            ranking.message = err.args[0]
             return ranking
         schema = self._searcher.schema if self._searcher is not None else None
         if schema is None:
@@ -208,7 +212,7 @@ class Archive:
         if mode is None:
             return "hybrid" if self.has_embeddings else "lexical"
         if mode not in MODES:
-            raise FilterError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+            raise FilterError(Message("unknown_mode", mode=mode, known=", ".join(MODES)))
         return mode
 
     def _language(self, text: str) -> str:
@@ -254,6 +258,9 @@ class Archive:
     ) -> tuple[list[int], list[float]]:
         if self._searcher is None:
             return [], []
+        flat = self._flat.run(whoosh_query)
+        if flat is not None:
+            return self._flat_ranking(*flat, allowed, depth, matched)
         docnums = None
         if allowed is not None:
             docnums = set(self._docnum_of_row[allowed & (self._docnum_of_row >= 0)].tolist())
@@ -271,6 +278,21 @@ class Archive:
             every_rows = every_rows[allowed[every_rows]]
         matched.append(every_rows)
         return [rows[i] for i in keep], [scores[i] for i in keep]
+
+    def _flat_ranking(
+        self, docnums: np.ndarray, scores: np.ndarray, allowed: np.ndarray | None, depth: int,
+        matched: list[np.ndarray],
+    ) -> tuple[list[int], list[float]]:
+        """The best `depth` rows of a numpy-scored query (index.flatscore), ties in index order
+        as Whoosh breaks them; every allowed match goes to `matched` for the facets."""
+        rows = self._row_of_docnum[docnums]
+        keep = rows >= 0
+        if allowed is not None:
+            keep &= allowed[np.maximum(rows, 0)]
+        rows, scores, docnums = rows[keep], scores[keep], docnums[keep]
+        matched.append(rows)
+        best = np.lexsort((docnums, -scores))[:depth]
+        return rows[best].tolist(), scores[best].tolist()
 
     def _translated(
         self,
@@ -328,7 +350,7 @@ class Archive:
 
         if filters.kind is not None and filters.kind not in DOCUMENT_KINDS:
             raise FilterError(
-                f"unknown kind {filters.kind!r}; use one of {', '.join(DOCUMENT_KINDS)}"
+                Message("unknown_kind", kind=filters.kind, known=", ".join(DOCUMENT_KINDS))
             )
         for name, value in (
             ("kind", filters.kind),
@@ -353,8 +375,7 @@ class Archive:
         row_of = self.catalog.row_of
         rows = [row_of[b] for b in find(self.store.conn, value) if b in row_of]
         if not rows:
-            raise FilterError(f"no {what} {value!r} in the minutes of the archive "
-                              f"(see 'sekretar minutes DOC')")
+            raise FilterError(Message("no_minutes_match", what=what, value=value))
         mask = np.zeros(len(self.catalog), bool)
         mask[rows] = True
         return mask
@@ -364,7 +385,7 @@ class Archive:
         code = column.code(value)
         if code is None and name != "kind":
             known = ", ".join(column.values[:20]) or "none yet"
-            raise FilterError(f"no blocks with {name} {value!r} in the archive; known: {known}")
+            raise FilterError(Message("no_column_match", name=name, value=value, known=known))
         return column.codes == (code if code is not None else -2)
 
     def _entity_mask(self, key: str) -> np.ndarray:
@@ -372,7 +393,7 @@ class Archive:
         folded = key.casefold()
         codes = [i for i, v in enumerate(values) if v.casefold() == folded]
         if not codes:
-            raise FilterError(f"no entity {key!r} in the archive (see 'sekretar entity KEY')")
+            raise FilterError(Message("no_entity_filter", key=key))
         mask = np.zeros(len(self.catalog), bool)
         mask[self.catalog.entity_rows[np.isin(self.catalog.entity_codes, codes)]] = True
         return mask
@@ -382,7 +403,7 @@ class Archive:
         high = date_number(end, end=True) if end else 99999999
         for given, number in ((start, low), (end, high)):
             if given and not number:
-                raise FilterError(f"not a date: {given!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+                raise FilterError(Message("not_a_date", given=given))
         dates = self.catalog.dates
         return (dates > 0) & (dates >= low) & (dates <= high)
 

@@ -11,9 +11,9 @@ FIRST=(tests/pipeline tests/corpus tests/test_cli.py tests/test_samples.py)
 IGNORE=()
 for path in "${FIRST[@]}"; do IGNORE+=("--ignore=$path"); done
 logs=$(mktemp -d)
-"$PY" -m pytest -q -m "not slow" -p no:cacheprovider "$@" "${FIRST[@]}" >"$logs/first.log" 2>&1 &
+"$PY" -m pytest -q -m "not slow" -p no:cacheprovider --durations=15 "$@" "${FIRST[@]}" >"$logs/first.log" 2>&1 &
 first=$!
-"$PY" -m pytest -q -m "not slow" -p no:cacheprovider "$@" tests "${IGNORE[@]}" >"$logs/second.log" 2>&1 &
+"$PY" -m pytest -q -m "not slow" -p no:cacheprovider --durations=15 "$@" tests "${IGNORE[@]}" >"$logs/second.log" 2>&1 &
 second=$!
 wait "$first"; first_status=$?
 wait "$second"; second_status=$?

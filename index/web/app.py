@@ -23,6 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
+from corpus.messages import Message, say
 from index.web import api, pages, views
 from index.web.i18n import COOKIE, UI_LANGUAGES, choose, words
 from index.web.service import ExportDocx, MakeArchive, WebArchive
@@ -107,27 +108,27 @@ def _status(err: SekretarError) -> int:
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SekretarError)
     async def sekretar_error(request: Request, err: SekretarError) -> Response:
-        return error_response(request, _status(err), str(err))
+        return error_response(request, _status(err), err.args[0] if err.args else str(err))
 
     @app.exception_handler(Exception)
     async def our_defect(request: Request, err: Exception) -> Response:
-        return error_response(request, 500, "internal error: the server log has the details")
+        return error_response(request, 500, Message("internal"))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, err: StarletteHTTPException) -> Response:
-        message = "page not found" if err.status_code == 404 else str(err.detail)
+        message = Message("page_not_found") if err.status_code == 404 else str(err.detail)
         return error_response(request, err.status_code, message)
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
     """JSON under /api/, otherwise the error page in the interface's language."""
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse({"error": str(message)}, status_code=status)
     ui = getattr(request.state, "ui", "ru")
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
         request,
         "error.html",
-        {"t": words(ui), "ui": ui, "status": status, "message": message},
+        {"t": words(ui), "ui": ui, "status": status, "message": say(message, ui)},
         status_code=status,
     )

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from corpus.errors import NotFound
+from corpus.messages import Message, say
 from index.web import views
 from index.web.i18n import words
 from index.web.service import SearchRequest, WebArchive
@@ -95,6 +96,7 @@ def search_page(request: Request) -> HTMLResponse:
         show=show,
         show_languages=web.translation_languages(),
         answer=answer,
+        message=say(answer["message"], request.state.ui) if answer and answer["message"] else None,
         empty_archive=web.document_count() == 0,
         facets=views.facets(t, answer, asked, params) if answer else [],
         hits=views.hits(t, answer, show, translated) if answer else [],
@@ -145,7 +147,7 @@ def export_file(request: Request, document_id: str) -> Response:
     """The document as DOCX in `lang`: translated, or side by side with `layout=side`."""
     language = _language(request.query_params.get("lang"))
     if language is None:
-        raise NotFound("say which language to export into (lang=uk, for example)")
+        raise NotFound(Message("export_language"))
     side = request.query_params.get("layout") == "side"
     content, document = _web(request).export(document_id, language, side)
     stem = document.source_name.rsplit(".", 1)[0]

@@ -24,6 +24,7 @@ from typing import Any
 
 from corpus import entity_queries, minutes_store
 from corpus.errors import NotFound, SekretarError
+from corpus.messages import Message
 from corpus.model import Document
 from corpus.store import DATABASE, Store
 from index.catalog import store_signature
@@ -37,7 +38,7 @@ PER_PAGE = 10
 MAX_PAGE = 50
 CACHE_SIZE = 512
 SIGNATURE_SECONDS = 1.0
-EMPTY_ARCHIVE = "the archive is empty: no documents yet (run 'sekretar ingest')"
+EMPTY_ARCHIVE = Message("empty_archive")
 
 
 @dataclass
@@ -204,13 +205,13 @@ class WebArchive:
         assert self.store is not None
         path = self.store.file_path(document.id).resolve()
         if files not in path.parents or not path.is_file():
-            raise NotFound(f"the source file of {document.source_name} is not in the archive")
+            raise NotFound(Message("no_source_file", name=document.source_name))
         return path, document
 
     def export(self, ref: str, language: str, side_by_side: bool) -> tuple[bytes, Document]:
         """A DOCX of the document in `language` (translated, or two columns side by side)."""
         if self.export_docx is None:
-            raise NotFound("DOCX export is not available in this server")
+            raise NotFound(Message("no_export"))
         document = self.document(ref)
         with tempfile.TemporaryDirectory(prefix="sekretar-export-") as folder:
             out = Path(folder) / "export.docx"
@@ -223,7 +224,7 @@ class WebArchive:
             store = self._required()
             key = entity_queries.resolve_key(store.conn, given)
             if key is None:
-                raise NotFound(f"no entity {given!r} in the archive or the reference data")
+                raise NotFound(Message("no_entity", key=given))
             summary = entity_queries.entity_names(store.conn, key)
             summary["documents"] = entity_queries.documents_mentioning(store.conn, key)
             summary["paragraphs"] = entity_queries.blocks_mentioning(store.conn, key)
@@ -239,7 +240,7 @@ class WebArchive:
                 (name,),
             ).fetchall()
             if not rows:
-                raise NotFound(f"no documents of session {name!r} in the archive")
+                raise NotFound(Message("no_session", name=name))
             documents = [dict(r) for r in rows]
             minutes = []
             for doc in documents:

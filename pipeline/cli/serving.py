@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -33,6 +34,13 @@ def build_app(data: Path, mode: str | None = None) -> Any:
     return create_app(data, make_archive=make_archive, export_docx=export_docx)
 
 
+def app_from_environment() -> Any:
+    """The application for each of uvicorn's worker processes, which import it by name: the
+    data folder and mode come from the environment `serve` sets before starting them."""
+    mode = os.environ.get("SEKRETAR_SERVE_MODE") or None
+    return build_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode)
+
+
 @app.command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(help="address to listen on (only this machine by default)")] = "127.0.0.1",
@@ -41,6 +49,11 @@ def serve_command(
         OptionalText,
         typer.Option(help="search mode: lexical, semantic or hybrid (default as sekretar search)"),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, help="server processes; each holds its own copy of the index "
+                     "(use one a core when many delegates search at once)"),
+    ] = 1,
     data: DataOption = None,
 ) -> None:
     """Serve the search page and the JSON API (/api/search, /api/document/ID, /api/entity/KEY,
@@ -54,6 +67,11 @@ def serve_command(
     except ImportError as err:
         raise ConfigError("the web page needs the 'web' extra: pip install 'sekretar[web]'") from err
     folder = settings_for(data).data
-    web_app = build_app(folder, mode)
     console.print(f"serving {folder} at http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(build_app(folder, mode), host=host, port=port, log_level="warning")
+        return
+    os.environ["SEKRETAR_SERVE_DATA"] = str(folder)
+    os.environ["SEKRETAR_SERVE_MODE"] = mode or ""
+    uvicorn.run("pipeline.cli.serving:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")

@@ -1,0 +1,115 @@
+"""Messages a delegate may read, in English and Russian.
+
+The library, the CLI and the JSON API speak English; the web page speaks the delegate's
+language. A `Message` is the English sentence (so every caller that treats it as a string keeps
+working) that also remembers its key and values, so the web page can say it again in Russian
+without parsing English. Values that are words of ours (a facet's name, "none yet") are put in
+the other language too; values from the archive (a city, a query) are shown as given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ENGLISH: dict[str, str] = {
+    "empty_archive": "the archive is empty: no documents yet (run 'sekretar ingest')",
+    "no_archive": "no archive at {folder} (run 'sekretar ingest' first)",
+    "no_document": "no document with id or file name {ref!r}",
+    "ambiguous_document": "{ref!r} matches more than one document; give more of the id",
+    "no_entity": "no entity {key!r} in the archive or the reference data",
+    "no_session": "no documents of session {name!r} in the archive",
+    "no_source_file": "the source file of {name} is not in the archive",
+    "no_export": "DOCX export is not available in this server",
+    "export_language": "say which language to export into (lang=uk, for example)",
+    "page_not_found": "page not found",
+    "internal": "internal error: the server log has the details",
+    "unknown_mode": "unknown mode {mode!r}; use one of {known}",
+    "unknown_kind": "unknown kind {kind!r}; use one of {known}",
+    "no_minutes_match": "no {what} {value!r} in the minutes of the archive "
+    "(see 'sekretar minutes DOC')",
+    "no_column_match": "no blocks with {name} {value!r} in the archive; known: {known}",
+    "no_entity_filter": "no entity {key!r} in the archive (see 'sekretar entity KEY')",
+    "not_a_date": "not a date: {given!r} (use YYYY, YYYY-MM or YYYY-MM-DD)",
+    "no_matches": "no matches",
+    "query_cut": "the query was cut to its first {limit} characters",
+    "no_words": "nothing to search for: the query has no words",
+    "common_words": "nothing to search for: the query has only common words",
+    "common_or_punctuation": "nothing to search for: the query has only common words or punctuation",
+    "unreadable_query": "the query could not be read: {reason}",
+}
+
+RUSSIAN: dict[str, str] = {
+    "empty_archive": "Архив пуст: документов ещё нет (добавьте их командой «sekretar ingest»)",
+    "no_archive": "Архива в папке {folder} нет (сначала выполните «sekretar ingest»)",
+    "no_document": "Документа с номером или именем файла «{ref}» нет",
+    "ambiguous_document": "«{ref}» подходит к нескольким документам; укажите номер длиннее",
+    "no_entity": "Сущности «{key}» нет ни в архиве, ни в справочниках",
+    "no_session": "Документов сессии «{name}» в архиве нет",
+    "no_source_file": "Исходного файла документа {name} в архиве нет",
+    "no_export": "Выгрузка в DOCX на этом сервере недоступна",
+    "export_language": "Укажите язык выгрузки (например, lang=uk)",
+    "page_not_found": "Страница не найдена",
+    "internal": "Внутренняя ошибка: подробности в журнале сервера",
+    "unknown_mode": "Неизвестный режим «{mode}»; возможны: {known}",
+    "unknown_kind": "Неизвестный вид «{kind}»; возможны: {known}",
+    "no_minutes_match": "В протоколах архива нет: {what} «{value}»",
+    "no_column_match": "В архиве нет фрагментов, где {name} — «{value}»; есть: {known}",
+    "no_entity_filter": "Сущности «{key}» в архиве нет",
+    "not_a_date": "«{given}» — не дата (пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)",
+    "no_matches": "Ничего не найдено",
+    "query_cut": "Запрос сокращён до первых {limit} знаков",
+    "no_words": "Искать нечего: в запросе нет слов",
+    "common_words": "Искать нечего: в запросе только служебные слова",
+    "common_or_punctuation": "Искать нечего: в запросе только служебные слова и знаки",
+    "unreadable_query": "Запрос не удалось прочитать: {reason}",
+}
+
+#: our own words that appear as values, by language
+VALUE_WORDS: dict[str, dict[str, str]] = {
+    "ru": {
+        "kind": "вид",
+        "language": "язык",
+        "city": "город",
+        "session": "сессия",
+        "speaker": "выступающий",
+        "agenda item": "пункт повестки",
+        "none yet": "пока ничего",
+    },
+}
+
+LANGUAGES: dict[str, dict[str, str]] = {"en": ENGLISH, "ru": RUSSIAN}
+
+
+class Message(str):
+    """An English message that can be said again in another language (see the module doc)."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> Message:
+        made = super().__new__(cls, ENGLISH[key].format(**params))
+        made.key = key
+        made.params = params
+        return made
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, Any]]:  # type: ignore[override]
+        return (self.key,), self.params
+
+    def said_in(self, language: str) -> str:
+        """The message in `language` (English when there is no such template)."""
+        template = LANGUAGES.get(language, {}).get(self.key)
+        if template is None:
+            return str(self)
+        ours = VALUE_WORDS.get(language, {})
+        values = {k: ours.get(v, v) if isinstance(v, str) else v for k, v in self.params.items()}
+        return template.format(**values)
+
+
+def say(text: object, language: str) -> str:
+    """Any message (or error) in `language`: a `Message` is translated, anything else is
+    shown as it is."""
+    if isinstance(text, BaseException) and text.args:
+        text = text.args[0]
+    if isinstance(text, Message):
+        return text.said_in(language)
+    return str(text)
