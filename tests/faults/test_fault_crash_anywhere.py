@@ -22,6 +22,8 @@ from pathlib import Path
 import psutil
 import pytest
 from fault_helpers import (
+    DOCX_BLOCKS,
+    TEXT_BLOCKS,
     StoreProbe,
     StoreState,
     index_writing,
@@ -95,7 +97,7 @@ def kill_once(data: Path, inbox: Path, logs: Path, number: int, mode: str, step:
                 continue
             if workers is None:  # counted once armed: kills aimed at a lock must not wait
                 workers = count_workers(process.pid)
-            if aim(mode, data, probe, rng):
+            if aim(mode, data, probe, rng) and process.poll() is None:
                 locked = mode == "index" or (mode == "start" and index_writing(data))
                 kill_group(process)
                 phase = phase_of(mode, store_state(data).batches > before.batches,
@@ -134,7 +136,7 @@ def assert_whole_documents(data: Path) -> None:
     state = store_state(data)
     assert state.blocks is not None
     for name, blocks in state.blocks.items():
-        expected = 21 if name.endswith(".docx") else 30
+        expected = DOCX_BLOCKS if name.endswith(".docx") else TEXT_BLOCKS
         assert blocks == expected, f"{name} stored with {blocks} of {expected} blocks"
     assert len(state.blocks) == state.documents, "a file is stored twice"
 
