@@ -4,7 +4,8 @@
     python bench/run_all.py --short    # the quick form CI runs
 
 Every `bench/*.py` except the helpers in `SKIP` is run (ingest, search, translate, entities,
-retrieval, minutes, ocr, web...), each with `--short` when this script has it.
+retrieval, minutes, ocr, web, concurrency...), each with `--short` when this script has
+it.
 
 A benchmark that fails makes this script exit non-zero, so a broken benchmark is noticed; the
 figures themselves are printed, never asserted (speed is not a test).

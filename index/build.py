@@ -9,7 +9,10 @@ wait, since Whoosh readers see the last committed generation.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
+import struct
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +33,10 @@ INDEX_FOLDER = "index"
 VERSION_FILE = "sekretar-index-version"
 #: seconds a writer waits for another writer to finish before giving up.
 LOCK_WAIT = 300.0
+#: what Whoosh raises when it reads a torn file (a power cut can leave one: it never fsyncs).
+TORN = (EOFError, struct.error, pickle.UnpicklingError, zlib.error)
+DAMAGED = ("the search index is damaged ({}); 'sekretar check --repair' rebuilds it from the "
+           "archive, which has lost nothing")
 
 
 def index_path(store: Store) -> Path:
@@ -70,13 +77,34 @@ def writing(ix: Any, **options: Any) -> Iterator[Any]:
         ) from err
     try:
         yield writer
-    except BaseException:
+    except BaseException as err:
         writer.cancel()
+        _raise_damaged(err)
         raise
     try:
         writer.commit()
     except OSError as err:  # a full disk while writing segments: the last commit stays valid
         raise storage_error(err) from err
+    except TORN as err:
+        _raise_damaged(err)
+        raise
+
+
+def _raise_damaged(err: BaseException) -> None:
+    """Whoosh reading a torn file raises one of `TORN`; the CLI would show only "Aborted."
+    (click takes an EOFError for Ctrl+D). Say what happened and what to do instead."""
+    if isinstance(err, TORN):
+        raise StoreError(DAMAGED.format(f"{type(err).__name__}: {err}")) from err
+
+
+def unreadable(path: Path) -> str | None:
+    """Why the index at `path` cannot be opened for reading (a torn segment), or None."""
+    try:
+        ix = whoosh_index.open_dir(str(path))
+        ix.reader().close()
+    except Exception as err:  # noqa: BLE001 - any damage to Whoosh's files means "rebuild"
+        return f"{type(err).__name__}: {err}"
+    return None
 
 
 def indexed_language(block_language: str | None, document_language: str | None, text: str) -> str:
@@ -137,9 +165,13 @@ def add_document(store: Store, document: Document) -> None:
 
 def catch_up(store: Store, on_progress: Callable[[int, int], None] | None = None) -> int:
     """Index the stored documents not marked indexed: those a crash caught between the store's
-    commit and the index's, or indexed by an older index version. Returns how many."""
-    if not index_exists(index_path(store)) and store.document_ids():
-        rebuild(store, on_progress)  # deleted, or of another version: rebuilt whole
+    commit and the index's, or indexed by an older index version; an index that cannot be read
+    is rebuilt whole. Returns how many."""
+    path = index_path(store)
+    if index_exists(path) and unreadable(path):
+        shutil.rmtree(path)  # torn by a power cut: nothing in it that the store lacks
+    if not index_exists(path) and store.document_ids():
+        rebuild(store, on_progress)  # deleted, damaged or of another version: rebuilt whole
         return len(store.document_ids())
     ids = store.documents_without(INDEX_STAGE, SCHEMA_VERSION)
     if not ids:
