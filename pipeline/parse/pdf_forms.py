@@ -18,9 +18,12 @@ this check only ever adds a refusal or a note.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,12 +55,26 @@ def check_forms(path: Path, password: str | None) -> FormReport:
     if not _may_have_forms(path):
         return report
     try:
-        with warnings.catch_warnings(), open(path, "rb") as handle:
-            warnings.simplefilter("ignore")
+        with _quiet_pdfminer(), open(path, "rb") as handle:
             _walk_pages(handle, password, report)
     except Exception:  # noqa: BLE001 - pdfminer fails in many ways on damaged files; pdfium decides
         return report
     return report
+
+
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer warns (in logs and warnings) about every repair it makes on a damaged file;
+    pdfium reads the file for real, so here those complaints are noise on the worker's stderr."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 def _may_have_forms(path: Path) -> bool:
