@@ -34,6 +34,8 @@ PDFIUM_FORM_DEPTH = 40
 MAX_DRAWINGS = 100_000
 #: seconds the check may take on one file before it gives up and leaves the file to pdfium.
 TIME_BUDGET = 10.0
+#: larger files are left to pdfium and the batch deadline (see `_may_have_forms`).
+MAX_SCANNED_BYTES = 1_000_000
 #: a file without these markers has no form XObjects we could find (nor object streams that
 #: might hide them), so it is not read twice.
 _MARKERS = (b"/XObject", b"/ObjStm")
@@ -78,6 +80,10 @@ def _quiet_pdfminer() -> Iterator[None]:
 
 
 def _may_have_forms(path: Path) -> bool:
+    """Only small files are read twice: pdfminer, in pure Python, took minutes on a damaged
+    1.5 MB file (pdf.js bug1978317), and the traps this check is for are a few hundred bytes."""
+    if path.stat().st_size > MAX_SCANNED_BYTES:
+        return False
     with open(path, "rb") as handle:
         data = handle.read()
     return any(marker in data for marker in _MARKERS)
@@ -88,7 +94,9 @@ def _walk_pages(handle: Any, password: str | None, report: FormReport) -> None:
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    document = PDFDocument(PDFParser(handle), password=password or "")
+    # no fallback: rebuilding a broken xref means pdfminer scanning the whole file in Python,
+    # minutes on a damaged 1.5 MB file; such a file is left to pdfium
+    document = PDFDocument(PDFParser(handle), password=password or "", fallback=False)
     until = time.monotonic() + TIME_BUDGET
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if time.monotonic() > until:
