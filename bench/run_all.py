@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SKIP = {"run_all.py", "corpus_gen.py", "__init__.py"}
+SKIP = {"run_all.py", "corpus_gen.py", "__init__.py", "fuzz_child.py", "fuzz_inputs.py"}
 
 
 def main() -> int:

@@ -86,12 +86,16 @@ def display_path(path: Path | str) -> str:
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files under the given paths, recursively, in a stable order; hidden files skipped."""
+    """Files under the given paths, recursively, in a stable order; hidden files skipped.
+
+    Links to folders are not followed (a link may loop, or lead out of the inbox), but they
+    are yielded, so the batch reports them instead of passing over them in silence."""
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
+                linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+                for name in sorted(names + linked):
                     if not name.startswith("."):
                         yield Path(root) / name
         else:
@@ -344,7 +348,8 @@ def _unreadable(path: Path, max_mb: int) -> str | None:
     if not path.exists():
         return "no such file"
     if path.is_dir():
-        return "is a folder, not a file"
+        return ("a link to a folder (links to folders are not followed)" if path.is_symlink()
+                else "is a folder, not a file")
     if not path.is_file():
         return "not a regular file"
     size = path.stat().st_size

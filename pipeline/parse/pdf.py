@@ -27,6 +27,7 @@ from corpus.model import Document
 from pipeline.ocr.options import OcrOptions, pytesseract_missing
 from pipeline.parse.base import MAGIC_SCORE, Parser, Source
 from pipeline.parse.pdf_blocks import build_blocks
+from pipeline.parse.pdf_forms import MAX_DRAWINGS, check_forms
 from pipeline.parse.pdf_layout import PageText
 from pipeline.parse.pdf_meta import apply_metadata, password_candidates
 from pipeline.parse.pdf_survey import survey
@@ -78,6 +79,7 @@ class PdfParser(Parser):
             document.pages = _page_count(pdf)
             apply_metadata(document, pdf.get_metadata_dict(), pdf.get_version())
             document.properties["encrypted"] = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1
+            _check_forms(source, document)
             pages = _read_pages(pdf, document)
         finally:
             pdf.close()
@@ -86,6 +88,20 @@ class PdfParser(Parser):
         if options.enabled:
             _ocr(document, source, options)
         return document
+
+
+def _check_forms(source: Source, document: Document) -> None:
+    """Refuse drawings that draw themselves without end before pdfium loads a page (it would
+    spin in C code until the deadline); note the loops pdfium cuts by itself."""
+    forms = check_forms(source.path, source.password)
+    if forms.explosive_page is not None:
+        raise InputError(
+            f"corrupt PDF: a drawing on page {forms.explosive_page} draws itself over and over "
+            f"(more than {MAX_DRAWINGS} nested drawings)")
+    if forms.looping_pages:
+        listed = _listed(forms.looping_pages)
+        document.note_problem(f"drawings that draw themselves on page(s) {listed}; the loops "
+                              "were cut")
 
 
 def _ocr(document: Document, source: Source, options: OcrOptions) -> None:
