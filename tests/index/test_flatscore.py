@@ -81,7 +81,7 @@ def test_same_ranking_and_matches_as_whoosh(archive: Archive, text: str) -> None
     assert len(ours) == len(expected) > 0
     # the same scores in the same order; blocks of equal score may come in either order
     assert [s for _, s in ours] == pytest.approx([hit.score for hit in expected], rel=1e-9)
-    every = dict(zip(ids.tolist(), scores.tolist()))
+    every = dict(zip(ids.tolist(), scores.tolist(), strict=True))
     assert [every[hit.docnum] for hit in expected] == pytest.approx(
         [hit.score for hit in expected], rel=1e-9)
     clear = [hit.docnum for hit in expected if hit.score > expected[-1].score + 1e-9]
