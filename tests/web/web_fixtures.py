@@ -98,7 +98,10 @@ def live_server(app: Any) -> Iterator[str]:
     A real server (not an in-process transport), as `sekretar serve` runs it."""
     import uvicorn
 
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+    # a test's client may sit idle for long on a loaded machine; with uvicorn's 5 s keep-alive
+    # the server closes the connection just as the client reuses it ("Server disconnected")
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on",
+                            timeout_keep_alive=600)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="web-test-server", daemon=True)
     thread.start()
