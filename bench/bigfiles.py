@@ -93,9 +93,9 @@ def build(folder: Path, pdf_pages: int, docx_pages: int) -> list[Path]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="big files through a batch")
-    parser.add_argument("--short", action="store_true", help="60 and 80 pages (CI)")
+    parser.add_argument("--short", action="store_true", help="30 and 40 pages (CI)")
     args = parser.parse_args()
-    pdf_pages, docx_pages = (60, 80) if args.short else (600, 800)
+    pdf_pages, docx_pages = (30, 40) if args.short else (600, 800)
     with tempfile.TemporaryDirectory(prefix="sekretar-big-") as tmp:
         for path in build(Path(tmp), pdf_pages, docx_pages):
             size = path.stat().st_size / 1048576

@@ -256,11 +256,11 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", type=Path, default=None, help="work folder (default: temporary)")
-    parser.add_argument("--short", action="store_true", help="30 documents, 4 clients (CI)")
+    parser.add_argument("--short", action="store_true", help="12 documents, 3 clients (CI)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if args.short:
-        args.documents, args.clients = 30, 4
+        args.documents, args.clients = 12, 3
     with tempfile.TemporaryDirectory(prefix="sekretar-concurrency-") as temporary:
         folder = args.data or Path(temporary)
         figures = measure(args.documents, args.clients, folder, args.workers)

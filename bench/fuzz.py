@@ -75,9 +75,9 @@ def main() -> int:
     parser.add_argument("--cpu-limit", type=float, default=CPU_LIMIT,
                         help="CPU seconds one input may take")
     parser.add_argument("--out", type=Path, default=CRASHERS, help="folder for crashers")
-    parser.add_argument("--short", action="store_true", help="15 seconds per format (CI)")
+    parser.add_argument("--short", action="store_true", help="8 seconds per format (CI)")
     args = parser.parse_args()
-    seconds = 15.0 if args.short else args.minutes * 60
+    seconds = 8.0 if args.short else args.minutes * 60
     seed = args.seed if args.seed is not None else int(time.time())
     print(f"fuzz: seed {seed}, {seconds:g} s per format, CPU limit {args.cpu_limit:g} s",
           flush=True)

@@ -109,7 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="small sizes, for CI")
     args = parser.parse_args()
-    files, long_pages = (3, 20) if args.short else (40, 600)
+    files, long_pages = (3, 10) if args.short else (40, 600)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         pdfs = [make_pdf(tmp / f"report{n}.pdf", pages=10, table_every=5, seed=n)

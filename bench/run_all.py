@@ -30,15 +30,25 @@ def main() -> int:
     parser.add_argument("--short", action="store_true", help="small sizes, for CI")
     parser.add_argument("--only", nargs="*", help="names of benchmarks to run (default: all)")
     parser.add_argument("--limit", type=float, default=None,
-                        help="seconds one benchmark may run (default: 150 with --short, else none)")
+                        help="seconds one benchmark may run (default: 90 with --short, else none)")
+    parser.add_argument("--budget", type=float, default=None,
+                        help="seconds for all of them; the rest are skipped and named "
+                             "(default: 600 with --short, else none)")
     args = parser.parse_args()
     if args.limit is None:
-        args.limit = 150.0 if args.short else 0.0
+        args.limit = 90.0 if args.short else 0.0
+    if args.budget is None:
+        args.budget = 600.0 if args.short else 0.0
     scripts = sorted(p for p in HERE.glob("*.py") if p.name not in SKIP)
     if args.only:
         scripts = [p for p in scripts if p.stem in args.only]
-    failed = []
+    failed: list[str] = []
+    skipped: list[str] = []
+    begun = time.monotonic()
     for script in scripts:
+        if args.budget > 0 and time.monotonic() - begun > args.budget:
+            skipped.append(script.stem)
+            continue
         print(f"== {script.stem}", flush=True)
         started = time.monotonic()
         command = [sys.executable, str(script)] + (["--short"] if args.short else [])
@@ -54,6 +64,8 @@ def main() -> int:
         print(f"   ({time.monotonic() - started:.0f} s)", flush=True)
         if code != 0:
             failed.append(script.stem)
+    if skipped:
+        print(f"not run, the budget of {args.budget:g} s being spent: {', '.join(skipped)}")
     if failed:
         print(f"benchmarks failed: {', '.join(failed)}")
         return 1

@@ -197,10 +197,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--blocks", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--short", action="store_true", help="5,000 blocks, 40 queries (CI)")
+    parser.add_argument("--short", action="store_true", help="1,000 blocks, 20 queries (CI)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    blocks, count = (5_000, 40) if args.short else (args.blocks, args.queries)
+    blocks, count = (1_000, 20) if args.short else (args.blocks, args.queries)
     report = run(blocks, count)
     print(json.dumps(report, ensure_ascii=False, indent=None if args.json else 2))
 

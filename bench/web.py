@@ -184,11 +184,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--data", type=Path, help="archive folder to build or reuse")
     parser.add_argument("--workers", type=int, default=2, help="server processes (serve --workers)")
-    parser.add_argument("--short", action="store_true", help="2,000 blocks, 10 s a round")
+    parser.add_argument("--short", action="store_true", help="500 blocks, 5 s a round (CI)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args()
     if args.short:
-        args.blocks, args.seconds = 2000, 10.0
+        args.blocks, args.seconds = 500, 5.0
     if args.data is not None:
         report = run(args, args.data)
     else:

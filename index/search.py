@@ -21,12 +21,11 @@ from typing import Any
 import numpy as np
 
 from corpus.messages import Message
-from corpus.model import DOCUMENT_KINDS
 from corpus.store import Store
 from index.build import index_path, indexed_language, open_index
-from index.catalog import Catalog, date_number, load_catalog, store_signature
+from index.catalog import Catalog, load_catalog, store_signature
+from index.filters import FilterError, Filters, allowed_rows
 from index.flatscore import FlatScorer
-from index.minutes_filters import item_blocks, speaker_blocks
 from index.query import ParsedQuery, parse
 from index.results import BlockHit, DocumentHit, SearchResult, facet_counts, fragments_for
 from index.scripts import script_language
@@ -44,24 +43,6 @@ SEMANTIC_COUNTED = 20
 RRF_K = 60
 BLOCKS_PER_DOCUMENT = 3
 REFRESH_SECONDS = 1.0
-
-
-@dataclass
-class Filters:
-    language: str | None = None
-    kind: str | None = None
-    city: str | None = None
-    session: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    entity: str | None = None
-    #: a speaker's person key or name, and an agenda item's number or title words (minutes).
-    speaker: str | None = None
-    item: str | None = None
-
-
-class FilterError(ValueError):
-    """A filter value that matches nothing the archive knows; the message says what does."""
 
 
 @dataclass
@@ -192,7 +173,7 @@ class Archive:
         ranking.language = self._language(text)
         try:
             ranking.mode = self._mode(mode)
-            allowed = self._allowed(filters or Filters())
+            allowed = allowed_rows(self.catalog, self.store.conn, filters or Filters())
         except FilterError as err:
             ranking.message = err.args[0]
             return ranking
@@ -280,7 +261,11 @@ class Archive:
         return [rows[i] for i in keep], [scores[i] for i in keep]
 
     def _flat_ranking(
-        self, docnums: np.ndarray, scores: np.ndarray, allowed: np.ndarray | None, depth: int,
+        self,
+        docnums: np.ndarray,
+        scores: np.ndarray,
+        allowed: np.ndarray | None,
+        depth: int,
         matched: list[np.ndarray],
     ) -> tuple[list[int], list[float]]:
         """The best `depth` rows of a numpy-scored query (index.flatscore), ties in index order
@@ -337,75 +322,6 @@ class Archive:
         rows = self._row_of_docnum[excluded] if len(excluded) else excluded
         mask[rows[rows >= 0]] = False
         return mask
-
-    # filters -----------------------------------------------------------------------------
-
-    def _allowed(self, filters: Filters) -> np.ndarray | None:
-        """A row mask for the filters (None: no filter); an unknown value is a FilterError."""
-        mask: np.ndarray | None = None
-
-        def narrow(condition: np.ndarray) -> None:
-            nonlocal mask
-            mask = condition if mask is None else mask & condition
-
-        if filters.kind is not None and filters.kind not in DOCUMENT_KINDS:
-            raise FilterError(
-                Message("unknown_kind", kind=filters.kind, known=", ".join(DOCUMENT_KINDS))
-            )
-        for name, value in (
-            ("kind", filters.kind),
-            ("language", filters.language),
-            ("city", filters.city),
-            ("session", filters.session),
-        ):
-            if value is not None:
-                narrow(self._column_mask(name, value))
-        if filters.entity is not None:
-            narrow(self._entity_mask(filters.entity))
-        if filters.date_from is not None or filters.date_to is not None:
-            narrow(self._date_mask(filters.date_from, filters.date_to))
-        if filters.speaker is not None:
-            narrow(self._blocks_mask("speaker", filters.speaker, speaker_blocks))
-        if filters.item is not None:
-            narrow(self._blocks_mask("agenda item", filters.item, item_blocks))
-        return mask
-
-    def _blocks_mask(self, what: str, value: str, find: Callable[[Any, str], set[str]]) -> np.ndarray:
-        """Rows of the blocks the minutes structure links to `value` (see index.minutes_filters)."""
-        row_of = self.catalog.row_of
-        rows = [row_of[b] for b in find(self.store.conn, value) if b in row_of]
-        if not rows:
-            raise FilterError(Message("no_minutes_match", what=what, value=value))
-        mask = np.zeros(len(self.catalog), bool)
-        mask[rows] = True
-        return mask
-
-    def _column_mask(self, name: str, value: str) -> np.ndarray:
-        column = self.catalog.columns[name]
-        code = column.code(value)
-        if code is None and name != "kind":
-            known = ", ".join(column.values[:20]) or "none yet"
-            raise FilterError(Message("no_column_match", name=name, value=value, known=known))
-        return column.codes == (code if code is not None else -2)
-
-    def _entity_mask(self, key: str) -> np.ndarray:
-        values = self.catalog.entity_values
-        folded = key.casefold()
-        codes = [i for i, v in enumerate(values) if v.casefold() == folded]
-        if not codes:
-            raise FilterError(Message("no_entity_filter", key=key))
-        mask = np.zeros(len(self.catalog), bool)
-        mask[self.catalog.entity_rows[np.isin(self.catalog.entity_codes, codes)]] = True
-        return mask
-
-    def _date_mask(self, start: str | None, end: str | None) -> np.ndarray:
-        low = date_number(start) if start else 0
-        high = date_number(end, end=True) if end else 99999999
-        for given, number in ((start, low), (end, high)):
-            if given and not number:
-                raise FilterError(Message("not_a_date", given=given))
-        dates = self.catalog.dates
-        return (dates > 0) & (dates >= low) & (dates <= high)
 
     # grouping ----------------------------------------------------------------------------
 

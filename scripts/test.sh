@@ -4,26 +4,34 @@
 # LibreOffice, the browser, OCR), so three parts on two cores finish far sooner than one run.
 # The last part is "everything else", so no test folder is ever left out. Extra arguments go
 # to every part. Exits non-zero when any part fails.
+#
+# Each part is interrupted (as with Ctrl-C, so pytest still prints what ran and the slowest
+# tests) when it passes SEKRETAR_TEST_MINUTES (default 40): a stuck test then shows up in the
+# log instead of silently using up a CI run's time. A part's log is printed as soon as it ends.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+MINUTES=${SEKRETAR_TEST_MINUTES:-40}
 PART1=(tests/pipeline tests/corpus tests/test_cli.py tests/test_samples.py)
 PART2=(tests/faults tests/hostile tests/fuzz)
 IGNORE=()
 for path in "${PART1[@]}" "${PART2[@]}"; do IGNORE+=("--ignore=$path"); done
 logs=$(mktemp -d)
-run() {  # name, then pytest arguments
+started=$(date +%s)
+run() {  # name, then pytest arguments; prints the part's log when it ends
   local name=$1; shift
-  "$PY" -m pytest -q -m "not slow" -p no:cacheprovider --durations=15 "$@" >"$logs/$name.log" 2>&1
+  timeout --signal=INT --kill-after=60 "${MINUTES}m" \
+    "$PY" -m pytest -q -m "not slow" -p no:cacheprovider --durations=15 "$@" >"$logs/$name.log" 2>&1
+  local code=$?
+  local header="=== part $name ended with code $code after $(( $(date +%s) - started )) s"
+  flock "$logs/.print" sh -c 'echo "$1"; cat "$2"' - "$header" "$logs/$name.log"
+  return $code
 }
 run one "$@" "${PART1[@]}" & first=$!
 run two "$@" "${PART2[@]}" & second=$!
 run three "$@" tests "${IGNORE[@]}" & third=$!
 status=0
 for pid in $first $second $third; do wait "$pid" || status=1; done
-for name in one two three; do
-  echo "=== part $name"; cat "$logs/$name.log"
-done
-echo "=== parts: ${PART1[*]} | ${PART2[*]} | everything else"
+echo "=== parts: ${PART1[*]} | ${PART2[*]} | everything else ($(( $(date +%s) - started )) s)"
 rm -rf "$logs"
 exit $status

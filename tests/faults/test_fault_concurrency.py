@@ -29,10 +29,10 @@ def assert_all_answered(figures: dict[str, object], documents: int, clients: int
         assert channel["searches"] == sum(channel["per_client"])
 
 
-def test_searches_answer_while_ten_documents_are_ingested(tmp_path: Path) -> None:
-    figures = measure(documents=10, clients=2, folder=tmp_path)
+def test_searches_answer_while_four_documents_are_ingested(tmp_path: Path) -> None:
+    figures = measure(documents=4, clients=2, folder=tmp_path, workers=1)
     show(figures)
-    assert_all_answered(figures, 10, 2)
+    assert_all_answered(figures, 4, 2)
 
 
 @pytest.mark.slow

@@ -23,7 +23,7 @@ import pytest
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document, rebuild
-from index.flatscore import FlatScorer, is_flat
+from index.flatscore import FlatScorer, _segment_lengths, is_flat
 from index.query import parse
 from index.search import Archive, Filters
 
@@ -109,3 +109,18 @@ def test_a_question_mark_ends_a_question_not_a_word(archive: Archive) -> None:
     assert is_flat(parsed.whoosh)
     assert "школа" in parsed.terms["text_ru"]
     assert not is_flat(parse("шко?а", "ru", archive._searcher.schema).whoosh)
+
+
+def test_field_lengths_read_at_once_equal_whoosh_per_document(archive: Archive) -> None:
+    """The length column read as one byte string gives what Whoosh gives per document,
+    in every segment (documents added after a segment's last length are 0)."""
+    checked = 0
+    for leaf, _ in archive._searcher.leaf_searchers():
+        reader = leaf.reader()
+        count = reader.doc_count_all()
+        for field in ("text_ru", "title", "text_en"):
+            ours = _segment_lengths(reader, field, count)
+            theirs = [reader.doc_field_length(d, field, 0) or 0 for d in range(count)]
+            assert ours.tolist() == theirs
+            checked += sum(1 for length in theirs if length)
+    assert checked > 200

@@ -1,0 +1,111 @@
+"""Search filters: what a delegate narrows a search to, as a mask over the catalog's rows.
+
+Every filter is answered from the catalog's columns (loaded once per store change) or, for the
+minutes filters, from the minutes tables; a value the archive does not know is a FilterError
+whose message lists what it does know, so a typo is never silently an empty result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from corpus.messages import Message
+from corpus.model import DOCUMENT_KINDS
+from index.catalog import Catalog, date_number
+from index.minutes_filters import item_blocks, speaker_blocks
+
+
+@dataclass
+class Filters:
+    language: str | None = None
+    kind: str | None = None
+    city: str | None = None
+    session: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None
+    #: a speaker's person key or name, and an agenda item's number or title words (minutes).
+    speaker: str | None = None
+    item: str | None = None
+
+
+class FilterError(ValueError):
+    """A filter value that matches nothing the archive knows; the message says what does."""
+
+
+def allowed_rows(catalog: Catalog, conn: Any, filters: Filters) -> np.ndarray | None:
+    """A row mask for the filters (None: no filter); an unknown value is a FilterError."""
+    mask: np.ndarray | None = None
+
+    def narrow(condition: np.ndarray) -> None:
+        nonlocal mask
+        mask = condition if mask is None else mask & condition
+
+    if filters.kind is not None and filters.kind not in DOCUMENT_KINDS:
+        raise FilterError(
+            Message("unknown_kind", kind=filters.kind, known=", ".join(DOCUMENT_KINDS))
+        )
+    for name, value in (
+        ("kind", filters.kind),
+        ("language", filters.language),
+        ("city", filters.city),
+        ("session", filters.session),
+    ):
+        if value is not None:
+            narrow(column_mask(catalog, name, value))
+    if filters.entity is not None:
+        narrow(entity_mask(catalog, filters.entity))
+    if filters.date_from is not None or filters.date_to is not None:
+        narrow(date_mask(catalog, filters.date_from, filters.date_to))
+    if filters.speaker is not None:
+        narrow(blocks_mask(catalog, conn, "speaker", filters.speaker, speaker_blocks))
+    if filters.item is not None:
+        narrow(blocks_mask(catalog, conn, "agenda item", filters.item, item_blocks))
+    return mask
+
+
+def blocks_mask(
+    catalog: Catalog, conn: Any, what: str, value: str, find: Callable[[Any, str], set[str]]
+) -> np.ndarray:
+    """Rows of the blocks the minutes structure links to `value` (see index.minutes_filters)."""
+    row_of = catalog.row_of
+    rows = [row_of[b] for b in find(conn, value) if b in row_of]
+    if not rows:
+        raise FilterError(Message("no_minutes_match", what=what, value=value))
+    mask = np.zeros(len(catalog), bool)
+    mask[rows] = True
+    return mask
+
+
+def column_mask(catalog: Catalog, name: str, value: str) -> np.ndarray:
+    column = catalog.columns[name]
+    code = column.code(value)
+    if code is None and name != "kind":
+        known = ", ".join(column.values[:20]) or "none yet"
+        raise FilterError(Message("no_column_match", name=name, value=value, known=known))
+    return column.codes == (code if code is not None else -2)
+
+
+def entity_mask(catalog: Catalog, key: str) -> np.ndarray:
+    values = catalog.entity_values
+    folded = key.casefold()
+    codes = [i for i, v in enumerate(values) if v.casefold() == folded]
+    if not codes:
+        raise FilterError(Message("no_entity_filter", key=key))
+    mask = np.zeros(len(catalog), bool)
+    mask[catalog.entity_rows[np.isin(catalog.entity_codes, codes)]] = True
+    return mask
+
+
+def date_mask(catalog: Catalog, start: str | None, end: str | None) -> np.ndarray:
+    low = date_number(start) if start else 0
+    high = date_number(end, end=True) if end else 99999999
+    for given, number in ((start, low), (end, high)):
+        if given and not number:
+            raise FilterError(Message("not_a_date", given=given))
+    dates = catalog.dates
+    return (dates > 0) & (dates >= low) & (dates <= high)
