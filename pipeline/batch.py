@@ -16,18 +16,20 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import psutil
 from pebble import ProcessExpired, ProcessFuture, ProcessPool
 
 from corpus.errors import InputError, SekretarError
 from corpus.model import Document
 from corpus.store import Store, now, storage_error
 from pipeline.parse.base import sha256_file
+from pipeline.processes import descendants, resident_bytes
 from pipeline.settings import Settings
 from pipeline.stages import available_stages, build_stages
 from pipeline.worker import Job, WorkResult, is_deferred, process, warm_up
 
 OUTCOMES = ("ok", "partial", "failed", "unchanged")
+#: seconds between two looks at the workers' memory (see `_watch_memory`)
+MEMORY_LOOK = 0.2
 
 
 @dataclass
@@ -118,6 +120,7 @@ class Batch:
         #: stages run in a second pass after a document is stored and indexed (embedding).
         self.deferred = {s.name for s in stages if is_deferred(s)}
         self.killed: dict[int, str] = {}
+        self._memory_looked = 0.0
         self.block_counts: dict[str, int] = {}
         self.timeouts: dict[str, float] = {}
 
@@ -250,18 +253,19 @@ class Batch:
         return None
 
     def _watch_memory(self) -> None:
-        """Kill a worker whose resident memory passes the cap; its file is failed with that."""
+        """Kill a worker whose resident memory passes the cap; its file is failed with that.
+        Looked at every MEMORY_LOOK seconds, not on every turn of the loop."""
+        now_seconds = time.monotonic()
+        if now_seconds - self._memory_looked < MEMORY_LOOK:
+            return
+        self._memory_looked = now_seconds
         cap = self.settings.memory_mb * 1024 * 1024
-        for child in psutil.Process().children(recursive=True):
-            try:
-                rss = child.memory_info().rss
-            except psutil.Error:
-                continue
-            if rss > cap:
-                self.killed[child.pid] = (
-                    f"used more than the memory cap of {self.settings.memory_mb} MB")
+        for pid in descendants(os.getpid()):
+            rss = resident_bytes(pid)
+            if rss is not None and rss > cap:
+                self.killed[pid] = f"used more than the memory cap of {self.settings.memory_mb} MB"
                 try:
-                    os.kill(child.pid, signal.SIGKILL)
+                    os.kill(pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
 

@@ -53,6 +53,8 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   fi
   touch "$stamp"
 fi
+# our own modules compiled once too (an editable install leaves them as sources)
+.venv/bin/python -m compileall -q corpus pipeline index >/dev/null
 
 if [ -n "$apt_pid" ]; then
   if ! wait "$apt_pid"; then

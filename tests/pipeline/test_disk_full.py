@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LIMIT = 1_500_000
+LIMIT = 400_000
 
 
 def sekretar(*args: str, limit: int | None = None) -> subprocess.CompletedProcess[str]:
@@ -34,7 +34,7 @@ def test_disk_full_stops_cleanly_and_a_rerun_finishes(tmp_path: Path) -> None:
     inbox.mkdir()
     (inbox / "a_note.txt").write_text("Записка о водоснабжении Рязани.\n", "utf-8")
     paragraph = "Отчёт о развитии общественного транспорта города Казани. " * 170
-    (inbox / "b_report.txt").write_text("\n\n".join([paragraph] * 300), "utf-8")
+    (inbox / "b_report.txt").write_text("\n\n".join([paragraph] * 100), "utf-8")
     assert (inbox / "b_report.txt").stat().st_size > 2 * LIMIT
 
     full = sekretar("ingest", str(inbox), "--workers", "1", "--data", data, limit=LIMIT)
