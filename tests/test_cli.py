@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import typer.main
 
-from pipeline.cli import app, load_commands, main
+from pipeline.cli import COMMAND_MODULE, app, load_commands, main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def command_names() -> list[str]:
-    load_commands()
+    load_commands([])
     group = typer.main.get_command(app)
     return sorted(group.commands)  # type: ignore[attr-defined]
 
@@ -27,6 +29,21 @@ def test_every_command_has_help_with_an_example(capsys: pytest.CaptureFixture[st
         assert main([name, "--help"]) == 0
         out = capsys.readouterr().out
         assert "Example" in out, f"'sekretar {name} --help' shows no example"
+
+
+def test_each_command_is_loaded_alone_from_its_own_module() -> None:
+    """`sekretar check` imports the searching commands only; the map names every command."""
+    assert sorted(COMMAND_MODULE) == command_names()
+    for info in app.registered_commands:
+        assert info.callback is not None
+        assert COMMAND_MODULE[info.name or ""] == info.callback.__module__, info.name
+    code = ("import sys; from pipeline.cli import load_commands; load_commands(['check']);"
+            "print(sorted(m for m in sys.modules if m.startswith('pipeline.cli.')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    loaded = set(eval(done.stdout))  # noqa: S307 - our own printed list
+    assert "pipeline.cli.searching" in loaded
+    assert not loaded & {"pipeline.cli.archive", "pipeline.cli.minutes", "pipeline.cli.serving"}
 
 
 def test_every_command_is_in_readme() -> None:

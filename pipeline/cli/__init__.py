@@ -22,10 +22,28 @@ COMMAND_MODULES = (
     "pipeline.cli.minutes",
     "pipeline.cli.serving",
 )
+#: the module of each command: a run imports only its command's module (each pulls in a tree
+#: of libraries, and on a loaded 2-core machine every module tree costs seconds of start-up);
+#: help and unknown names import them all.
+COMMAND_MODULE = {
+    "ingest": "pipeline.cli.archive", "status": "pipeline.cli.archive",
+    "show": "pipeline.cli.archive",
+    "entities": "pipeline.cli.analysis", "entity": "pipeline.cli.analysis",
+    "translate": "pipeline.cli.translation", "models": "pipeline.cli.translation",
+    "tm": "pipeline.cli.translation", "export": "pipeline.cli.translation",
+    "search": "pipeline.cli.searching", "reindex": "pipeline.cli.searching",
+    "check": "pipeline.cli.searching",
+    "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",
+    "serve": "pipeline.cli.serving",
+}
 
 
-def load_commands() -> None:
-    for module in COMMAND_MODULES:
+def load_commands(argv: list[str] | None = None) -> None:
+    """Import the module of the command `argv` names, or every command module."""
+    args = sys.argv[1:] if argv is None else argv
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    wanted = COMMAND_MODULE.get(name or "")
+    for module in (wanted,) if wanted else COMMAND_MODULES:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as err:
@@ -35,7 +53,7 @@ def load_commands() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning our errors into one line and an exit code."""
-    load_commands()
+    load_commands(argv)
     state.exit_code, state.debug = 0, False
     try:
         app(args=argv, prog_name="sekretar")  # standalone: usage errors print and exit 2
