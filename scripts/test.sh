@@ -25,14 +25,12 @@ for path in "${PART1[@]}" "${PART2[@]}"; do
 done
 logs=$(mktemp -d)
 started=$(date +%s)
-# A background job of a script starts with Ctrl-C ignored, so Python would never see the
-# timeout's SIGINT: the runner restores Python's handler before starting pytest. A test running
-# over 15 minutes has its stack printed (pytest's faulthandler_timeout) without being stopped.
-RUNNER='import signal, sys, pytest; signal.signal(signal.SIGINT, signal.default_int_handler); sys.exit(pytest.main(sys.argv[1:]))'
+# A test running over 15 minutes has its stack printed (pytest's faulthandler_timeout) without
+# being stopped; tests/conftest.py lets the time box's SIGINT reach pytest.
 run() {  # name, then pytest arguments; prints the part's log when it ends
   local name=$1; shift
   timeout --signal=INT --kill-after=120 "${MINUTES}m" \
-    "$PY" -c "$RUNNER" -q -m "not slow" -p no:cacheprovider --durations=15 \
+    "$PY" -m pytest -q -m "not slow" -p no:cacheprovider --durations=15 \
     -o faulthandler_timeout=900 "$@" >"$logs/$name.log" 2>&1
   local code=$?
   local header="=== part $name ended with code $code after $(( $(date +%s) - started )) s"
