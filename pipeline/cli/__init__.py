@@ -13,15 +13,6 @@ import sys
 from corpus.errors import ConfigError, NotFound, SekretarError
 from pipeline.cli.app import app, console_err, state
 
-#: command modules; each registers its commands on `app` when imported.
-COMMAND_MODULES = (
-    "pipeline.cli.archive",
-    "pipeline.cli.analysis",
-    "pipeline.cli.translation",
-    "pipeline.cli.searching",
-    "pipeline.cli.minutes",
-    "pipeline.cli.serving",
-)
 #: the module of each command: a run imports only its command's module (each pulls in a tree
 #: of libraries, and on a loaded 2-core machine every module tree costs seconds of start-up);
 #: help and unknown names import them all.
@@ -36,6 +27,8 @@ COMMAND_MODULE = {
     "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",
     "serve": "pipeline.cli.serving",
 }
+#: command modules; each registers its commands on `app` when imported.
+COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_MODULE.values()))
 
 
 def load_commands(argv: list[str] | None = None) -> None:
