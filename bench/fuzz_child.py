@@ -14,6 +14,7 @@ over, while a parser that spins burns CPU however busy the machine is.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import tempfile
@@ -75,8 +76,20 @@ def classify(path: Path, options: dict[str, object]) -> tuple[str, str]:
 
 
 def _serve(receiver: Connection, sender: Connection, folder: str) -> None:
-    """The child's loop: take (name, bytes), parse, answer (kind, detail, cpu seconds)."""
+    """The child's loop: take (name, bytes), parse, answer (kind, detail, cpu seconds).
+
+    The inherited heap is frozen first: otherwise the child's first full garbage collection
+    writes to every object it got from the (large) test process, copying those pages one by
+    one, and that CPU would be charged to whichever input happened to be parsing. The child
+    says it is ready only after its imports and first-call costs, so start-up is not charged to the first input.
+    """
+    gc.freeze()
     options = parse_options()
+    from pipeline.parse.encoding import decode_text
+
+    decode_text("crème brûlée".encode("cp1252"))  # charset-normalizer's first call costs ~1 s
+
+    sender.send(("ready", "", 0.0))
     while True:
         try:
             name, data = receiver.recv()
@@ -114,6 +127,9 @@ class ParseChild:
         child_in.close()
         child_out.close()
         self.watch = psutil.Process(self.process.pid)
+        if not self.from_child.poll(self.wall_limit):
+            raise RuntimeError(f"the parser process did not start in {self.wall_limit:.0f} s")
+        self.from_child.recv()  # ("ready", ...)
 
     def run(self, data: bytes, name: str) -> Outcome:
         """Parse `data` as a file called `name`; a hang or crash costs the child, not us."""
