@@ -27,7 +27,7 @@ from corpus.store import Store  # noqa: E402
 from pipeline.batch import ingest  # noqa: E402
 from pipeline.parse import parse  # noqa: E402
 from pipeline.parse.base import Source  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
+from pipeline.settings import Settings, load_settings  # noqa: E402
 
 
 def timed(work: Callable[[], int]) -> tuple[float, int]:
@@ -85,7 +85,11 @@ def batch_scaling(paths: list[Path], tmp: Path) -> None:
         data = tmp / f"data-{workers}"
         settings = load_settings(data=data, stages="", workers=workers)
         with Store(data) as store:
-            seconds, _ = timed(lambda s=store, c=settings: len(ingest(s, paths, c).files))
+
+            def run(store: Store = store, settings: Settings = settings) -> int:
+                return len(ingest(store, paths, settings).files)
+
+            seconds, _ = timed(run)
         rates[workers] = len(paths) / seconds
         print(f"batch  {workers} worker(s): {rates[workers]:6.1f} files/s")
     print(f"batch  speed-up with 2 workers: {rates[2] / rates[1]:.2f}x")

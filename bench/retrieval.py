@@ -6,7 +6,7 @@ subjects, each with a question it answers, in Russian and in English. The paragr
 as real documents in a temporary archive, embedded with the configured model, indexed, and each
 question is searched; the rank of its paragraph among the ranked blocks is what counts.
 
-Usage: python bench/retrieval.py [--model e5-small] [--max-tokens 128] [--subset N] [--short]
+Usage: python bench/retrieval.py [--model use-m3] [--max-tokens 128] [--subset N] [--short]
        [--json]
 """
 
@@ -124,7 +124,7 @@ def run(model_name: str, max_tokens: int, subset: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="e5-small", help="e5-small, use-m3 or '' for none")
+    parser.add_argument("--model", default="use-m3", help="use-m3, e5-small or '' for none")
     parser.add_argument("--max-tokens", type=int, default=128)
     parser.add_argument("--subset", type=int, default=0, help="only the first N paragraphs")
     parser.add_argument("--short", action="store_true", help="the first 24 paragraphs (CI)")

@@ -16,6 +16,7 @@ from typing import Any
 from corpus.messages import Message
 from index._whoosh import QueryParserError, qparser, query
 from index.analysis import FIELD_LANGUAGES, OTHER, analyzer_for, field_language
+from index.names import expand_names
 from index.schema import text_field
 from index.scripts import script_of
 
@@ -74,25 +75,29 @@ def _misnested(text: str) -> bool:
     return False
 
 
-def query_fields(language: str) -> dict[str, float]:
+def query_fields(language: str, every_script: bool = False) -> dict[str, float]:
     """Fields to search for a query in `language`, with boosts: its own field first, then the
     other fields written in the same script (a Russian query also finds Ukrainian text sharing
-    the word), and the catch-all field of the other languages."""
+    the word), and the catch-all field of the other languages. A query whose names were given
+    their other languages' forms (`index.names`) searches every field."""
     own = field_language(language)
     script = script_of(language)
     boosts = {text_field(own): 1.0}
     for other in (*FIELD_LANGUAGES, OTHER):
         name = text_field(other)
-        if name not in boosts and (other == OTHER or script_of(other) == script):
+        same_script = other == OTHER or script_of(other) == script
+        if name not in boosts and (same_script or every_script):
             boosts[name] = SECONDARY_BOOST
     return boosts
 
 
-def parse(text: str, language: str, schema: Any) -> ParsedQuery:
+def parse(text: str, language: str, schema: Any, names: bool = True) -> ParsedQuery:
     """Parse a cleaned query for `language`; `whoosh` is None when nothing searchable is left
-    (only punctuation or common words), with a message saying so."""
+    (only punctuation or common words), with a message saying so. With `names`, gazetteer
+    names are also searched as the other languages write them (`index.names`)."""
     cleaned, note = clean(text)
-    boosts = query_fields(language)
+    expanded, found = expand_names(cleaned, language) if names else (cleaned, [])
+    boosts = query_fields(language, every_script=bool(found))
     result = ParsedQuery(
         text=cleaned, fields=list(boosts), message=note, semantic_text=semantic_text(cleaned)
     )
@@ -107,7 +112,7 @@ def parse(text: str, language: str, schema: Any) -> ParsedQuery:
     )
     parser.remove_plugin_class(qparser.FieldsPlugin)
     try:
-        parsed = parser.parse(cleaned)
+        parsed = parser.parse(expanded)
     except (QueryParserError, ValueError, IndexError) as err:
         result.message = Message("unreadable_query", reason=str(err))
         return result

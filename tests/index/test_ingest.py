@@ -42,7 +42,7 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
         assert [(f.outcome, f.reason) for f in report.files] == [("ok", None)]
         assert store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] == 3
         assert store.stage_versions(report.files[0].document_id or "") == {
-            "embed": "1:e5-small:128",
+            "embed": "1:use-m3:128",
             "index": "1",  # marked by the index after its commit (index.build.add_document)
         }
         assert compare(store).ok
@@ -50,7 +50,7 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
             fragment = archive.search("водоснабжение").hits[0].blocks[0].fragments[0]
         assert fragment.text == "Отчёт о водоснабжении Рязани"
         assert [fragment.text[a:b] for a, b in fragment.highlights] == ["водоснабжении"]
-        with Archive(store, embed_query=query_embedder("e5-small")) as archive:
+        with Archive(store, embed_query=query_embedder("use-m3")) as archive:
             result = archive.search("water losses in the pipes", mode="semantic")
             assert result.hits[0].source_name == "water_ru.txt"
         again = ingest(store, [source], settings, IngestOptions(), on_saved=saved)
