@@ -124,25 +124,37 @@ class WebArchive:
         page = min(max(request.page, 1), MAX_PAGE)
         key = (tuple(sorted(asdict(request).items())), page)
         if time.monotonic() - self._checked < SIGNATURE_SECONDS:
-            # an answer cached since the last look at the store is served without waiting for
-            # a search another request is running (that one holds `lock` for its whole length)
+            cached = self._cached(key)  # the store was looked at less than a second ago
+            if cached is not None:
+                return cached
+        if not self.lock.acquire(blocking=False):
+            # Another request is searching (for seconds, on a busy machine). A cached answer is
+            # served at once rather than after it: at most as old as that search, which looks
+            # at the store again when it ends.
             cached = self._cached(key)
             if cached is not None:
                 return cached
-        with self.lock:
-            store = self._open()
-            if store is None or self._is_empty(store):
-                return _empty_answer(request, page)
-            self._expire(store)
-            cached = self._cached(key)
-            if cached is not None:
-                return cached
-            answer = self._search(request, page)
-            with self._cache_lock:
-                self._cache[key] = answer
-                if len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
-            return answer
+            self.lock.acquire()
+        try:
+            return self._answer(request, page, key)
+        finally:
+            self.lock.release()
+
+    def _answer(self, request: SearchRequest, page: int, key: tuple[Any, ...]) -> dict[str, Any]:
+        """The answer, from the cache when the store has not changed; holding `lock`."""
+        store = self._open()
+        if store is None or self._is_empty(store):
+            return _empty_answer(request, page)
+        self._expire(store)
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        answer = self._search(request, page)
+        with self._cache_lock:
+            self._cache[key] = answer
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return answer
 
     def _cached(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
         with self._cache_lock:

@@ -13,6 +13,9 @@ from corpus.model import Document
 from corpus.store import Store
 from pipeline.cli.app import DataOption, app, console, settings_for
 
+#: seconds a server process may take to answer uvicorn's health check before it is replaced.
+WORKER_HEALTHCHECK_SECONDS = 120
+
 OptionalText = Optional[str]  # noqa: UP045 - Typer reads it at run time
 
 
@@ -73,5 +76,9 @@ def serve_command(
         return
     os.environ["SEKRETAR_SERVE_DATA"] = str(folder)
     os.environ["SEKRETAR_SERVE_MODE"] = mode or ""
+    # uvicorn kills a worker that does not answer its ping within the health-check timeout (5 s
+    # by default); a worker busy with searches on a loaded 2-core machine can take longer, and
+    # killing it drops every request it holds and reloads the index for a minute or more.
     uvicorn.run("pipeline.cli.serving:app_from_environment", factory=True, workers=workers,
-                host=host, port=port, log_level="warning")
+                host=host, port=port, log_level="warning",
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)

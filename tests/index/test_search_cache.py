@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from corpus.store import Store
-from index.web import service
 from index.web.service import SearchRequest, WebArchive
 
 
-def test_a_cached_answer_does_not_wait_for_a_running_search(
-    shared_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(service, "SIGNATURE_SECONDS", 600.0)  # the store is looked at once
+def test_a_cached_answer_does_not_wait_for_a_running_search(shared_store: Store) -> None:
     web = WebArchive(shared_store.data)
     asked = SearchRequest(query="водоканал", mode="lexical")
     first = web.search(asked)
