@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from corpus import reference
 from index.analysis import analyzer_for, field_language
@@ -29,7 +29,8 @@ MAX_NAMES = 8
 _TOKEN = re.compile(r"\w+")
 _PLAIN = re.compile(r"^[\w'’ʼ.-]+[,;:!?.]*$")
 Lemmas = Callable[[str], tuple[str, ...]]
-_OPERATORS = frozenset({"AND", "OR", "NOT", "И", "ИЛИ", "НЕ", "I", "АБО", "НІ"})
+#: `index.query.clean` has already written И / ИЛИ / НЕ (and the Ukrainian ones) this way.
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def _others(key: str, typed: tuple[str, ...], lemmas: Lemmas) -> tuple[str, ...]
     return tuple(found[:MAX_NAMES])
 
 
+@cache
 def _lemmatizer(language: str) -> Lemmas:
     """The query language's analyser as a word-tuple function (lemmas for ru and uk)."""
     analyzer = analyzer_for(field_language(language))

@@ -123,10 +123,6 @@ class WebArchive:
         `pages` and `empty_archive`."""
         page = min(max(request.page, 1), MAX_PAGE)
         key = (tuple(sorted(asdict(request).items())), page)
-        if time.monotonic() - self._checked < SIGNATURE_SECONDS:
-            cached = self._cached(key)  # the store was looked at less than a second ago
-            if cached is not None:
-                return cached
         if not self.lock.acquire(blocking=False):
             # Another request is searching (for seconds, on a busy machine). A cached answer is
             # served at once rather than after it: at most as old as that search, which looks
@@ -189,7 +185,7 @@ class WebArchive:
             self._signature = signature
             with self._cache_lock:
                 self._cache.clear()
-        self._checked = now  # last: the lock-free path trusts the cache only after this
+        self._checked = now
 
     def translations(self, block_ids: list[str], language: str) -> dict[str, str]:
         """Stored translations of some blocks into `language` (for results shown translated)."""
