@@ -1,8 +1,14 @@
 """Big files through a real batch: a 600-page PDF and an 800-page DOCX, under the default
-deadline and memory cap of the settings table.
+deadline and memory cap of the settings table, and a 300-page scan read by OCR.
 
-    python bench/bigfiles.py            # 600-page PDF, 800-page DOCX (a few minutes)
-    python bench/bigfiles.py --short    # 60 and 80 pages (the quick form CI runs)
+    python bench/bigfiles.py            # 600-page PDF, 800-page DOCX, 300-page scan
+    python bench/bigfiles.py --short    # 30- and 40-page files, a 10-page scan (CI)
+    python bench/bigfiles.py --scan-only --scan-pages 300
+
+The scan (a PDF of page images with no text layer, a few lines of Russian on each) is read
+twice: under the default limits, where OCR stops at three quarters of the deadline and keeps
+the pages read so far, and with the deadline raised so that every page is read, which shows
+whether memory grows with the page count. Its figures add the pages read by OCR.
 
 Each file is ingested by `pipeline.batch.ingest` in a fresh process with one worker and no
 analysis stages (parsing is what grows with the page count; the stages have their own
@@ -33,7 +39,8 @@ sys.path.insert(0, sys.argv[3])
 from corpus.store import Store
 from pipeline.batch import ingest
 from pipeline.settings import load_settings
-settings = load_settings(data=Path(sys.argv[2]), stages="", workers=1)
+settings = load_settings(data=Path(sys.argv[2]), stages="", workers=1,
+                         **json.loads(sys.argv[4]))
 started = time.monotonic()
 with Store(settings.data) as store:
     report = ingest(store, [Path(sys.argv[1])], settings)
@@ -41,7 +48,14 @@ wall = time.monotonic() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 parent = resource.getrusage(resource.RUSAGE_SELF)
 [result] = report.files
+pages = ocr = 0
+if result.document_id:
+    with Store(settings.data, readonly=True) as store:
+        blocks = store.load_document(result.document_id).blocks
+        pages = len({b.page for b in blocks if b.text.strip() and b.page})
+        ocr = len({b.page for b in blocks if b.ocr})
 print(json.dumps({"outcome": result.outcome, "reason": result.reason, "wall_s": round(wall, 1),
+                  "pages_with_text": pages, "pages_read_by_ocr": ocr,
                   "worker_cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
                   "worker_peak_mb": round(usage.ru_maxrss / 1024),
                   "parent_cpu_s": round(parent.ru_utime + parent.ru_stime, 1),
@@ -75,9 +89,25 @@ def make_paged_docx(path: Path, pages: int, seed: int = 0) -> Path:
     return path
 
 
-def measure(path: Path, data: Path, timeout: float = 1800.0) -> dict[str, object]:
-    """Ingest `path` into the archive at `data` in a fresh process; the figures it printed."""
-    result = subprocess.run([sys.executable, "-c", PROBE, str(path), str(data), str(ROOT)],
+def make_scan(path: Path, pages: int) -> Path:
+    """A scanned Russian report of `pages` A4 pages at 300 dpi with no text layer: ten
+    different page images (a numbered heading and two sentences), repeated in turn."""
+    from bench.ocr import render
+
+    images = [render(f"Страница {n + 1}. Совет ассамблеи заслушал доклад о городском "
+                     f"водоснабжении. Постановили: одобрить доклад и направить его "
+                     f"городам-членам.") for n in range(min(10, pages))]
+    sequence = [images[n % len(images)] for n in range(pages)]
+    sequence[0].save(path, "PDF", resolution=300, save_all=True, append_images=sequence[1:])
+    return path
+
+
+def measure(path: Path, data: Path, timeout: float = 1800.0,
+            **settings: object) -> dict[str, object]:
+    """Ingest `path` into the archive at `data` in a fresh process, with `settings` over the
+    defaults; the figures it printed."""
+    result = subprocess.run([sys.executable, "-c", PROBE, str(path), str(data), str(ROOT),
+                             json.dumps(settings)],
                             capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     if result.returncode != 0:
         raise RuntimeError(f"ingest of {path.name} failed:\n{result.stderr[-2000:]}")
@@ -91,16 +121,35 @@ def build(folder: Path, pdf_pages: int, docx_pages: int) -> list[Path]:
             make_paged_docx(folder / f"report-{docx_pages}p.docx", docx_pages)]
 
 
+#: the raised deadline under which every page of the long scan is read
+SCAN_DEADLINE = 3600.0
+
+
+def measure_scan(folder: Path, pages: int) -> list[tuple[str, dict[str, object]]]:
+    """The long scan under the default limits, then with the deadline raised."""
+    path = make_scan(folder / f"scan-{pages}p.pdf", pages)
+    return [("default limits", measure(path, folder / "data-scan-default", ocr_languages="ru")),
+            (f"deadline {SCAN_DEADLINE:g} s",
+             measure(path, folder / "data-scan-raised", timeout=SCAN_DEADLINE + 600,
+                     ocr_languages="ru", deadline=SCAN_DEADLINE))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="big files through a batch")
-    parser.add_argument("--short", action="store_true", help="30 and 40 pages (CI)")
+    parser.add_argument("--short", action="store_true",
+                        help="30- and 40-page files and a 10-page scan (CI)")
+    parser.add_argument("--scan-pages", type=int, help="pages of the scan (300; 10 with --short)")
+    parser.add_argument("--scan-only", action="store_true", help="only the scan")
     args = parser.parse_args()
     pdf_pages, docx_pages = (30, 40) if args.short else (600, 800)
+    scan_pages = args.scan_pages or (10 if args.short else 300)
     with tempfile.TemporaryDirectory(prefix="sekretar-big-") as tmp:
-        for path in build(Path(tmp), pdf_pages, docx_pages):
+        for path in [] if args.scan_only else build(Path(tmp), pdf_pages, docx_pages):
             size = path.stat().st_size / 1048576
             figures = measure(path, Path(tmp) / f"data-{path.stem}")
             print(f"{path.name} ({size:.1f} MB): {figures}", flush=True)
+        for limits, figures in measure_scan(Path(tmp), scan_pages):
+            print(f"{scan_pages}-page scan, {limits}: {figures}", flush=True)
     return 0
 
 

@@ -6,7 +6,7 @@ subjects, each with a question it answers, in Russian and in English. The paragr
 as real documents in a temporary archive, embedded with the configured model, indexed, and each
 question is searched; the rank of its paragraph among the ranked blocks is what counts.
 
-Usage: python bench/retrieval.py [--model use-m3] [--max-tokens 128] [--subset N] [--short]
+Usage: python bench/retrieval.py [--model e5-small] [--max-tokens 128] [--subset N] [--short]
        [--json]
 """
 
@@ -29,7 +29,7 @@ from corpus.model import Document, Embedding  # noqa: E402
 from corpus.store import Store  # noqa: E402
 from index.build import add_document  # noqa: E402
 from index.search import MODES, Archive  # noqa: E402
-from pipeline.embed import encoder, pack  # noqa: E402
+from pipeline.embed import allow_threads, encoder, pack  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval_ru.jsonl"
 PER_DOCUMENT = 8
@@ -124,12 +124,13 @@ def run(model_name: str, max_tokens: int, subset: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="use-m3", help="use-m3, e5-small or '' for none")
+    parser.add_argument("--model", default="e5-small", help="e5-small, use-m3 or '' for none")
     parser.add_argument("--max-tokens", type=int, default=128)
     parser.add_argument("--subset", type=int, default=0, help="only the first N paragraphs")
     parser.add_argument("--short", action="store_true", help="the first 24 paragraphs (CI)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    allow_threads()  # this script forks no workers (see pipeline.embed): embed on 2 threads
     report = run(args.model, args.max_tokens, args.subset or (24 if args.short else 0))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -8,8 +8,15 @@ such a tree this module reads each term's postings a block of ids at a time, sco
 arrays with the same formula, statistics and coordination bonus Whoosh uses, and combines the
 arrays: the same ranking, in milliseconds, plus every matching document at no extra cost.
 
-Anything else (phrases, prefixes, wildcards, ranges, NOT) returns None and is left to Whoosh.
-One deliberate difference: Whoosh counts a question's terms for the coordination bonus per
+Exact phrases (`Phrase` with Whoosh's default slop of 1) are scored the same way: the blocks
+holding every word are found with arrays, and positions are decoded only for those blocks. The
+names of cities and countries a query is widened with («Санкт-Петербург», "Nur-Sultan") are
+such phrases, and at 100,000 blocks Whoosh's span matcher spent up to 2 s of CPU on a question
+holding one. A top-level "a NOT b" (`And` with `Not` parts) is `a` without the blocks of `b`,
+scored as Whoosh scores it (its inverse matcher adds 1.0 for each `Not`).
+
+Anything else (prefixes, wildcards, ranges, sloppy phrases, NOT inside an OR) returns None
+and is left to Whoosh. One deliberate difference: Whoosh counts a question's terms for the coordination bonus per
 index segment (a block's score then depends on which segment holds it); here they are counted
 over the whole index.
 The postings are read through the Whoosh 2.7 codec's block reader; Whoosh 2.7 is its last
@@ -30,6 +37,8 @@ from whoosh.util.numeric import byte_to_length
 
 #: postings kept between queries, in (document number, frequency) pairs: about 24 MB
 CACHED_POSTINGS = 2_000_000
+#: phrases whose matching blocks are kept between queries (names come back query after query)
+CACHED_PHRASES = 512
 
 
 @dataclass
@@ -48,10 +57,13 @@ def _empty() -> Scored:
 
 
 def is_flat(q: Any) -> bool:
-    """True when the query is made only of terms joined by Or, And and AndNot."""
+    """True when the query is made only of terms and exact phrases joined by Or, And and
+    AndNot (a top-level "a NOT b" is taken by `FlatScorer.run` itself)."""
     kind = type(q)
     if kind is wq.Term:
         return True
+    if kind is wq.Phrase:
+        return q.slop == 1 and bool(q.words)
     if kind is wq.Or:
         return all(is_flat(s) for s in q.subqueries)
     if kind is wq.And:  # "a NOT b" (And([a, Not(b)])) is left to Whoosh
@@ -70,18 +82,37 @@ class FlatScorer:
         self._lengths: dict[str, np.ndarray] = {}
         self._cache: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached = 0
+        self._phrases: OrderedDict[tuple[str, tuple[bytes, ...]], np.ndarray] = OrderedDict()
 
     def run(self, q: Any) -> tuple[np.ndarray, np.ndarray] | None:
         """(document numbers, scores) of every match, or None when Whoosh must do it."""
-        if not isinstance(self.weighting, BM25F) or not is_flat(q):
+        if not isinstance(self.weighting, BM25F):
+            return None
+        if type(q) is wq.And and any(type(s) is wq.Not for s in q.subqueries):
+            return self._and_nots(q)
+        if not is_flat(q):
             return None
         found = self._score(q)
         return found.ids, found.scores
+
+    def _and_nots(self, q: Any) -> tuple[np.ndarray, np.ndarray] | None:
+        """"a NOT b": Whoosh intersects `a` with an inverse matcher of `b` that scores 1.0."""
+        wanted = [s for s in q.subqueries if type(s) is not wq.Not]
+        unwanted = [s.query for s in q.subqueries if type(s) is wq.Not]
+        if not wanted or not all(is_flat(s) for s in wanted + unwanted):
+            return None
+        found = self._and([self._score(s) for s in wanted])
+        for query in unwanted:
+            found = self._and_not(found, self._score(query))
+        scores = (found.scores + len(unwanted)) * q.boost
+        return found.ids, scores
 
     def _score(self, q: Any) -> Scored:
         kind = type(q)
         if kind is wq.Term:
             found = self._term(q)
+        elif kind is wq.Phrase:
+            found = self._phrase(q)
         elif kind is wq.Or:
             found = self._or(q)
         elif kind is wq.And:
@@ -139,6 +170,58 @@ class FlatScorer:
         else:
             scores = self._bm25(field, text, ids, weights)
         return Scored(ids, scores * q.boost, np.ones(len(ids), np.int64), 1)
+
+    def _phrase(self, q: Any) -> Scored:
+        """The blocks where the words stand next to each other in order, scored as Whoosh
+        scores a phrase: the sum of its words' scores (each word a leaf for coordination)."""
+        field, schema = q.fieldname, self.searcher.schema
+        if field not in schema or not schema[field].format.supports("positions"):
+            return _empty()
+        try:
+            texts = tuple(schema[field].to_bytes(word) for word in q.words)
+        except ValueError:
+            return _empty()
+        reader = self.searcher.reader()
+        if any((field, text) not in reader for text in texts):
+            return _empty()  # as Whoosh: a phrase with an unknown word matches nothing
+        found = self._and([self._term(wq.Term(field, word)) for word in q.words])
+        keep = np.isin(found.ids, self._phrase_ids(field, texts, found.ids), assume_unique=True)
+        return Scored(found.ids[keep], found.scores[keep], found.hits[keep], found.leaves)
+
+    def _phrase_ids(self, field: str, texts: tuple[bytes, ...], candidates: np.ndarray) -> np.ndarray:
+        """Which `candidates` (blocks holding every word) hold the words in a row."""
+        key = (field, texts)
+        known = self._phrases.get(key)
+        if known is None:
+            places = [self._positions(field, text, candidates) for text in texts]
+            known = np.array([doc for doc in candidates.tolist() if _in_a_row(places, doc)],
+                             np.int64)
+            self._phrases[key] = known
+            if len(self._phrases) > CACHED_PHRASES:
+                self._phrases.popitem(last=False)
+        self._phrases.move_to_end(key)
+        return known
+
+    def _positions(self, field: str, text: bytes, wanted: np.ndarray) -> dict[int, list[int]]:
+        """The word's positions in each of the `wanted` blocks, decoding only the posting
+        blocks that hold one of them."""
+        decode = self.searcher.schema[field].format.decode_positions
+        found: dict[int, list[int]] = {}
+        for leaf, offset in self.searcher.leaf_searchers():
+            reader = leaf.reader()
+            if (field, text) not in reader:
+                continue
+            matcher = reader.postings(field, text)
+            matcher = getattr(matcher, "child", matcher)
+            while matcher.is_active():
+                ids = _block(matcher)[0] + offset
+                inside = np.nonzero(np.isin(ids, wanted, assume_unique=True))[0]
+                if len(inside):
+                    matcher._read_values()
+                    for i in inside.tolist():
+                        found[int(ids[i])] = decode(matcher._values[i])
+                matcher._next_block()
+        return found
 
     def _postings(self, field: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Every (document number, term frequency) of one term; the common words of questions
@@ -231,6 +314,16 @@ def _block(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
     else:
         weights = np.asarray(raw_weights, np.float32)
     return ids, weights
+
+
+def _in_a_row(places: list[dict[int, list[int]]], doc: int) -> bool:
+    """True when word k of the phrase stands at position p + k for some p in `doc`."""
+    starts = set(places[0].get(doc, ()))
+    for k, place in enumerate(places[1:], 1):
+        starts &= {p - k for p in place.get(doc, ())}
+        if not starts:
+            return False
+    return bool(starts)
 
 
 def _coordinated(found: Scored, scale: float) -> np.ndarray:

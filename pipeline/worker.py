@@ -58,6 +58,9 @@ def warm_up(settings: Settings) -> None:
     """Worker start-up (the pool's initializer): build the stages and let each load its models
     now, so loading counts against no file's deadline. A stage without `warm` loads lazily;
     a failure here is left for the first document to record."""
+    from pipeline.embed import allow_threads
+
+    allow_threads()  # workers may embed on several threads (see pipeline.embed)
     try:
         stages = stages_for(settings)
     except Exception:  # noqa: BLE001 - the first job reports the same error properly

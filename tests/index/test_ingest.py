@@ -13,6 +13,7 @@ from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document, compare
 from index.search import Archive
+from pipeline import embed
 from pipeline.batch import IngestOptions, ingest
 from pipeline.embed import query_embedder
 from pipeline.settings import Settings
@@ -42,7 +43,7 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
         assert [(f.outcome, f.reason) for f in report.files] == [("ok", None)]
         assert store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] == 3
         assert store.stage_versions(report.files[0].document_id or "") == {
-            "embed": "1:use-m3:128",
+            "embed": "1:e5-small:128",
             "index": "1",  # marked by the index after its commit (index.build.add_document)
         }
         assert compare(store).ok
@@ -50,9 +51,24 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
             fragment = archive.search("водоснабжение").hits[0].blocks[0].fragments[0]
         assert fragment.text == "Отчёт о водоснабжении Рязани"
         assert [fragment.text[a:b] for a, b in fragment.highlights] == ["водоснабжении"]
-        with Archive(store, embed_query=query_embedder("use-m3")) as archive:
+        with Archive(store, embed_query=query_embedder("e5-small")) as archive:
             result = archive.search("water losses in the pipes", mode="semantic")
             assert result.hits[0].source_name == "water_ru.txt"
         again = ingest(store, [source], settings, IngestOptions(), on_saved=saved)
         assert [f.outcome for f in again.files] == ["unchanged"]
         assert len(seen) == 1
+
+
+def test_workers_forked_after_this_process_embedded_do_not_hang(tmp_path: Path) -> None:
+    """e5's OpenMP pool does not survive fork: a process that embedded on two threads left
+    every worker forked after it hanging at its first embedding until the deadline. Outside
+    workers e5 now runs on one thread, so a search (or anything) that embedded here first
+    leaves the next batch's workers working."""
+    embed.encoder("e5-small", threads=2).passages(["Водоснабжение Рязани"])
+    source = tmp_path / "water_ru.txt"
+    source.write_text(TEXT, "utf-8")
+    settings = Settings(data=tmp_path / "data", workers=1, stages=("embed",), deadline=60)
+    with Store(settings.data) as store:
+        report = ingest(store, [source], settings, IngestOptions())
+        assert [(f.outcome, f.reason) for f in report.files] == [("ok", None)]
+        assert store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] == 3

@@ -1,4 +1,4 @@
-"""Cross-language retrieval with the real embedding models (use-m3, e5-small), and the embed
+"""Cross-language retrieval with the real embedding models (e5-small, use-m3), and the embed
 stage."""
 
 from __future__ import annotations
@@ -52,11 +52,11 @@ def semantic_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archi
 
 def test_embed_stage_packs_int8_vectors(semantic_archive: Archive) -> None:
     assert semantic_archive.vectors is not None
-    assert semantic_archive.vectors.model == "use-m3"
+    assert semantic_archive.vectors.model == "e5-small"
     assert semantic_archive.vectors.count == 4
     assert semantic_archive.vectors.matrix.dtype == np.int8
     row = semantic_archive.store.conn.execute("SELECT dim, vector FROM embeddings").fetchone()
-    assert row[0] == 512 and len(row[1]) == 512
+    assert row[0] == 384 and len(row[1]) == 384
 
 
 @pytest.mark.parametrize("mode", ["semantic", "hybrid"])
@@ -90,22 +90,22 @@ def test_missing_model_package_names_it(monkeypatch: pytest.MonkeyPatch) -> None
         embed.encoder("e5-small")
 
 
-def test_e5_small_is_still_a_choice(tmp_path: Path) -> None:
-    """The other model, chosen by setting: 384 dimensions, and the same paragraph first."""
+def test_use_m3_is_still_a_choice(tmp_path: Path) -> None:
+    """The other model, chosen by setting: 512 dimensions, and the same paragraph first."""
     items = paragraphs()
     document = Document(id="e" * 64, source_name="practices_ru.docx", media_type="docx",
                         kind="report", language="ru", status="ok")
     for item in items.values():
         document.add_block("paragraph", item["text"], language="ru")
-    stage = embed.EmbedStage(Settings(workers=1, embed_model="e5-small"))
-    assert stage.version == "1:e5-small:128"
+    stage = embed.EmbedStage(Settings(workers=1, embed_model="use-m3"))
+    assert stage.version == "1:use-m3:128"
     stage.run(document)
-    assert {b.embedding.dim for b in document.blocks if b.embedding} == {384}
+    assert {b.embedding.dim for b in document.blocks if b.embedding} == {512}
     with Store(tmp_path) as store:
         store.save_document(document)
         add_document(store, document)
-        with Archive(store, embed_query=embed.query_embedder("e5-small")) as archive:
-            assert archive.vectors is not None and archive.vectors.model == "e5-small"
+        with Archive(store, embed_query=embed.query_embedder("use-m3")) as archive:
+            assert archive.vectors is not None and archive.vectors.model == "use-m3"
             best = archive.search(items["p22"]["question_en"], mode="semantic").hits[0].blocks[0]
             text = store.conn.execute("SELECT text FROM blocks WHERE id=?", (best.block_id,))
             assert "Эрмитаж" in text.fetchone()[0]
