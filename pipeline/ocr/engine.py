@@ -12,6 +12,11 @@ Why these choices:
   the batch stops the worker at its deadline, the running Tesseract is killed with it.
 - A page read with low confidence is checked for being upside down or sideways (Tesseract's
   orientation detection, `osd` pack) and read again turned upright if that is better.
+- A noisy page (grain or speckle all over, as a bad scanner or a fax leaves) is smoothed with
+  a 3x3 median filter first: Tesseract's layout analysis took such pages for pictures and read
+  nothing (Ukrainian, Kazakh and English pages with Gaussian noise of sigma 40 came back empty
+  after 1-65 s; filtered, every one read at 1.00). Clean pages are left as they are: the noise
+  is measured first (`noise_level`), and a filter can only blur fine print.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pytesseract
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from corpus.errors import InputError
 from pipeline.ocr.languages import installed_packs, packs_for, require_packs, tesseract_missing
@@ -33,6 +39,11 @@ from pipeline.parse.children import children_die_with_us
 
 #: below this page confidence, check the page's orientation and try it turned upright.
 ORIENTATION_RETRY = 0.6
+#: above this noise level (grey levels, `noise_level`) a page is median-filtered before reading:
+#: clean renders and scans measure under 1-3, Gaussian noise of sigma 25 about 15, of 40 about 23
+NOISY = 10.0
+#: rows of the page the noise is measured on: this many bands of BAND rows, spread evenly
+BANDS, BAND = 12, 34
 WORD_LEVEL = 5
 _HYPHENS = ("-", "\u00ad", "\u2010")
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
@@ -83,8 +94,39 @@ def ocr_image(
 
 
 def prepare(image: Image.Image) -> Image.Image:
-    """A grey (or bilevel) copy Tesseract reads well: transparency flattened onto white."""
-    if image.mode in ("1", "L"):
+    """A grey (or bilevel) copy Tesseract reads well: transparency flattened onto white, and
+    noise filtered out of a noisy page."""
+    if image.mode == "1":
+        return image
+    grey = _grey(image)
+    if noise_level(grey) > NOISY:
+        return grey.filter(ImageFilter.MedianFilter(3))
+    return grey
+
+
+def noise_level(page: Image.Image) -> float:
+    """The standard deviation of the page's pixel noise, in grey levels (Immerkaer's fast
+    estimate: the mean absolute response to a Laplacian-difference mask, which cancels smooth
+    areas and straight edges). Measured on bands spread over the page, and the median band
+    taken, so a band dense with text does not pass for noise."""
+    pixels = np.asarray(page, np.float32)
+    height = pixels.shape[0]
+    if height < BAND or pixels.shape[1] < 3:
+        return 0.0
+    starts = np.linspace(0, height - BAND, BANDS).astype(int)
+    levels = [_band_noise(pixels[top:top + BAND]) for top in sorted(set(starts.tolist()))]
+    return float(np.median(levels))
+
+
+def _band_noise(a: np.ndarray) -> float:
+    mask = (a[:-2, :-2] - 2 * a[:-2, 1:-1] + a[:-2, 2:]
+            - 2 * a[1:-1, :-2] + 4 * a[1:-1, 1:-1] - 2 * a[1:-1, 2:]
+            + a[2:, :-2] - 2 * a[2:, 1:-1] + a[2:, 2:])
+    return float(np.sqrt(np.pi / 2) * np.abs(mask).mean() / 6)
+
+
+def _grey(image: Image.Image) -> Image.Image:
+    if image.mode == "L":
         return image
     if image.mode.startswith("I"):
         return image.convert("I").point(lambda v: v * (1 / 256)).convert("L")

@@ -202,14 +202,15 @@ def test_missing_libreoffice_names_the_debian_package(
 def test_real_libreoffice_past_its_deadline_is_killed_with_its_children(
     tmp_path: Path, parse_with: Callable[..., Document]
 ) -> None:
-    """The real soffice cannot even start in a second: it is stopped there, and neither the
-    launcher nor soffice.bin (found by our own conversion folder in their command lines)
-    outlives the error."""
+    """The real soffice cannot start and convert in a fifth of a second (on a quiet machine it
+    did the whole conversion within one second): it is stopped there, and neither the launcher
+    nor soffice.bin (found by our own conversion folder in their command lines) outlives the
+    error."""
     path = tmp_path / "report.rtf"
     path.write_bytes(fx.rtf_cp1251("Заголовок", ["Текст."], ["Минск"]))
     before = set(psutil.pids())
-    with pytest.raises(InputError, match=r"^conversion timed out after 1 s$"):
-        parse_with(LegacyOfficeParser(), path, convert_timeout=1)
+    with pytest.raises(InputError, match=r"^conversion timed out after 0\.2 s$"):
+        parse_with(LegacyOfficeParser(), path, convert_timeout=0.2)
     started = [p for p in psutil.process_iter(["pid", "cmdline"])
                if p.info["pid"] not in before
                and "sekretar-lo-" in " ".join(p.info["cmdline"] or [])]
