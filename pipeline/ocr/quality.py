@@ -56,6 +56,10 @@ _UKRAINIAN = set("іїєґ")
 _ORDINARY = set(".,;:!?()-–—«»\"'„“”‘’%№/+=*•…°§$€₽#&")
 _WORD = re.compile(r"\S+")
 _EDGE = "".join(sorted(_ORDINARY)).replace("\\", "") + "[]"
+#: a character that is neither a letter, a digit nor ordinary punctuation (\w is exactly
+#: str.isalnum() plus "_")
+_ODD_CHAR = re.compile("[^\\w" + re.escape("".join(sorted(_ORDINARY))) + "]|_")
+_SYMBOL_INSIDE = re.compile(r"[^\w\-'’.,/&]|_")
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])\d|\d(?=[^\W\d_]{2})")
 _CASE_FLIP = re.compile(r"[^\W\d_]*[a-zа-яё][A-ZА-ЯЁ]")
 
@@ -85,7 +89,7 @@ def assess(text: str) -> TextQuality:
     words = [w for w in words if any(c.isalpha() for c in w)]
     letters = [c for c in compact if c.isalpha()]
     stats = {
-        "odd_share": _share(compact, _is_odd),
+        "odd_share": len(_ODD_CHAR.findall(compact)) / len(compact),
         "bad_word_share": _share(words, _is_bad_word),
         "mojibake_share": _share(letters, lambda c: "\u00c0" <= c <= "\u00ff"),
         "fragment_share": _share(words, lambda w: len(w) <= 2) if len(words) >= MIN_WORDS else 0.0,
@@ -151,17 +155,9 @@ def _share(items: Sequence[str], test: Callable[[str], bool]) -> float:
     return sum(1 for item in items if test(item)) / len(items)
 
 
-def _is_odd(char: str) -> bool:
-    """Neither a letter, a digit, nor punctuation a typed document uses."""
-    if char.isalnum() or char in _ORDINARY:
-        return False
-    return True
-
-
 def _is_bad_word(word: str) -> bool:
     """A word no typist writes: symbols or digits inside it, mixed scripts, case flipping."""
-    inner = word[1:-1]
-    if any(not c.isalnum() and c not in "-'’.,/&" for c in inner):
+    if _SYMBOL_INSIDE.search(word, 1, max(1, len(word) - 1)):
         return True
     if _DIGIT_IN_WORD.search(word) and not word[:1].isdigit() or _CASE_FLIP.match(word):
         return True
@@ -173,7 +169,10 @@ def _mixed_script(word: str) -> bool:
     return len(scripts - {"other"}) > 1
 
 
+@functools.lru_cache(maxsize=8192)
 def _script(char: str) -> str:
+    """"cyrillic", "latin" or "other" (cached: a page asks for every one of its letters, and
+    looking the name up was a tenth of parsing a text PDF)."""
     name = unicodedata.name(char, "")
     if name.startswith("CYRILLIC"):
         return "cyrillic"
@@ -209,10 +208,16 @@ def unknown_share(words: list[str], language: str) -> float:
     cyrillic = cyrillic[:DICTIONARY_SAMPLE]
     if language not in DICTIONARY_LANGUAGES or len(cyrillic) < MIN_WORDS:
         return 0.0
-    morph = _dictionary(language)
-    if morph is None:
+    if _dictionary(language) is None:
         return 0.0
-    return sum(1 for w in cyrillic if not morph.word_is_known(w)) / len(cyrillic)
+    return sum(1 for w in cyrillic if not _known(language, w)) / len(cyrillic)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known(language: str, word: str) -> bool:
+    """Whether the dictionary knows `word`, asked once per process: a report repeats its
+    words page after page, and the lookups were half the time of parsing a text PDF."""
+    return bool(_dictionary(language).word_is_known(word))
 
 
 @functools.lru_cache(maxsize=2)
