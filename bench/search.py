@@ -60,8 +60,9 @@ CITIES = [
 ]
 KINDS = ["report", "minutes", "resolution", "other"]
 PER_DOCUMENT = 100
-#: e5-small's vector size, the default model's (DIM int8 bytes a block)
-DIM = 384
+#: the vectors are labelled with the default model and have its size (DIM int8 bytes a block),
+#: so a server opened on the archive embeds its queries with the real model (bench/web.py)
+MODEL, DIM = "e5-small", 384
 
 
 def sentences() -> list[str]:
@@ -104,7 +105,7 @@ def build_store(folder: Path, blocks: int, seed: int = 7) -> Store:
         for _ in range(min(PER_DOCUMENT, blocks - number)):
             block = doc.add_block("paragraph", make_block_text(rng, pool), language="ru")
             vector = vectors.integers(-127, 128, DIM, dtype=np.int8)
-            block.embedding = Embedding("synthetic", DIM, vector.tobytes())
+            block.embedding = Embedding(MODEL, DIM, vector.tobytes())
         store.save_document(doc)
     return store
 

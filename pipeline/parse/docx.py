@@ -27,7 +27,7 @@ from pipeline.parse.docx_numbering import ListNumbering
 from pipeline.parse.docx_package import main_part, open_package, set_core_properties
 from pipeline.parse.docx_styles import Styles
 from pipeline.parse.docx_xml import Element, w
-from pipeline.parse.zipguard import ZipLimits
+from pipeline.parse.zipguard import ZIP_ERRORS, ZipLimits
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -66,7 +66,7 @@ class DocxParser(Parser):
             with zipfile.ZipFile(source.path) as archive:
                 if "word/document.xml" in archive.NameToInfo:
                     return DOCUMENT_PART_SCORE
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        except ZIP_ERRORS:
             pass
         if b"word/" in head or source.path.suffix.lower() in self.extensions:
             return HINT_SCORE
@@ -84,8 +84,9 @@ class DocxParser(Parser):
         """Parse a DOCX from a path or an in-memory stream (a decrypted file) for `source`."""
         package = open_package(file, ZipLimits.from_options(source.options))
         main = main_part(package)
-        if not any(word in main.content_type for word in ("wordprocessingml", "ms-word")):
-            raise InputError(f"not a Word document (its main part is {main.content_type})")
+        content_type = main.content_type or ""  # None when [Content_Types].xml names none
+        if not any(word in content_type for word in ("wordprocessingml", "ms-word")):
+            raise InputError(f"not a Word document (its main part is {content_type or 'untyped'})")
         document = source.new_document(_MEDIA_TYPES.get(main.content_type, DOCX_MEDIA_TYPE))
         read_main_part(document, main)
         set_core_properties(document, package)

@@ -28,7 +28,7 @@ from lxml import etree
 from corpus.errors import InputError
 from corpus.model import Document
 from pipeline.parse.docx_xml import refuse_doctype
-from pipeline.parse.zipguard import ZipLimits, open_checked
+from pipeline.parse.zipguard import ZIP_ERRORS, ZipLimits, open_checked
 
 #: errors python-docx, zipfile and lxml raise on malformed packages.
 BROKEN_PACKAGE = (
@@ -42,7 +42,10 @@ BROKEN_PACKAGE = (
     zlib.error,
     EOFError,
     OSError,
+    NotImplementedError,  # zipfile: a part it cannot read, seen only when the part is read
+    RuntimeError,  # zipfile: "File ... is encrypted, password required"
 )
+
 _STRICT_MARK = b"purl.oclc.org/ooxml/"
 _STRICT_URI = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
 _TRANSITIONAL_URI = rb"http://schemas.openxmlformats.org/\1/2006/"
@@ -84,7 +87,7 @@ def _is_strict(archive: zipfile.ZipFile) -> bool:
         return _STRICT_MARK in archive.read("_rels/.rels")
     except KeyError:
         return False
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
+    except ZIP_ERRORS as err:
         raise InputError(f"corrupt DOCX: {_reason(err)}") from err
 
 
@@ -98,7 +101,7 @@ def _translate_strict(archive: zipfile.ZipFile) -> io.BytesIO:
                 if entry.filename.lower().endswith(_XML_SUFFIXES):
                     data = _STRICT_URI.sub(_TRANSITIONAL_URI, data)
                 copy.writestr(entry.filename, data)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as err:
+    except ZIP_ERRORS as err:
         raise InputError(f"corrupt DOCX: {_reason(err)}") from err
     stream.seek(0)
     return stream

@@ -26,6 +26,7 @@ from corpus.errors import InputError
 from corpus.model import Document
 from pipeline.parse.base import MAGIC_SCORE, Parser, Source
 from pipeline.parse.office_convert import CONVERT_TIMEOUT, converted_to_docx
+from pipeline.parse.zipguard import ZIP_ERRORS
 
 RTF_MAGIC = b"{\\rtf"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -102,7 +103,7 @@ def _odt_type(path: Path, head: bytes) -> str | None:
             if info is None or info.file_size > 200:
                 return None
             return ODT_TYPES.get(archive.read(info).strip())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         return None
 
 

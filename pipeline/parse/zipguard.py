@@ -10,6 +10,7 @@ directory declares, so the declared sizes bound what a later reader can allocate
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -51,6 +52,13 @@ def _number(value: object, default: float) -> float:
     return default
 
 
+#: what zipfile raises on a malformed archive, opening it or reading a part: NotImplementedError
+#: for a zip version or method it does not know, RuntimeError for an encrypted part (all found
+#: by fuzzing). Parsers catch these where they look inside a zip.
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
+              ValueError, NotImplementedError, RuntimeError)
+
+
 def open_checked(file: str | IO[bytes], limits: ZipLimits, what: str = "DOCX") -> zipfile.ZipFile:
     """Open the archive and check it against `limits`; the caller closes it.
 
@@ -58,7 +66,7 @@ def open_checked(file: str | IO[bytes], limits: ZipLimits, what: str = "DOCX") -
     """
     try:
         archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as err:
+    except ZIP_ERRORS as err:
         raise InputError(f"corrupt {what}: not a readable zip archive ({err})") from err
     try:
         check_entries(archive.infolist(), limits, what)
@@ -74,6 +82,7 @@ def check_entries(entries: list[zipfile.ZipInfo], limits: ZipLimits, what: str =
         raise InputError(f"too large: {what} has {len(entries)} parts (limit {limits.max_entries})")
     for entry in entries:
         check_name(entry.filename, what)
+        check_method(entry, what)
         check_ratio(entry.file_size, entry.compress_size, limits, f"part {entry.filename}")
     unzipped = sum(e.file_size for e in entries)
     if unzipped > limits.max_unzipped_mb * MB:
@@ -90,6 +99,30 @@ def check_name(name: str, what: str = "DOCX") -> None:
     absolute = name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":")
     if absolute or ".." in parts:
         raise InputError(f"corrupt {what}: unsafe part name {name!r}")
+
+
+#: the compression methods Office and OpenDocument packages use: stored and deflated
+PACKAGE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+
+
+#: general-purpose flag bits zipfile cannot read: encrypted, compressed patched data, strong
+#: encryption (an office package is never encrypted inside: a protected DOCX is an OLE file)
+_UNREADABLE_FLAGS = {0x1: "is encrypted", 0x20: "holds patched data", 0x40: "is encrypted"}
+
+
+def check_method(entry: zipfile.ZipInfo, what: str = "DOCX") -> None:
+    """Refuse a part zipfile would fail on only when it is read (with NotImplementedError or
+    RuntimeError, found by fuzzing): a compression method no office package uses, a flag it
+    cannot honour, or a zip version newer than it knows."""
+    where = f"corrupt {what}: part {entry.filename!r}"
+    if entry.compress_type not in PACKAGE_METHODS:
+        raise InputError(f"{where} uses compression method {entry.compress_type}, "
+                         "which office packages never use")
+    for bit, says in _UNREADABLE_FLAGS.items():
+        if entry.flag_bits & bit:
+            raise InputError(f"{where} {says}")
+    if entry.extract_version > zipfile.MAX_EXTRACT_VERSION:
+        raise InputError(f"{where} needs zip version {entry.extract_version / 10:.1f}")
 
 
 def check_ratio(unzipped: int, compressed: int, limits: ZipLimits, where: str) -> None:

@@ -460,3 +460,35 @@ def test_every_corpus_file_ends_as_document_or_input_error(docx_corpus: Path, na
     assert document.id == source.sha256
     assert all(b.text == b.text.strip() and b.text for b in document.blocks)
     assert document.blocks or document.problems == ["no text found"]
+
+
+def patched(source: Path, target: Path, part: str, offset: int, value: int) -> Path:
+    """A copy of `source` whose local and central headers of `part` carry `value` (two bytes,
+    little-endian) at `offset` from the local header (compression method 8, flags 6); the
+    central header holds the same fields two bytes further on."""
+    data = bytearray(source.read_bytes())
+    name = part.encode()
+    for signature, shift in ((b"PK\x03\x04", 0), (b"PK\x01\x02", 2)):
+        start = data.find(signature)
+        while start != -1:
+            name_at = start + (30 if shift == 0 else 46)
+            if data[name_at:name_at + len(name)] == name:
+                data[start + offset + shift:start + offset + shift + 2] = value.to_bytes(2, "little")
+            start = data.find(signature, start + 4)
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize(("offset", "value", "says"), [
+    (8, 99, "uses compression method 99, which office packages never use"),
+    (6, 0x1, "is encrypted"),
+    (6, 0x20, "holds patched data"),
+])
+def test_parts_zipfile_cannot_read_are_refused_up_front(
+    report: Path, tmp_path: Path, offset: int, value: int, says: str
+) -> None:
+    """Found by fuzzing: such parts made zipfile raise NotImplementedError or RuntimeError
+    (not our error) when python-docx read them."""
+    broken = patched(report, tmp_path / "broken.docx", "word/document.xml", offset, value)
+    with pytest.raises(InputError, match=f"^corrupt DOCX: part 'word/document.xml' {says}$"):
+        parse(broken)
