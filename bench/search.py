@@ -63,6 +63,8 @@ PER_DOCUMENT = 100
 #: the vectors are labelled with the default model and have its size (DIM int8 bytes a block),
 #: so a server opened on the archive embeds its queries with the real model (bench/web.py)
 MODEL, DIM = "e5-small", 384
+#: vector sizes of the models a benchmark archive can be labelled with
+DIMS = {"e5-small": 384, "use-m3": 512}
 
 
 def sentences() -> list[str]:
@@ -84,7 +86,7 @@ def make_block_text(rng: random.Random, pool: list[str]) -> str:
     return text
 
 
-def build_store(folder: Path, blocks: int, seed: int = 7) -> Store:
+def build_store(folder: Path, blocks: int, seed: int = 7, model: str = MODEL) -> Store:
     rng = random.Random(seed)
     vectors = np.random.default_rng(seed)
     pool = sentences()
@@ -104,8 +106,8 @@ def build_store(folder: Path, blocks: int, seed: int = 7) -> Store:
         )
         for _ in range(min(PER_DOCUMENT, blocks - number)):
             block = doc.add_block("paragraph", make_block_text(rng, pool), language="ru")
-            vector = vectors.integers(-127, 128, DIM, dtype=np.int8)
-            block.embedding = Embedding(MODEL, DIM, vector.tobytes())
+            vector = vectors.integers(-127, 128, DIMS[model], dtype=np.int8)
+            block.embedding = Embedding(model, DIMS[model], vector.tobytes())
         store.save_document(doc)
     return store
 

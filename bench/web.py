@@ -12,6 +12,7 @@ requests) per round. Target (issue 6): 20 clients, 10,000 blocks, no errors, p95
 
 Usage: python bench/web.py [--blocks 10000] [--clients 20] [--seconds 30] [--workers 2]
                            [--data DIR] [--mode lexical|semantic|hybrid]
+                           [--model e5-small|use-m3]
        python bench/web.py --short      # 500 blocks, 20 clients, 5 s a round
 
 The archive's vectors are random but labelled with the default embedding model, so the server
@@ -47,16 +48,16 @@ from index.build import rebuild  # noqa: E402
 POPULAR = 40
 
 
-def prepare(data: Path, blocks: int) -> None:
+def prepare(data: Path, blocks: int, model: str = MODEL) -> None:
     """Build the archive and its index into `data` unless a finished one is there."""
     done = data / "bench-web-blocks"
-    if done.exists() and done.read_text() == f"{blocks} {MODEL}":
+    if done.exists() and done.read_text() == f"{blocks} {model}":
         return
     data.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
-    with build_store(data, blocks) as store:
+    with build_store(data, blocks, model=model) as store:
         rebuild(store)
-    done.write_text(f"{blocks} {MODEL}")
+    done.write_text(f"{blocks} {model}")
     print(f"built {blocks} blocks in {time.perf_counter() - began:.0f} s", flush=True)
 
 
@@ -149,7 +150,7 @@ def show(name: str, r: dict[str, Any]) -> None:
 
 
 def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
-    prepare(data, args.blocks)
+    prepare(data, args.blocks, args.model)
     rng = random.Random(5)
     unique = query_texts(rng, 5000)
     popular = unique[-POPULAR:]
@@ -158,6 +159,7 @@ def run(args: argparse.Namespace, data: Path) -> dict[str, Any]:
     server = start_server(data, port, args.workers, args.mode)
     report: dict[str, Any] = {"blocks": args.blocks, "clients": args.clients,
                               "mode": args.mode or "the server's default",
+                              "model": args.model,
                               "server_processes": args.workers,
                               "seconds": args.seconds, "cores": os.cpu_count(),
                               "load_average": [round(x, 1) for x in os.getloadavg()]}
@@ -196,6 +198,8 @@ def main() -> None:
                         help="search mode (default: the server's, hybrid: the archive's "
                              "vectors are labelled with the default model, whose real query "
                              "embedding is paid on every new query)")
+    parser.add_argument("--model", default=MODEL, choices=("e5-small", "use-m3"),
+                        help="embedding model the archive's vectors are labelled with")
     parser.add_argument("--short", action="store_true", help="500 blocks, 5 s a round (CI)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args()
@@ -210,6 +214,7 @@ def main() -> None:
         print(json.dumps(report))
         return
     print(f"{report['blocks']} blocks, {report['clients']} clients, mode {report['mode']}, "
+          f"vectors labelled {report['model']}, "
           f"{report['seconds']:g} s a "
           f"round, {report['server_processes']} server processes, {report['cores']} cores, "
           f"load average {report['load_average']}; "

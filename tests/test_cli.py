@@ -88,3 +88,20 @@ def test_ingest_then_status_and_show_json(tmp_path: Path,
     assert [b["text"] for b in shown["blocks"]] == ["Информатизация Минска.",
                                                     "Второй абзац о туризме."]
     assert shown["version"] == 1
+
+
+def test_server_processes_share_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve --workers N` gives each process its share of the cores for numpy's and OpenMP's
+    thread pools (each used every core, so N processes oversubscribed them: hybrid searches
+    ran at half the rate); a limit the user set is kept."""
+    from pipeline.cli import serving
+
+    for name in serving.THREAD_POOLS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    monkeypatch.setattr(serving.os, "cpu_count", lambda: 4)
+    serving.share_cores(2)
+    assert [serving.os.environ[n] for n in serving.THREAD_POOLS] == ["2", "3", "2"]
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    serving.share_cores(8)
+    assert serving.os.environ["OPENBLAS_NUM_THREADS"] == "1"

@@ -15,6 +15,12 @@ from pipeline.cli.app import DataOption, app, console, settings_for
 
 #: seconds a server process may take to answer uvicorn's health check before it is replaced.
 WORKER_HEALTHCHECK_SECONDS = 120
+#: thread pools of the numerical libraries a search uses (numpy's OpenBLAS for the vectors and
+#: use-m3, OpenMP): each sizes itself to every core, so N server processes ran N times as many
+#: threads as cores. Measured with 2 processes, 20 clients and 10,000 blocks: hybrid searches
+#: went from 80 to 156 requests/s (use-m3; p95 340 to 181 ms) and from 59 to 112 (e5-small;
+#: p95 564 to 284 ms) once each process had its share of the cores.
+THREAD_POOLS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 OptionalText = Optional[str]  # noqa: UP045 - Typer reads it at run time
 
@@ -42,6 +48,14 @@ def app_from_environment() -> Any:
     data folder and mode come from the environment `serve` sets before starting them."""
     mode = os.environ.get("SEKRETAR_SERVE_MODE") or None
     return build_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode)
+
+
+def share_cores(processes: int) -> None:
+    """Give each of `processes` server processes (started after this, which read these
+    variables when they load numpy) its share of the cores; a limit already set is kept."""
+    share = str(max(1, (os.cpu_count() or 1) // processes))
+    for name in THREAD_POOLS:
+        os.environ.setdefault(name, share)
 
 
 @app.command("serve")
@@ -76,6 +90,7 @@ def serve_command(
         return
     os.environ["SEKRETAR_SERVE_DATA"] = str(folder)
     os.environ["SEKRETAR_SERVE_MODE"] = mode or ""
+    share_cores(workers)
     # uvicorn kills a worker that does not answer its ping within the health-check timeout (5 s
     # by default); a worker busy with searches on a loaded 2-core machine can take longer, and
     # killing it drops every request it holds and reloads the index for a minute or more.
