@@ -65,13 +65,32 @@ def read_pages(
         try:
             result = ocr_image(page.image, packs or DEFAULT_PACKS, dpi=page.dpi, timeout=left)
             if packs is None:
-                packs = detected_packs(result.text)
-                if packs is not None and packs != packs_for(DEFAULT_PACKS):
-                    result = ocr_image(page.image, packs, dpi=page.dpi, timeout=left)
+                packs, result = _in_its_language(page, result, left)
         except InputError as err:
             yield PageReading(page.number, failure=str(err))
             continue
         yield PageReading(page.number, result=result)
+
+
+def _in_its_language(page: PageImage, first: OcrResult, timeout: float
+                     ) -> tuple[list[str] | None, OcrResult]:
+    """The packs of the language the first page is written in, and that page read with them.
+
+    The first reading (Russian and English packs) loses a language's own letters, and close
+    alphabets then look alike: a Kazakh page read that way was identified as Kyrgyz (0.94), read
+    with the Kyrgyz pack at 0.901, and only then, its own letters back, identified as Kazakh.
+    So the language is asked again of the second reading, and if it changes, the page is read
+    a third time with the packs it names (at most once more)."""
+    packs = detected_packs(first.text)
+    if packs is None or packs == packs_for(DEFAULT_PACKS):
+        return packs, first
+    result = ocr_image(page.image, packs, dpi=page.dpi, timeout=timeout)
+    again = detected_packs(result.text)
+    if again is None or again == packs:
+        return packs, result
+    if again == packs_for(DEFAULT_PACKS):
+        return again, first  # the first reading was already made with these packs
+    return again, ocr_image(page.image, again, dpi=page.dpi, timeout=timeout)
 
 
 def with_unread(readings: list[PageReading], asked: Iterable[int]) -> list[PageReading]:
