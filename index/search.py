@@ -97,12 +97,23 @@ class Archive:
         self._open_searcher()
 
     def _open_searcher(self) -> None:
+        previous = self._searcher
+        if self._searcher is not None and not self._searcher.up_to_date():
+            try:
+                self._searcher = self._searcher.refresh()
+            except Exception:  # noqa: BLE001 - opened afresh below
+                # Whoosh closes the old segment readers before it opens the new ones, so a
+                # refresh that fails (a writer in another process merged segments away
+                # under it) left this searcher closed, and every later search of this
+                # archive failed with ReaderClosed. Start again from the index on disk.
+                self._searcher = None
         if self._searcher is None:
             ix = open_index(index_path(self.store), create=False)
             self._searcher = ix.searcher() if ix is not None else None
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-        if self._searcher is not None and self._generation != self._searcher.reader().generation():
+        if self._searcher is not None and (
+            self._searcher is not previous
+            or self._generation != self._searcher.reader().generation()
+        ):
             self._map_docnums()
 
     def _map_docnums(self) -> None:
