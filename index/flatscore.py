@@ -16,9 +16,9 @@ holding one. A top-level "a NOT b" (`And` with `Not` parts) is `a` without the b
 scored as Whoosh scores it (its inverse matcher adds 1.0 for each `Not`).
 
 Anything else (prefixes, wildcards, ranges, sloppy phrases, NOT inside an OR) returns None
-and is left to Whoosh. One deliberate difference: Whoosh counts a question's terms for the coordination bonus per
-index segment (a block's score then depends on which segment holds it); here they are counted
-over the whole index.
+and is left to Whoosh. One deliberate difference: Whoosh counts a question's terms for the
+coordination bonus per index segment (a block's score then depends on which segment holds it);
+here they are counted over the whole index.
 The postings are read through the Whoosh 2.7 codec's block reader; Whoosh 2.7 is its last
 release, and tests/index/test_flatscore.py compares both rankings on a real index.
 """

@@ -109,7 +109,7 @@ def noise_level(page: Image.Image) -> float:
     estimate: the mean absolute response to a Laplacian-difference mask, which cancels smooth
     areas and straight edges). Measured on bands spread over the page, and the median band
     taken, so a band dense with text does not pass for noise."""
-    pixels = np.asarray(page, np.float32)
+    pixels = np.asarray(page)  # uint8; only the bands are turned into floats
     height = pixels.shape[0]
     if height < BAND or pixels.shape[1] < 3:
         return 0.0
@@ -118,7 +118,8 @@ def noise_level(page: Image.Image) -> float:
     return float(np.median(levels))
 
 
-def _band_noise(a: np.ndarray) -> float:
+def _band_noise(band: np.ndarray) -> float:
+    a = band.astype(np.float32)
     mask = (a[:-2, :-2] - 2 * a[:-2, 1:-1] + a[:-2, 2:]
             - 2 * a[1:-1, :-2] + 4 * a[1:-1, 1:-1] - 2 * a[1:-1, 2:]
             + a[2:, :-2] - 2 * a[2:, 1:-1] + a[2:, 2:])

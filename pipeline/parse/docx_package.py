@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from datetime import datetime
 from typing import IO
 
@@ -31,21 +30,7 @@ from pipeline.parse.docx_xml import refuse_doctype
 from pipeline.parse.zipguard import ZIP_ERRORS, ZipLimits, open_checked
 
 #: errors python-docx, zipfile and lxml raise on malformed packages.
-BROKEN_PACKAGE = (
-    OpcError,
-    LookupError,
-    ValueError,
-    TypeError,
-    AttributeError,
-    etree.LxmlError,
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    NotImplementedError,  # zipfile: a part it cannot read, seen only when the part is read
-    RuntimeError,  # zipfile: "File ... is encrypted, password required"
-)
-
+BROKEN_PACKAGE = (OpcError, LookupError, TypeError, AttributeError, etree.LxmlError, *ZIP_ERRORS)
 _STRICT_MARK = b"purl.oclc.org/ooxml/"
 _STRICT_URI = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/")
 _TRANSITIONAL_URI = rb"http://schemas.openxmlformats.org/\1/2006/"

@@ -103,8 +103,6 @@ def check_name(name: str, what: str = "DOCX") -> None:
 
 #: the compression methods Office and OpenDocument packages use: stored and deflated
 PACKAGE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-
-
 #: general-purpose flag bits zipfile cannot read: encrypted, compressed patched data, strong
 #: encryption (an office package is never encrypted inside: a protected DOCX is an OLE file)
 _UNREADABLE_FLAGS = {0x1: "is encrypted", 0x20: "holds patched data", 0x40: "is encrypted"}
@@ -112,8 +110,8 @@ _UNREADABLE_FLAGS = {0x1: "is encrypted", 0x20: "holds patched data", 0x40: "is 
 
 def check_method(entry: zipfile.ZipInfo, what: str = "DOCX") -> None:
     """Refuse a part zipfile would fail on only when it is read (with NotImplementedError or
-    RuntimeError, found by fuzzing): a compression method no office package uses, a flag it
-    cannot honour, or a zip version newer than it knows."""
+    RuntimeError, found by fuzzing): a compression method no office package uses, or a flag it
+    cannot honour. (A zip version newer than it knows fails already in `zipfile.ZipFile`.)"""
     where = f"corrupt {what}: part {entry.filename!r}"
     if entry.compress_type not in PACKAGE_METHODS:
         raise InputError(f"{where} uses compression method {entry.compress_type}, "
@@ -121,8 +119,6 @@ def check_method(entry: zipfile.ZipInfo, what: str = "DOCX") -> None:
     for bit, says in _UNREADABLE_FLAGS.items():
         if entry.flag_bits & bit:
             raise InputError(f"{where} {says}")
-    if entry.extract_version > zipfile.MAX_EXTRACT_VERSION:
-        raise InputError(f"{where} needs zip version {entry.extract_version / 10:.1f}")
 
 
 def check_ratio(unzipped: int, compressed: int, limits: ZipLimits, where: str) -> None:
