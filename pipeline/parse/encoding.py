@@ -272,8 +272,12 @@ def _charset_normalizer_guess(sample: bytes) -> str | None:
 
 
 def _codec_name(name: str) -> str | None:
-    """Python's canonical codec name ("windows-1251" -> "cp1251"), or None if unknown."""
+    """Python's canonical codec name ("windows-1251" -> "cp1251"), or None if unknown or not a
+    text encoding: Python also names bytes-to-bytes codecs ("uu", "base64", "zlib"), which
+    `bytes.decode` refuses with LookupError (an HTML page declaring charset=uu, found by
+    fuzzing)."""
     try:
-        return codecs.lookup(name.strip()).name
+        info = codecs.lookup(name.strip())
     except LookupError:
         return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None

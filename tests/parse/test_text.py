@@ -228,6 +228,16 @@ def test_html_http_equiv_charset_is_honoured() -> None:
     assert decode_text(page, declared_html_charset(page)).encoding == "koi8-r"
 
 
+@pytest.mark.parametrize("charset", ["uu", "base64", "zlib", "rot13"])
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored(charset: str) -> None:
+    """Python knows these names, but as bytes-to-bytes codecs: `bytes.decode` raised
+    LookupError out of the parser (found by fuzzing). The page is read by guessing instead."""
+    page = f'<html><head><meta charset="{charset}"></head>'.encode() + "<p>Ассамблея</p>".encode(
+        "cp1251")
+    decoded = decode_text(page, declared_html_charset(page))
+    assert decoded.encoding == "cp1251" and "<p>Ассамблея</p>" in decoded.text
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
