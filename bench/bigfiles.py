@@ -10,7 +10,7 @@ twice: under the default limits, where OCR stops at three quarters of the deadli
 the pages read so far, and with the deadline raised so that every page is read, which shows
 whether memory grows with the page count. Its figures add the pages read by OCR.
 
-Each file is ingested by `pipeline.batch.ingest` in a fresh process with one worker and no
+Each file is ingested by `pipeline.ingest.batch.ingest` in a fresh process with one worker and no
 analysis stages (parsing is what grows with the page count; the stages have their own
 benchmarks), so that process's `RUSAGE_CHILDREN` is exactly the worker's: its CPU time and its
 peak resident memory. Prints, per file: outcome and reason, wall seconds, worker CPU seconds,
@@ -37,7 +37,7 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 from corpus.store import Store
-from pipeline.batch import ingest
+from pipeline.ingest.batch import ingest
 from pipeline.settings import load_settings
 settings = load_settings(data=Path(sys.argv[2]), stages="", workers=1,
                          **json.loads(sys.argv[4]))

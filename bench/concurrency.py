@@ -5,7 +5,7 @@ An archive is started with a few seed documents (ingested in this process, so bo
 have something to open), `sekretar serve` is started on it in its own process, and then one
 `sekretar ingest` of N documents (text notes and DOCX reports, no analysis stages) runs in its
 own process while C clients search for its whole duration:
-  - half through the library (`index.search.Archive`, what `sekretar search` uses), each with its
+  - half through the library (`index.searcher.Archive`, what `sekretar search` uses), each with its
     own read-only store and Archive, as threads of this process (they share its GIL, so their
     latencies include waiting for each other, as in one web process serving many);
   - half through the JSON API (GET /api/search), each with its own HTTP connection.
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus.store import Store  # noqa: E402
-from index.search import Archive, SearchResult  # noqa: E402
+from index.searcher import Archive, SearchResult  # noqa: E402
 
 QUERIES = ("водоснабжение", "туризм", "реконструкция", "бюджет", "Рязань", "водоканал",
            '"очистных сооружений"', "тури*", "бюджет AND доклад", "записка NOT туризм",
@@ -100,8 +100,8 @@ def make_inbox(folder: Path, count: int, first: int = 0) -> None:
 
 def seed(data: Path, folder: Path) -> None:
     """A few documents, ingested and indexed by the library, before anyone searches."""
-    from pipeline.batch import ingest
-    from pipeline.cli.hooks import saved_hooks
+    from pipeline.ingest.batch import ingest
+    from pipeline.ingest.hooks import saved_hooks
     from pipeline.settings import load_settings
 
     make_inbox(folder, SEED, first=100000)

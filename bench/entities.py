@@ -9,9 +9,9 @@ not wall time, so a busy machine does not distort the figure) for our full
 Russian pipeline (the `entities` stage: NER, rules, gazetteer, normalisation) and for natasha
 alone (its NER, and its NER plus the morphology and syntax its normalisation needs), with each
 one's load time and peak memory (each measured in a fresh process); span-exact P/R/F1 of
-natasha alone and of our pipeline on the gold set in tests/pipeline/data/ner_gold_ru.txt; and
+natasha alone and of our pipeline on the gold set in tests/pipeline/entities/data/ner_gold_ru.txt; and
 the language-ID accuracy table (ours, and py3langid alone) on
-tests/pipeline/data/langid_sentences.tsv.
+tests/pipeline/language/data/langid_sentences.tsv.
 """
 
 from __future__ import annotations
@@ -34,9 +34,8 @@ from typing import Any  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DATA = ROOT / "tests" / "pipeline" / "data"
-GOLD = DATA / "ner_gold_ru.txt"
-LANGID = DATA / "langid_sentences.tsv"
+GOLD = ROOT / "tests" / "pipeline" / "entities" / "data" / "ner_gold_ru.txt"
+LANGID = ROOT / "tests" / "pipeline" / "language" / "data" / "langid_sentences.tsv"
 MARK = re.compile(r"\[(PER|LOC|ORG) ([^\]|]+)(?:\|([^\]]+))?\]")
 
 Span = tuple[int, int, str]
@@ -83,7 +82,7 @@ def peak_mb() -> float:
 def ours_worker(texts: list[str]) -> dict[str, Any]:
     """The entities stage on a document whose blocks are the sentences."""
     from corpus.model import Document
-    from pipeline.entities import EntitiesStage
+    from pipeline.entities.stage import EntitiesStage
 
     def run(sentences: list[str]) -> float:
         doc = Document(id="0" * 64, source_name="bench", media_type="text/plain", language="ru")
@@ -194,7 +193,7 @@ def natasha_spans(texts: list[str]) -> list[set[Span]]:
 
 def our_entities(texts: list[str]) -> list[list[Any]]:
     from corpus.model import Document
-    from pipeline.entities import EntitiesStage
+    from pipeline.entities.stage import EntitiesStage
 
     doc = Document(id="1" * 64, source_name="gold", media_type="text/plain", language="ru")
     for text in texts:
@@ -247,7 +246,7 @@ def normal_form_accuracy(gold_rows: list[Any], ours: list[list[Any]]) -> dict[st
 
 
 def langid_table() -> dict[str, dict[str, Any]]:
-    from pipeline.language import LANGUAGES, identifier, identify
+    from pipeline.language.detect import LANGUAGES, identifier, identify
 
     rows = [
         line.split("\t")

@@ -51,8 +51,8 @@ class Outcome:
 def parse_options() -> dict[str, object]:
     """The options the batch worker gives parsers, with OCR off: fuzzing tests our parsers,
     and Tesseract reading a mutated page for minutes would only measure Tesseract."""
+    from pipeline.ingest.worker import source_options
     from pipeline.settings import load_settings
-    from pipeline.worker import source_options
 
     return source_options(load_settings(environ={}, ocr=False))
 
@@ -85,7 +85,7 @@ def _serve(receiver: Connection, sender: Connection, folder: str) -> None:
     """
     gc.freeze()
     options = parse_options()
-    from pipeline.parse.encoding import decode_text
+    from pipeline.parse.text.encoding import decode_text
 
     decode_text("crème brûlée".encode("cp1252"))  # charset-normalizer's first call costs ~1 s
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus_gen import make_docx, make_pdf  # noqa: E402
 from corpus.store import Store  # noqa: E402
-from pipeline.batch import ingest  # noqa: E402
+from pipeline.ingest.batch import ingest  # noqa: E402
 from pipeline.parse import parse  # noqa: E402
 from pipeline.parse.base import Source  # noqa: E402
 from pipeline.settings import Settings, load_settings  # noqa: E402

@@ -99,7 +99,7 @@ def score(folder: Path) -> dict[str, Any]:
 
 def stage_speed(folder: Path, rounds: int) -> float:
     """Documents per second of the minutes stage alone, over already parsed documents."""
-    from pipeline.minutes import read_minutes
+    from pipeline.minutes.stage import read_minutes
 
     parsed = []
     language = build_stages(load_settings(stages="language"))

@@ -1,7 +1,7 @@
 """Benchmark: OCR accuracy, speed and memory on pages rendered from known text.
 
 Pages are A4 at 300 dpi, typeset in DejaVu Serif (10 pt) from known Russian, Ukrainian,
-Kazakh and English text, then read through `pipeline.ocr` exactly as a scan would be:
+Kazakh and English text, then read through `pipeline.parse.ocr` exactly as a scan would be:
 clean, and degraded by rotation (2 degrees), blur, noise, and all three together.
 
 Printed per language and condition: character accuracy (1 - Levenshtein distance / length),
@@ -34,10 +34,10 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ocr.accuracy import char_accuracy  # noqa: E402
-from pipeline.ocr.engine import ocr_image  # noqa: E402
-from pipeline.ocr.pages import PageImage, read_pages  # noqa: E402
-from pipeline.ocr.pdf_pages import _open, _render  # noqa: E402
+from pipeline.parse.ocr.accuracy import char_accuracy  # noqa: E402
+from pipeline.parse.ocr.engine import ocr_image  # noqa: E402
+from pipeline.parse.ocr.pages import PageImage, read_pages  # noqa: E402
+from pipeline.parse.ocr.pdf_pages import _open, _render  # noqa: E402
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 PAGE = (2480, 3508)
@@ -176,7 +176,7 @@ def pdf_pipeline(pages: int) -> dict[str, float]:
     """A scanned Russian PDF through the PDF parser with OCR on, as a batch worker reads it:
     pages per second and this process's peak memory growth (Tesseract runs as a child)."""
     from pipeline.parse.base import Source
-    from pipeline.parse.pdf import PdfParser
+    from pipeline.parse.pdf.parser import PdfParser
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "scan.pdf"

@@ -27,9 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.model import Document, Embedding  # noqa: E402
 from corpus.store import Store  # noqa: E402
+from corpus.vectors import pack  # noqa: E402
 from index.build import add_document  # noqa: E402
-from index.search import MODES, Archive  # noqa: E402
-from pipeline.embed import allow_threads, encoder, pack  # noqa: E402
+from index.searcher import MODES, Archive  # noqa: E402
+from pipeline.embed.models import allow_threads, encoder  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval_ru.jsonl"
 PER_DOCUMENT = 8
@@ -89,7 +90,7 @@ def evaluate(
 
 def detector() -> Any:
     try:
-        from pipeline.language import identify
+        from pipeline.language.detect import identify
     except ImportError:
         return None
     return lambda text: identify(text).language
@@ -130,7 +131,7 @@ def main() -> None:
     parser.add_argument("--short", action="store_true", help="the first 24 paragraphs (CI)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    allow_threads()  # this script forks no workers (see pipeline.embed): embed on 2 threads
+    allow_threads()  # this script forks no workers (see pipeline.embed.models): embed on 2 threads
     report = run(args.model, args.max_tokens, args.subset or (24 if args.short else 0))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

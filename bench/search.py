@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from corpus.model import Document, Embedding  # noqa: E402
 from corpus.store import Store  # noqa: E402
 from index.build import add_document, rebuild  # noqa: E402
-from index.search import Archive  # noqa: E402
+from index.searcher import Archive  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval_ru.jsonl"
 CITIES = [
@@ -148,7 +148,7 @@ def query_texts(rng: random.Random, count: int) -> list[str]:
 def query_embedding_ms() -> float | None:
     """Median time to embed one query with the default model (None if it is not installed)."""
     try:
-        from pipeline.embed import DEFAULT_MODEL, encoder
+        from pipeline.embed.models import DEFAULT_MODEL, encoder
 
         model = encoder(DEFAULT_MODEL, threads=2)
     except Exception:  # noqa: BLE001 - the benchmark reports what it can

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus.store import Store
+from corpus.vectors import unpack
 from index.catalog import Catalog
 
 _CHUNK = 16_384  # rows converted to float32 at a time: bounds the temporary to a few MB
@@ -58,27 +59,6 @@ class VectorIndex:
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best], kind="stable")]
         return best, scores[best]
-
-
-def quantize(vector: np.ndarray) -> np.ndarray:
-    """A float vector as int8 scaled to the full range (direction kept, scale dropped)."""
-    v = np.asarray(vector, np.float32)
-    peak = float(np.abs(v).max()) if v.size else 0.0
-    if peak == 0.0:
-        return np.zeros(v.shape, np.int8)
-    return np.clip(np.rint(v * (127.0 / peak)), -127, 127).astype(np.int8)
-
-
-def unpack(blob: bytes, dim: int) -> np.ndarray:
-    """A stored vector as an int8 array, whatever precision it was stored in."""
-    width = len(blob) // max(dim, 1)
-    if width == 1 and len(blob) == dim:
-        return np.frombuffer(blob, np.int8)
-    if width == 2 and len(blob) == 2 * dim:
-        return quantize(np.frombuffer(blob, np.float16).astype(np.float32))
-    if width == 4 and len(blob) == 4 * dim:
-        return quantize(np.frombuffer(blob, np.float32))
-    raise ValueError(f"an embedding of {len(blob)} bytes does not fit dimension {dim}")
 
 
 def stored_models(store: Store) -> dict[str, int]:

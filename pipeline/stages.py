@@ -31,11 +31,11 @@ _FACTORIES: dict[str, StageFactory] = {}
 
 #: where each known stage is registered; imported only when the stage is asked for.
 STAGE_MODULES: dict[str, str] = {
-    "language": "pipeline.language",
-    "minutes": "pipeline.minutes",
+    "language": "pipeline.language.stage",
+    "minutes": "pipeline.minutes.stage",
     "translate": "pipeline.translate.stage",
-    "entities": "pipeline.entities",
-    "embed": "pipeline.embed",
+    "entities": "pipeline.entities.stage",
+    "embed": "pipeline.embed.stage",
 }
 
 

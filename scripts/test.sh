@@ -16,9 +16,10 @@ PY=.venv/bin/python
 # process a test starts compiled the same sources again (a third of one profiled test's time).
 unset PYTHONDONTWRITEBYTECODE
 MINUTES=${SEKRETAR_TEST_MINUTES:-60}
-PART1=(tests/pipeline --ignore=tests/pipeline/minutes tests/corpus tests/test_cli.py
-       tests/test_samples.py)
-PART2=(tests/faults tests/hostile tests/fuzz tests/web tests/pipeline/minutes)
+PART1=(tests/pipeline/cli tests/pipeline/entities tests/pipeline/ingest tests/pipeline/language
+       tests/pipeline/translate tests/corpus tests/test_samples.py)
+PART2=(tests/faults tests/hostile tests/fuzz tests/pipeline/web tests/pipeline/minutes
+       tests/pipeline/resolution)
 IGNORE=()
 for path in "${PART1[@]}" "${PART2[@]}"; do
   case $path in --*) ;; *) IGNORE+=("--ignore=$path") ;; esac

@@ -17,8 +17,8 @@ from pipeline.cli.app import app, console_err, state
 #: of libraries, and on a loaded 2-core machine every module tree costs seconds of start-up);
 #: help and unknown names import them all.
 COMMAND_MODULE = {
-    "ingest": "pipeline.cli.archive", "status": "pipeline.cli.archive",
-    "show": "pipeline.cli.archive",
+    "ingest": "pipeline.cli.documents", "status": "pipeline.cli.documents",
+    "show": "pipeline.cli.documents",
     "entities": "pipeline.cli.analysis", "entity": "pipeline.cli.analysis",
     "translate": "pipeline.cli.translation", "models": "pipeline.cli.translation",
     "tm": "pipeline.cli.translation", "export": "pipeline.cli.translation",

@@ -18,10 +18,10 @@ from pipeline.cli.app import (
     print_json,
     settings_for,
 )
-from pipeline.cli.hooks import saved_hooks
-from pipeline.minutes.archive import minutes_of
+from pipeline.ingest.hooks import saved_hooks
 from pipeline.minutes.export import city_name, minutes_json, tally_text
-from pipeline.resolution import default_translator, make_resolution
+from pipeline.minutes.sessions import minutes_of
+from pipeline.resolution.compile import default_translator, make_resolution
 
 RosterOption = Annotated[Optional[Path], typer.Option(  # noqa: UP045 - Typer reads it at run time
     "--roster", help="delegate roster (CSV/TSV: names, city, role, from, to) to link speakers",

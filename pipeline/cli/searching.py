@@ -16,7 +16,7 @@ from corpus.errors import ConfigError, ModelMissing
 from corpus.store import Store
 from index.build import compare, rebuild, repair
 from index.results import Fragment, SearchResult
-from index.search import MODES, Archive, Filters
+from index.searcher import MODES, Archive, Filters
 from index.vectors import stored_models
 from pipeline.cli.app import (
     DataOption,
@@ -29,7 +29,7 @@ from pipeline.cli.app import (
     settings_for,
     state,
 )
-from pipeline.integrity import (
+from pipeline.ingest.integrity import (
     check_sources,
     describe_stale,
     rerun_stale,
@@ -45,7 +45,7 @@ OptionalPath = Optional[Path]  # noqa: UP045
 def _detector() -> Any:
     """The pipeline's language identification, when its module is installed."""
     try:
-        from pipeline.language import identify
+        from pipeline.language.detect import identify
     except ImportError:
         return None
     return lambda text: identify(text).language
@@ -56,7 +56,7 @@ def open_archive(store: Store, mode: str | None) -> Archive:
     embed_query = None
     models = stored_models(store)
     if models and mode != "lexical":
-        from pipeline.embed import query_embedder
+        from pipeline.embed.models import query_embedder
 
         try:
             embed_query = query_embedder(next(iter(models)))

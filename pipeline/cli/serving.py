@@ -1,4 +1,4 @@
-"""The `serve` command: the web page and JSON API over an archive (index/web)."""
+"""The `serve` command: the web page and JSON API over an archive (pipeline/web)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def export_docx(document: Document, language: str, out: Path, side_by_side: bool
 
 def build_app(data: Path, mode: str | None = None) -> Any:
     """The web application for `data`, with the query-side models the CLI search uses."""
-    from index.web import create_app
     from pipeline.cli.searching import open_archive
+    from pipeline.web import create_app
 
     def make_archive(store: Store) -> Any:
         return open_archive(store, mode)

@@ -8,12 +8,12 @@ from __future__ import annotations
 from corpus.errors import InputError
 from corpus.model import Document
 from pipeline.parse.base import Parser, Source
-from pipeline.parse.docx import DocxParser
-from pipeline.parse.image import ImageParser
-from pipeline.parse.office import LegacyOfficeParser
-from pipeline.parse.ole import OleParser
-from pipeline.parse.pdf import PdfParser
-from pipeline.parse.text import HtmlParser, TextParser
+from pipeline.parse.docx.parser import DocxParser
+from pipeline.parse.image.parser import ImageParser
+from pipeline.parse.office.legacy import LegacyOfficeParser
+from pipeline.parse.office.ole import OleParser
+from pipeline.parse.pdf.parser import PdfParser
+from pipeline.parse.text.parser import HtmlParser, TextParser
 
 PARSERS: list[Parser] = [
     DocxParser(),

@@ -213,7 +213,7 @@ def reference_terms(known: set[tuple[str, str]]) -> list[Term]:
         from corpus import reference
     except ImportError:
         return []
-    # Without corpus/reference.py, `corpus.reference` is only the data folder (a namespace
+    # Without corpus/reference/__init__.py, `corpus.reference` is only the data folder (a namespace
     # package holding glossary.tsv), with no entries to read.
     entries = getattr(reference, "entries", None)
     if not callable(entries):

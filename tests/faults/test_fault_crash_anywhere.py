@@ -35,7 +35,7 @@ from fault_helpers import (
 )
 
 from corpus.store import Store
-from index.search import Archive
+from index.searcher import Archive
 
 #: what the kills aim at, in turn ("start": before the batch begins, during imports,
 #: opening the store or the index catch-up of what an earlier kill left unindexed).

@@ -3,7 +3,7 @@
 Files in `tests/fuzz/crashers/` are named `<format>-<sha256 prefix>.bin` by `bench/fuzz.py`.
 Each must end as a document or one of the project's own errors within the CPU bound.
 The first one is the form XObject that draws itself twice (2^40 drawings for pdfium), which
-hung page loading until `pipeline/parse/pdf_forms.py` refused it.
+hung page loading until `pipeline/parse/pdf/forms.py` refused it.
 """
 
 from __future__ import annotations

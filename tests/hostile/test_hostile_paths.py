@@ -1,7 +1,7 @@
 """Odd paths: each is refused with a plain reason, by the registry and by a batch, which goes
 on and stores the other files. A link to a folder inside an inbox used to be passed over in
 silence (os.walk does not follow it); it is now reported. (Empty files, a dangling link in a folder and a good file whose
-name holds a newline and a non-UTF-8 byte are covered by tests/pipeline/test_batch.py.)"""
+name holds a newline and a non-UTF-8 byte are covered by tests/pipeline/ingest/test_batch.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from corpus.errors import InputError
 from corpus.store import Store
-from pipeline.batch import ingest
+from pipeline.ingest.batch import ingest
 from pipeline.parse import parse
 from pipeline.parse.base import Source
 from pipeline.settings import load_settings

@@ -16,8 +16,8 @@ import pytest
 
 from bench.fuzz_child import ParseChild
 from corpus.store import Store
-from pipeline.batch import ingest
-from pipeline.parse.pdf_forms import MAX_DRAWINGS
+from pipeline.ingest.batch import ingest
+from pipeline.parse.pdf.forms import MAX_DRAWINGS
 from pipeline.settings import load_settings
 
 #: CPU seconds each trap may take to be judged (the fuzz bound); most take well under one.

@@ -8,7 +8,7 @@ import time
 
 from corpus.store import Store
 from index.build import add_document, compare, index_path, open_index, rebuild, repair, writing
-from index.search import Archive
+from index.searcher import Archive
 
 
 def hit_names(store: Store, query: str) -> list[str]:

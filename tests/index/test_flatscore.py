@@ -25,7 +25,7 @@ from corpus.store import Store
 from index.build import add_document, rebuild
 from index.flatscore import FlatScorer, _segment_lengths, is_flat
 from index.query import parse
-from index.search import Archive, Filters
+from index.searcher import Archive, Filters
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "retrieval_ru.jsonl"
 QUERIES = [

@@ -21,7 +21,7 @@ from index.build import (
     repair,
 )
 from index.schema import SCHEMA_VERSION
-from index.search import Archive
+from index.searcher import Archive
 from pipeline.cli import main
 
 

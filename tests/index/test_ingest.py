@@ -12,10 +12,10 @@ from pathlib import Path
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document, compare
-from index.search import Archive
-from pipeline import embed
-from pipeline.batch import IngestOptions, ingest
-from pipeline.embed import query_embedder
+from index.searcher import Archive
+from pipeline.embed import models as embed
+from pipeline.embed.models import query_embedder
+from pipeline.ingest.batch import IngestOptions, ingest
 from pipeline.settings import Settings
 
 TEXT = (

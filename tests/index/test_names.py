@@ -8,7 +8,7 @@ import pytest
 
 from corpus.store import Store
 from index.names import expand_names
-from index.search import Archive
+from index.searcher import Archive
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from corpus.store import Store
-from index.search import Archive, Filters
+from index.searcher import Archive, Filters
 
 
 @pytest.fixture(scope="module")

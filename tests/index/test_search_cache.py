@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from corpus.store import Store
-from index.web.service import SearchRequest, WebArchive
+from pipeline.web.service import SearchRequest, WebArchive
 
 
 def test_a_cached_answer_does_not_wait_for_a_running_search(shared_store: Store) -> None:

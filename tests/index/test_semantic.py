@@ -14,8 +14,9 @@ from corpus.errors import ModelMissing
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document
-from index.search import Archive
-from pipeline import embed
+from index.searcher import Archive
+from pipeline.embed import models as embed
+from pipeline.embed.stage import EmbedStage
 from pipeline.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "retrieval_ru.jsonl"
@@ -41,7 +42,7 @@ def semantic_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archi
     )
     for item in paragraphs().values():
         document.add_block("paragraph", item["text"], language="ru")
-    embed.EmbedStage(Settings(workers=1)).run(document)
+    EmbedStage(Settings(workers=1)).run(document)
     store.save_document(document)
     add_document(store, document)
     archive = Archive(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
@@ -97,7 +98,7 @@ def test_use_m3_is_still_a_choice(tmp_path: Path) -> None:
                         kind="report", language="ru", status="ok")
     for item in items.values():
         document.add_block("paragraph", item["text"], language="ru")
-    stage = embed.EmbedStage(Settings(workers=1, embed_model="use-m3"))
+    stage = EmbedStage(Settings(workers=1, embed_model="use-m3"))
     assert stage.version == "1:use-m3:128"
     stage.run(document)
     assert {b.embedding.dim for b in document.blocks if b.embedding} == {512}

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from corpus.model import Document
-from pipeline.minutes import MinutesStage, applies_to, read_minutes
+from pipeline.minutes.stage import MinutesStage, applies_to, read_minutes
 from pipeline.parse import parse
 from pipeline.parse.base import Source
 

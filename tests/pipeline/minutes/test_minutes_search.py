@@ -10,7 +10,7 @@ import pytest
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document
-from index.search import Archive, Filters
+from index.searcher import Archive, Filters
 from pipeline.cli import main
 
 

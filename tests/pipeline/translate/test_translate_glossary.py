@@ -81,7 +81,7 @@ def test_reference_cities_are_terms_too() -> None:
     from corpus import reference
 
     if not callable(getattr(reference, "entries", None)):
-        pytest.skip("corpus/reference.py (the member cities) is not in this installation")
+        pytest.skip("corpus/reference/__init__.py (the member cities) is not in this installation")
     protected = GLOSSARY.protect("Рабочая группа посетила Новосибирск и Харьков.", "ru", "uk")
     assert protected.replacements == ["Новосибірськ", "Харків"]
 

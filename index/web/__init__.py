@@ -1,5 +1,0 @@
-"""The web page and JSON API for delegates (`sekretar serve`); see docs/web.md."""
-
-from index.web.app import create_app
-
-__all__ = ["create_app"]

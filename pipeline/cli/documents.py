@@ -1,0 +1,215 @@
+"""Commands that fill and inspect the archive: ingest, status, show."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from corpus.model import Document
+from pipeline.cli.app import (
+    DataOption,
+    JsonOption,
+    app,
+    console,
+    open_store,
+    print_json,
+    settings_for,
+    state,
+)
+from pipeline.ingest.batch import BatchReport, FileOutcome, IngestOptions, ingest
+from pipeline.ingest.hooks import index_catch_up, saved_hooks
+
+_STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "unchanged": "dim"}
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="files and folders (searched recursively)")],
+    session: Annotated[Optional[str], typer.Option(help="session these files belong to")] = None,  # noqa: UP045
+    kind: Annotated[Optional[str], typer.Option(help="report, minutes or other")] = None,  # noqa: UP045
+    password: Annotated[Optional[str], typer.Option(help="password for encrypted PDFs")] = None,  # noqa: UP045
+    workers: Annotated[Optional[int], typer.Option(help="worker processes (default: one per core)")] = None,  # noqa: UP045
+    deadline: Annotated[Optional[float], typer.Option(help="seconds allowed per file (default 120)")] = None,  # noqa: UP045
+    memory_mb: Annotated[Optional[int], typer.Option(help="memory cap per worker in MB (default 2048)")] = None,  # noqa: UP045
+    stages: Annotated[Optional[str], typer.Option(help="comma-separated analysis stages to run")] = None,  # noqa: UP045
+    strict: Annotated[bool, typer.Option(help="stop at the first error instead of recording it")] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest files and folders into the archive.
+
+    Each file is parsed and analysed in a worker process under a deadline and a memory cap; one
+    bad file never stops the batch. Re-ingesting an unchanged file does nothing. Exits 1 if any
+    file failed.
+
+    Example: sekretar ingest samples/ --session "Council 2025-04"
+    """
+    if kind and kind not in ("report", "minutes", "resolution", "other"):
+        raise typer.BadParameter("must be report, minutes, resolution or other", param_hint="--kind")
+    settings = settings_for(data, workers=workers, deadline=deadline, memory_mb=memory_mb,
+                            stages=stages)
+    options = IngestOptions(kind=kind, session=session, password=password, strict=strict)
+    with open_store(data) as store:
+        caught_up = index_catch_up(store)
+        if caught_up and not as_json:
+            console.print(f"indexed {caught_up} document(s) stored by an earlier, interrupted run")
+        hooks = saved_hooks(store, settings)
+        report = _run_with_progress(store, paths, settings, options, hooks, quiet=as_json)
+    if as_json:
+        print_json(report.to_json() | {"report_path": report.report_path})
+    else:
+        _print_summary(report)
+    state.exit_code = 1 if report.failed else 0
+
+
+def _run_with_progress(store: Any, paths: list[Path], settings: Any, options: IngestOptions,
+                       hooks: Any, quiet: bool) -> BatchReport:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}"))
+    with Progress(*columns, console=console, transient=True, disable=quiet) as progress:
+        task = progress.add_task("ingesting", total=None, current="")
+
+        def started(name: str, total: int) -> None:
+            progress.update(task, total=total, current=name)
+
+        def done(outcome: FileOutcome) -> None:
+            progress.update(task, advance=1, current=Path(outcome.path).name)
+
+        return ingest(store, paths, settings, options, on_start=started, on_done=done,
+                      on_saved=hooks)
+
+
+def _print_summary(report: BatchReport) -> None:
+    counts = report.counts()
+    table = Table(title=f"Batch {report.batch_id}", show_edge=False)
+    for name in ("ok", "partial", "failed", "unchanged"):
+        table.add_column(name, justify="right", style=_STYLE[name])
+    table.add_row(*(str(counts[n]) for n in ("ok", "partial", "failed", "unchanged")))
+    console.print(table)
+    problems = [f for f in report.files if f.outcome in ("failed", "partial")]
+    if problems:
+        detail = Table(show_edge=False, show_header=True)
+        detail.add_column("file")
+        detail.add_column("outcome")
+        detail.add_column("reason")
+        for f in problems:
+            detail.add_row(f.path, f"[{_STYLE[f.outcome]}]{f.outcome}", f.reason or "")
+        console.print(detail)
+    console.print(f"report: {report.report_path}")
+
+
+@app.command("status")
+def status_command(data: DataOption = None, as_json: JsonOption = False) -> None:
+    """Show what the archive holds: documents by kind, language and status, and the failures of
+    the last batch.
+
+    Example: sekretar status --json
+    """
+    with open_store(data, readonly=True) as store:
+        summary: dict[str, Any] = {"documents": len(store.document_ids()),
+                                   "blocks": store.block_count(), **store.counts(),
+                                   "last_batch": store.last_batch()}
+    if as_json:
+        print_json(summary)
+        return
+    console.print(f"[bold]{summary['documents']}[/] documents, {summary['blocks']} blocks")
+    for group in ("kind", "language", "status"):
+        values = ", ".join(f"{k} {v}" for k, v in summary[group].items()) or "none"
+        console.print(f"  by {group}: {values}")
+    _print_last_batch(summary["last_batch"])
+
+
+def _print_last_batch(batch: dict[str, Any] | None) -> None:
+    if not batch:
+        console.print("no batch has run yet")
+        return
+    files = batch["files"]
+    counts = {o: sum(1 for f in files if f["outcome"] == o) for o in _STYLE}
+    console.print(f"last batch {batch['batch']} ({batch['started']}): "
+                  + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    for f in files:
+        if f["outcome"] == "failed":
+            console.print(f"  [red]failed[/] {f['path']}: {f['reason']}")
+
+
+@app.command("show")
+def show_command(
+    doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
+    entities: Annotated[bool, typer.Option("--entities", help="mark entities in the text")] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print a document's metadata and its blocks in order.
+
+    Example: sekretar show report_ryazan_water_ru.docx
+    """
+    with open_store(data, readonly=True) as store:
+        document = store.load_document(store.resolve(doc))
+        info = store.document_info(document.id)
+    if as_json:
+        print_json(document_json(document, info))
+        return
+    _print_document(document, info, entities)
+
+
+def document_json(document: Document, info: dict[str, Any]) -> dict[str, Any]:
+    """The stable JSON form of a document (`show --json`)."""
+    data = asdict(document)
+    data["version"] = info.get("version")
+    data["ingested"] = info.get("ingested")
+    return data
+
+
+def _print_document(document: Document, info: dict[str, Any], with_entities: bool) -> None:
+    console.print(f"[bold]{document.title or document.source_name}[/]")
+    meta = [("id", document.id), ("file", f"{document.source_name} (version {info['version']})"),
+            ("type", document.media_type), ("kind", document.kind),
+            ("language", document.language), ("status", document.status),
+            ("session", document.session), ("author", document.author),
+            ("created", document.created), ("pages", document.pages)]
+    for name, value in meta:
+        if value is not None:
+            console.print(f"  {name}: {value}")
+    for problem in document.problems:
+        console.print(f"  [yellow]problem:[/] {problem}")
+    console.print()
+    from rich.markup import escape
+
+    for block in document.blocks:
+        # escaped: rich took "[p.2 paragraph OCR 93% ru]" for a markup tag and dropped it
+        console.print(f"[dim]{escape(_place(block))}[/] {_block_text(block, with_entities)}")
+
+
+def _place(block: Any) -> str:
+    where = f"p.{block.page}" if block.page else f"¶{block.paragraph}" if block.paragraph else ""
+    kind = block.kind + (f" {block.level}" if block.level is not None else "")
+    if block.table is not None:
+        kind += f" t{block.table} r{block.row} c{block.col}"
+    if block.list_label:
+        kind += f" {block.list_label}"
+    if block.ocr:
+        kind += " OCR" + (f" {block.confidence:.0%}" if block.confidence is not None else "")
+    if block.needs_ocr:
+        kind += " needs OCR"
+    return f"[{where} {kind} {block.language}]".replace("[ ", "[")
+
+
+def _block_text(block: Any, with_entities: bool) -> str:
+    from rich.markup import escape
+    text = block.text
+    if not with_entities or not block.entities:
+        return escape(text)
+    out, last = [], 0
+    for e in sorted(block.entities, key=lambda e: e.start):
+        if e.start < last:
+            continue
+        out.append(escape(text[last:e.start]))
+        out.append(f"[reverse]{escape(text[e.start:e.end])}[/][dim]({e.label} {escape(e.key)})[/]")
+        last = e.end
+    out.append(escape(text[last:]))
+    return "".join(out)

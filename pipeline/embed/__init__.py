@@ -1,0 +1,1 @@
+"""The embed stage: multilingual embeddings of every block for cross-language search."""

@@ -1,0 +1,47 @@
+"""The `embed` stage: a multilingual embedding of every block with words, for cross-language
+search. Deferred: the batch runs it after the document is stored and indexed."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import Document, Embedding
+from corpus.vectors import pack
+from pipeline.embed.models import chosen_model, encoder
+from pipeline.settings import Settings
+from pipeline.stages import register_stage
+
+_WORD = re.compile(r"\w")
+
+
+class EmbedStage:
+    """Sets `block.embedding` on every block with words in it.
+
+    Deferred: the batch runs it in a second pass, after the document is stored and indexed, so
+    a new batch is searchable by words at once and gains vectors as the workers get to them."""
+
+    name = "embed"
+    deferred = True
+
+    def __init__(self, settings: Settings) -> None:
+        self.enabled = settings.embedding
+        self.model, self.max_tokens = chosen_model(settings)
+        self.threads = max(1, settings.threads // max(1, settings.worker_count))
+        self.version = f"1:{self.model}:{self.max_tokens}"
+
+    def run(self, document: Document) -> Document:
+        if not self.enabled:
+            return document
+        blocks = [b for b in document.blocks if _WORD.search(b.text)]
+        if not blocks:
+            return document
+        model = encoder(self.model, self.threads, self.max_tokens)
+        vectors = model.passages([b.text for b in blocks])
+        for block, vector in zip(blocks, vectors, strict=True):
+            block.embedding = Embedding(model.name, model.dim, pack(vector))
+        return document
+
+
+@register_stage("embed")
+def make_embed_stage(settings: Settings) -> EmbedStage:
+    return EmbedStage(settings)

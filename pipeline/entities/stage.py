@@ -1,0 +1,152 @@
+"""The `entities` stage: people, places, organisations, dates, sums and percentages per block.
+
+Blocks are grouped by language and run through that language's spaCy pipeline
+(`pipeline.entities.nlp`) in batches; a long block is cut into segments at sentence or line
+ends, so a 100,000-character paragraph costs what its sentences cost. Every entity is stored
+with offsets into its block's text, its normal form and its canonical key.
+
+The pipelines (and natasha's model) load when a batch worker starts (`warm`, called by the
+pool's initializer, outside any file's deadline) or else on the first document a process sees,
+never when the stage is built: the batch builds stages in its parent process only to read
+their versions.
+A block that fails is skipped and recorded; the document then ends partial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from corpus.errors import SekretarError
+from corpus.model import UNDETERMINED, Block, Document, Entity
+from pipeline.settings import Settings
+from pipeline.stages import register_stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from pipeline.entities.nlp import Pipeline
+
+#: blocks are cut into segments of at most this many characters.
+SEGMENT_CHARS = 5000
+#: segments handed to spaCy's `nlp.pipe` at once.
+BATCH_SIZE = 64
+#: the pipeline for blocks whose language is unknown and whose document's is too.
+FALLBACK_LANGUAGE = "xx"
+_BREAK = re.compile(r"\n|(?<=[.!?…;])\s")
+
+
+def segments(text: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of at most `limit` characters, cut at a line or sentence end
+    (else at a space, else anywhere), skipping pieces with nothing but spaces."""
+    offset = 0
+    while len(text) - offset > limit:
+        window = text[offset : offset + limit]
+        cut = _last_break(window)
+        yield from _nonblank(offset, window[:cut])
+        offset += cut
+    yield from _nonblank(offset, text[offset:])
+
+
+def _last_break(window: str) -> int:
+    ends = [m.end() for m in _BREAK.finditer(window, len(window) // 2)]
+    if ends:
+        return ends[-1]
+    space = window.rfind(" ", len(window) // 2)
+    return space + 1 if space > 0 else len(window)
+
+
+def _nonblank(offset: int, text: str) -> Iterator[tuple[int, str]]:
+    if text.strip():
+        yield offset, text
+
+
+def entities_of(doc: Doc, offset: int) -> list[Entity]:
+    """Our entities from a processed spaCy doc, with offsets moved into the block's text."""
+    from pipeline.entities.spans import normal_of
+
+    return [
+        Entity(
+            label=span.label_,
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            text=span.text,
+            normal=normal_of(span) or span.text,
+            key=span.kb_id_,
+        )
+        for span in doc.ents
+    ]
+
+
+def pipeline_language(block: Block, document: Document) -> str:
+    """The block's language, else the document's, else the multilingual fallback."""
+    for language in (block.language, document.language):
+        if language and language != UNDETERMINED:
+            return language
+    return FALLBACK_LANGUAGE
+
+
+class EntitiesStage:
+    """Finds and normalises the entities of every block."""
+
+    name = "entities"
+    version = "1"
+
+    def warm(self) -> None:
+        """Load the Russian pipeline's models (natasha, pymorphy3, the gazetteer index) now:
+        a batch worker calls this when it starts, so loading counts against no file's
+        deadline. The other languages' pipelines are cheap and load on first use."""
+        from pipeline.entities.nlp import pipeline_for
+
+        pipeline_for("ru").nlp("Заседание в Москве.")
+
+    def run(self, document: Document) -> Document:
+        groups: dict[str, list[Block]] = defaultdict(list)
+        for block in document.blocks:
+            block.entities = []
+            groups[pipeline_language(block, document)].append(block)
+        for language, blocks in groups.items():
+            pipe = self._pipeline(document, language)
+            if pipe is not None:
+                self._run_blocks(document, pipe, blocks)
+        return document
+
+    def _pipeline(self, document: Document, language: str) -> Pipeline | None:
+        from pipeline.entities.nlp import pipeline_for
+
+        try:
+            pipe = pipeline_for(language)
+        except SekretarError as err:
+            document.note_problem(f"entities ({language}): {err}")
+            return None
+        for missing in pipe.missing:
+            document.note_problem(f"entities ({language}): {missing}")
+        return pipe
+
+    def _run_blocks(self, document: Document, pipe: Pipeline, blocks: list[Block]) -> None:
+        """All blocks of a language in batches; if a batch fails, block by block."""
+        places = [(b, off, text) for b in blocks for off, text in segments(b.text)]
+        try:
+            docs = pipe.nlp.pipe((text for _, _, text in places), batch_size=BATCH_SIZE)
+            for (block, offset, _), doc in zip(places, docs, strict=True):
+                block.entities.extend(entities_of(doc, offset))
+        except Exception:  # noqa: BLE001 - find the failing block below and record it
+            for block in blocks:
+                self._run_one(document, pipe, block)
+
+    def _run_one(self, document: Document, pipe: Pipeline, block: Block) -> None:
+        block.entities = []
+        try:
+            for offset, text in segments(block.text):
+                block.entities.extend(entities_of(pipe.nlp(text), offset))
+        except Exception as err:  # noqa: BLE001 - one bad block must not stop the document
+            block.entities = []
+            document.note_problem(f"entities: block {block.id} failed: {err}")
+
+
+@register_stage("entities")
+def entities_stage(settings: Settings) -> EntitiesStage:
+    """Cheap to build: the models load on the first document."""
+    return EntitiesStage()

@@ -1,0 +1,1 @@
+"""Ingest: the batch, its worker processes, the checks behind `sekretar check` and the index hooks."""

@@ -1,0 +1,380 @@
+"""Batch ingest: find files, run each in a worker under a deadline and a memory cap, store results.
+
+Only this (parent) process writes to the store, one document per transaction, so a crash at any
+moment loses at most the files in flight; a re-run finds the stored ones unchanged (by sha256)
+and finishes the rest. One bad file never stops a batch: its outcome is recorded with a reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pebble import ProcessExpired, ProcessFuture, ProcessPool
+
+from corpus.errors import InputError, SekretarError
+from corpus.model import Document
+from corpus.store import Store, now, storage_error
+from pipeline.ingest.processes import descendants, resident_bytes
+from pipeline.ingest.worker import Job, WorkResult, is_deferred, process, warm_up
+from pipeline.parse.base import sha256_file
+from pipeline.settings import Settings
+from pipeline.stages import available_stages, build_stages
+
+OUTCOMES = ("ok", "partial", "failed", "unchanged")
+#: seconds between two looks at the workers' memory (see `_watch_memory`)
+MEMORY_LOOK = 0.2
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file of a batch."""
+
+    path: str
+    outcome: str
+    reason: str | None = None
+    document_id: str | None = None
+    title: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class BatchReport:
+    batch_id: int
+    started: str
+    finished: str | None = None
+    files: list[FileOutcome] = field(default_factory=list)
+    report_path: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {o: sum(1 for f in self.files if f.outcome == o) for o in OUTCOMES}
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.outcome == "failed"]
+
+    def to_json(self) -> dict[str, object]:
+        return {"batch": self.batch_id, "started": self.started, "finished": self.finished,
+                "counts": self.counts(), "files": [asdict(f) for f in self.files]}
+
+
+@dataclass
+class IngestOptions:
+    kind: str | None = None
+    session: str | None = None
+    password: str | None = None
+    strict: bool = False
+
+
+def _printable(raw: bytes) -> str:
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def display_name(path: Path) -> str:
+    """A file name that prints and stores safely: bad bytes and control characters escaped."""
+    return _printable(os.fsencode(path.name))
+
+
+def display_path(path: Path | str) -> str:
+    """The whole path, escaped like `display_name`."""
+    return _printable(os.fsencode(path))
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files under the given paths, recursively, in a stable order; hidden files skipped.
+
+    Links to folders are not followed (a link may loop, or lead out of the inbox), but they
+    are yielded, so the batch reports them instead of passing over them in silence."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+                for name in sorted(names + linked):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+class Batch:
+    """One ingest run over a set of files. `run()` returns the report."""
+
+    def __init__(self, store: Store, settings: Settings, options: IngestOptions,
+                 on_start: Callable[[str, int], None] | None = None,
+                 on_done: Callable[[FileOutcome], None] | None = None,
+                 on_saved: Callable[[Document], None] | None = None) -> None:
+        self.store, self.settings, self.options = store, settings, options
+        self.on_start = on_start or (lambda name, total: None)
+        self.on_done = on_done or (lambda outcome: None)
+        self.on_saved = on_saved or (lambda document: None)
+        stages = build_stages(settings) if set(settings.stages) & set(available_stages()) else []
+        self.versions = {s.name: s.version for s in stages}
+        #: stages run in a second pass after a document is stored and indexed (embedding).
+        self.deferred = {s.name for s in stages if is_deferred(s)}
+        self.killed: dict[int, str] = {}
+        self._memory_looked = 0.0
+        self.block_counts: dict[str, int] = {}
+        self.timeouts: dict[str, float] = {}
+
+    def run(self, paths: Iterable[Path]) -> BatchReport:
+        report = self._start()
+        files = list(find_files(paths))
+        jobs: dict[str, Job] = {}
+        for path in files:
+            self.on_start(display_name(path), len(files))
+            planned = self._plan(path)
+            if isinstance(planned, FileOutcome):
+                self._record(report, planned)
+            elif planned.sha256 in jobs:
+                self._record(report, FileOutcome(
+                    display_path(path), "unchanged", f"same content as {display_path(jobs[planned.sha256].path)}",
+                    planned.sha256))
+            else:
+                jobs[planned.sha256] = planned
+        if jobs:
+            self._run_jobs(report, list(jobs.values()))
+        return self._finish(report)
+
+    def _start(self) -> BatchReport:
+        started = now()
+        with self.store.transaction() as conn:
+            cursor = conn.execute("INSERT INTO batches(started, settings) VALUES (?, ?)",
+                                  (started, json.dumps({"stages": list(self.settings.stages)})))
+        return BatchReport(batch_id=int(cursor.lastrowid or 0), started=started)
+
+    def _plan(self, path: Path) -> Job | FileOutcome:
+        """Decide what a file needs: nothing (unchanged), a re-run of some stages, or all."""
+        shown = display_path(path)
+        try:
+            reason = _unreadable(path, self.settings.max_file_mb)
+            if reason:
+                return FileOutcome(shown, "failed", reason)
+            sha = sha256_file(path)
+        except OSError as err:
+            return FileOutcome(shown, "failed", f"cannot be read: {err.strerror or err}")
+        job = Job(path=str(path), sha256=sha, name=display_name(path), kind=self.options.kind,
+                  session=self.options.session, password=self.options.password)
+        if self.store.has_document(sha):
+            stored = self.store.stage_versions(sha)
+            stale = [n for n, v in self.versions.items() if stored.get(n) != v]
+            if not stale:
+                return FileOutcome(shown, "unchanged", document_id=sha)
+            job.rerun = stale
+            job.later = all(n in self.deferred for n in stale)
+        return job
+
+    def _run_jobs(self, report: BatchReport, jobs: list[Job]) -> None:
+        workers = min(self.settings.worker_count, len(jobs))
+        # warm_up loads every stage's models when a worker starts, outside any file's deadline
+        with ProcessPool(max_workers=workers, initializer=warm_up,
+                         initargs=(self.settings,)) as pool:
+            try:
+                self._drive(report, pool, jobs)
+            except BaseException:
+                pool.stop()  # a failed save (disk full) ends the batch now, not after every file
+                raise
+
+    def _drive(self, report: BatchReport, pool: ProcessPool, jobs: list[Job]) -> None:
+        """Schedule the jobs and collect them as they finish (and their second passes)."""
+        futures = {self._schedule(pool, job): (job, time.monotonic()) for job in jobs}
+        pending = set(futures)
+        progress = time.monotonic()
+        while pending:
+            self._watch_memory()
+            finished = {f for f in pending if f.done()}
+            if finished or any(f.running() for f in pending):
+                progress = time.monotonic()
+            elif time.monotonic() - progress > self.settings.start_limit:
+                self._give_up(report, pool, sorted((futures[f][0] for f in pending),
+                                                   key=lambda j: j.path))
+                return
+            for future in sorted(finished, key=lambda f: futures[f][1]):
+                job, began = futures[future]
+                outcome = self._collect(future, job, began)
+                follow = self._finish_job(report, job, outcome)
+                if follow is not None:
+                    scheduled = self._schedule(pool, follow,
+                                               self.block_counts.get(follow.sha256, 0))
+                    futures[scheduled] = (follow, time.monotonic())
+                    pending.add(scheduled)
+            pending -= finished
+            if pending and not finished:
+                time.sleep(0.05)
+
+    def _give_up(self, report: BatchReport, pool: ProcessPool, jobs: list[Job]) -> None:
+        """No worker started a file for `start_limit` seconds: a worker hangs while loading its
+        models (the pool would wait forever, since a file's deadline only starts with the file).
+        The files left are failed with that reason, so a re-run after the fix picks them up."""
+        pool.stop()
+        reason = (f"no worker could start within {self.settings.start_limit:g} s "
+                  "(loading the models hung); the file was not processed")
+        for job in jobs:
+            if job.later:
+                self._finish_job(report, job, FileOutcome(display_path(job.path), "failed", reason,
+                                                          job.sha256))
+            else:
+                self._record(report, FileOutcome(display_path(job.path), "failed", reason))
+
+    def _schedule(self, pool: ProcessPool, job: Job, blocks: int = 0) -> ProcessFuture:
+        """A second-pass job gets the deadline plus a second a block: embedding time
+        grows with the document, and a long report must not fail for being long."""
+        timeout = self.settings.deadline + (1.0 * blocks if job.later else 0.0)
+        self.timeouts[job.sha256] = timeout
+        return pool.schedule(process, args=(job, self.settings, self.options.strict),
+                             timeout=timeout)
+
+    def _finish_job(self, report: BatchReport, job: Job, outcome: FileOutcome) -> Job | None:
+        """Record a file's outcome; returns the second-pass job (deferred stages) it needs."""
+        if not job.later:
+            self._record(report, outcome)
+            wanted = sorted(self.deferred if job.rerun is None else
+                            self.deferred & set(job.rerun))
+            if wanted and outcome.outcome in ("ok", "partial"):
+                return Job(path=job.path, sha256=job.sha256, name=job.name, rerun=wanted,
+                           later=True)
+            return None
+        if outcome.outcome == "failed":  # the document itself is stored and searchable
+            outcome = FileOutcome(outcome.path, "partial", f"{', '.join(job.rerun or [])} "
+                                  f"not done: {outcome.reason}", job.sha256)
+        earlier = next((f for f in report.files if f.path == outcome.path), None)
+        if earlier is None:
+            self._record(report, outcome)
+        else:
+            earlier.outcome, earlier.reason = outcome.outcome, outcome.reason
+            self._write_outcome(report, earlier)
+        return None
+
+    def _watch_memory(self) -> None:
+        """Kill a worker whose resident memory passes the cap; its file is failed with that.
+        Looked at every MEMORY_LOOK seconds, not on every turn of the loop."""
+        now_seconds = time.monotonic()
+        if now_seconds - self._memory_looked < MEMORY_LOOK:
+            return
+        self._memory_looked = now_seconds
+        cap = self.settings.memory_mb * 1024 * 1024
+        for pid in descendants(os.getpid()):
+            rss = resident_bytes(pid)
+            if rss is not None and rss > cap:
+                self.killed[pid] = f"used more than the memory cap of {self.settings.memory_mb} MB"
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+    def _collect(self, future: ProcessFuture, job: Job, began: float) -> FileOutcome:
+        shown = display_path(job.path)
+        try:
+            result: WorkResult = future.result()
+        except FutureTimeout:
+            allowed = self.timeouts.get(job.sha256, self.settings.deadline)
+            return FileOutcome(shown, "failed", f"took longer than the deadline of {allowed:g} s")
+        except ProcessExpired as err:
+            reason = self.killed.pop(err.pid, None) or _crash_reason(err.exitcode)
+            return FileOutcome(shown, "failed", reason)
+        except InputError as err:
+            return FileOutcome(shown, "failed", str(err))
+        except SekretarError as err:
+            if self.options.strict:
+                raise
+            return FileOutcome(shown, "failed", str(err))
+        except Exception as err:  # noqa: BLE001 - a parser defect must not stop the batch
+            if self.options.strict:
+                raise
+            return FileOutcome(shown, "failed", f"internal error: {type(err).__name__}: {err}")
+        return self._save(result, job, began)
+
+    def _save(self, result: WorkResult, job: Job, began: float) -> FileOutcome:
+        document = result.document
+        self.store.keep_file(Path(job.path), job.sha256)
+        shown = display_path(job.path)
+        self.store.save_document(document, stages=result.stages, source_path=shown,
+                                 reindex=not job.later)
+        self.block_counts[document.id] = len(document.blocks)
+        _remember_translations(self.store, document)
+        if not job.later:  # a second pass adds no indexed field
+            self.on_saved(document)
+        reason = "; ".join(document.problems) or None
+        return FileOutcome(shown, document.status, reason, document.id, document.title,
+                           round(time.monotonic() - began, 3))
+
+    def _record(self, report: BatchReport, outcome: FileOutcome) -> None:
+        report.files.append(outcome)
+        self._write_outcome(report, outcome)
+        self.on_done(outcome)
+
+    def _write_outcome(self, report: BatchReport, outcome: FileOutcome) -> None:
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO batch_files VALUES (?,?,?,?,?,?,?)",
+                (report.batch_id, outcome.path, outcome.document_id, outcome.document_id,
+                 outcome.outcome, outcome.reason, outcome.seconds))
+
+    def _finish(self, report: BatchReport) -> BatchReport:
+        report.finished = now()
+        stamp = report.started.replace(":", "").replace("+0000", "")
+        path = self.store.data / "reports" / f"batch-{report.batch_id:05d}-{stamp}.json"
+        partial = path.with_suffix(".json.partial")
+        try:
+            partial.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2),
+                               "utf-8")
+            os.replace(partial, path)
+        except OSError as err:
+            partial.unlink(missing_ok=True)
+            raise storage_error(err) from err
+        report.report_path = str(path)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE batches SET finished=?, report=? WHERE id=?",
+                         (report.finished, str(path), report.batch_id))
+        return report
+
+
+def _remember_translations(store: Store, document: Document) -> None:
+    """Workers read the translation memory only; the parent adds each saved document's
+    machine translations, so the next batch never translates those segments again."""
+    if any(block.translations for block in document.blocks):
+        from corpus import memory
+
+        with store.transaction() as conn:
+            memory.remember(conn, document)
+
+
+def _unreadable(path: Path, max_mb: int) -> str | None:
+    if path.is_symlink() and not path.exists():
+        return "broken link: the file it points to does not exist"
+    if not path.exists():
+        return "no such file"
+    if path.is_dir():
+        return ("a link to a folder (links to folders are not followed)" if path.is_symlink()
+                else "is a folder, not a file")
+    if not path.is_file():
+        return "not a regular file"
+    size = path.stat().st_size
+    if size == 0:
+        return "empty file (0 bytes)"
+    if size > max_mb * 1024 * 1024:
+        return f"too large ({size / 1048576:.0f} MB; the limit is {max_mb} MB)"
+    return None
+
+
+def _crash_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        return f"the parser crashed ({name}); the file is probably corrupt"
+    return f"the worker process stopped unexpectedly (exit code {exitcode})"
+
+
+def ingest(store: Store, paths: Iterable[Path], settings: Settings,
+           options: IngestOptions | None = None, **hooks: Callable[..., None]) -> BatchReport:
+    """Ingest files and folders into the archive; the library entry point behind the CLI."""
+    return Batch(store, settings, options or IngestOptions(), **hooks).run(paths)  # type: ignore[arg-type]

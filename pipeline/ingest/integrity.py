@@ -1,0 +1,77 @@
+"""Checks behind `sekretar check`: kept source files and analysis stage versions.
+
+A document's id is the sha256 of its source bytes, and the kept copy is named by it, so a
+copy whose bytes hash differently (bit rot, a manual edit, a half-restored backup) is found by
+hashing it again; nothing here repairs a file. A document whose stages are stored at another
+version than this program's is brought up to date by running those stages again on its kept
+file (`--repair`), which the batch already knows how to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from corpus.store import Store
+from pipeline.settings import Settings
+from pipeline.stages import build_stages
+
+_CHUNK = 1 << 20
+
+
+def check_sources(store: Store) -> list[str]:
+    """One line per stored document whose kept source file is missing or changed."""
+    problems = []
+    for row in store.conn.execute("SELECT id, source_name FROM documents ORDER BY source_name"):
+        path = store.file_path(row["id"])
+        if not path.exists():
+            problems.append(f"{row['source_name']}: kept source file {path.name[:12]} is missing")
+            continue
+        digest = hashlib.sha256()
+        with open(path, "rb") as source:
+            while chunk := source.read(_CHUNK):
+                digest.update(chunk)
+        if digest.hexdigest() != row["id"]:
+            problems.append(
+                f"{row['source_name']}: kept source file has changed "
+                f"(sha256 {digest.hexdigest()[:12]}, expected {row['id'][:12]})"
+            )
+    return problems
+
+
+def stale_stages(store: Store, versions: dict[str, str]) -> dict[str, list[str]]:
+    """Document id -> the analysis stages stored at another version than this program's (or
+    never run), among the stages the settings ask for."""
+    stale: dict[str, list[str]] = {}
+    for name, version in versions.items():
+        for document_id in store.documents_without(name, version):
+            stale.setdefault(document_id, []).append(name)
+    return stale
+
+
+def describe_stale(stale: dict[str, list[str]]) -> list[str]:
+    """One line per stage: how many documents it has to be run again on."""
+    per_stage: dict[str, int] = {}
+    for names in stale.values():
+        for name in names:
+            per_stage[name] = per_stage.get(name, 0) + 1
+    return [
+        f"stage {name}: {count} document(s) analysed by another version of it or not at all"
+        for name, count in sorted(per_stage.items())
+    ]
+
+
+def stage_versions(settings: Settings) -> dict[str, str]:
+    """This program's version of every analysis stage the settings run."""
+    return {stage.name: stage.version for stage in build_stages(settings)}
+
+
+def rerun_stale(store: Store, settings: Settings, stale: dict[str, list[str]]) -> int:
+    """Run the out-of-date stages again on the kept source files, as a batch (the batch plans
+    each file's stale stages itself); returns how many documents were updated."""
+    from pipeline.ingest.batch import ingest
+    from pipeline.ingest.hooks import saved_hooks
+
+    paths = [store.file_path(document_id) for document_id in sorted(stale)]
+    report = ingest(store, [p for p in paths if p.exists()], settings,
+                    on_saved=saved_hooks(store, settings))
+    return sum(1 for f in report.files if f.outcome in ("ok", "partial"))

@@ -1,0 +1,1 @@
+"""The language stage: which language each block and document is in."""

@@ -1,0 +1,178 @@
+"""Language identification of a text, and of every block of a document.
+
+py3langid alone confuses the Cyrillic languages on short texts (a Belarusian sentence without
+rare words scores as Russian), so its ranking is filtered by letters: a language is ruled out
+when the text holds more than a few letters its alphabet lacks (ї є ґ for Ukrainian only, ў for
+Belarusian and Uzbek, ә ұ һ for Kazakh, ҷ ӣ ӯ for Tajik...). Armenian and Georgian are told by
+their scripts alone. A block too short to judge takes the document's majority when its letters
+allow it; a block with almost no letters (page numbers, "—", "2009") is `und`. A bilingual
+document keeps each block's own language, and the document's language is the majority by
+letters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from corpus.model import UNDETERMINED, Block
+
+#: the languages of the assembly's documents; py3langid is restricted to these.
+LANGUAGES = ("ru", "uk", "be", "kk", "uz", "ky", "tg", "hy", "az", "ka", "ro", "tk", "en")
+#: fewer letters than this: `und` (nothing to judge).
+MIN_LETTERS = 3
+#: fewer letters than this: a short block, which follows the document's majority if it can.
+SHORT_LETTERS = 25
+#: py3langid sees at most this many characters of a block (it is linear; this bounds time).
+MAX_CHARS = 5000
+
+_RU = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+ALPHABETS: dict[str, set[str]] = {
+    "ru": _RU,
+    "uk": set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"),
+    "be": set("абвгдеёжзійклмнопрстуўфхцчшыьэюя"),
+    "kk": _RU | set("әғқңөұүһі"),
+    "ky": _RU | set("ңөү"),
+    "uz": set("абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ"),
+    "tg": set("абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя"),
+    "en": set("abcdefghijklmnopqrstuvwxyz"),
+    "ro": set("abcdefghijklmnopqrstuvwxyzăâîșțşţ"),
+    "az": set("abcçdeəfgğhxıijkqlmnoöprsştuüvyz"),
+    "tk": set("abçdeäfghijžklmnňoöprsştuüwyýz"),
+    "uz_latn": set("abcdefghijklmnopqrstuvxyzʻʼ'`’"),
+}
+#: the share of letters foreign to a language's alphabet above which it is ruled out
+#: (a Russian text may quote «Київ»; an English one «Chișinău»).
+FOREIGN_SHARE = {"Cyrl": 0.02, "Latn": 0.06}
+_SCRIPT_LANGUAGES = {
+    "Cyrl": ("ru", "uk", "be", "kk", "uz", "ky", "tg"),
+    "Latn": ("en", "ro", "az", "tk", "uz"),
+}
+_SINGLE_SCRIPT = {"Armn": "hy", "Geor": "ka"}
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A language with py3langid's confidence; `candidates` are those the letters allow."""
+
+    language: str
+    confidence: float
+    letters: int
+    candidates: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def identifier() -> Any:
+    """py3langid's model restricted to our languages, loaded once per process."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    model.set_languages(list(LANGUAGES))
+    return model
+
+
+def script_of(char: str) -> str | None:
+    """The script of a letter (Cyrl, Latn, Armn, Geor or Other); None for a non-letter."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    for prefix, script in (
+        ("CYRILLIC", "Cyrl"),
+        ("LATIN", "Latn"),
+        ("ARMENIAN", "Armn"),
+        ("GEORGIAN", "Geor"),
+    ):
+        if name.startswith(prefix):
+            return script
+    return "Other"
+
+
+def letter_profile(text: str) -> tuple[str | None, Counter[str]]:
+    """The dominant script and the letter counts (lower case) of that script."""
+    scripts: Counter[str] = Counter()
+    letters: Counter[str] = Counter()
+    for char in text.lower():
+        script = script_of(char)
+        if script is not None:
+            scripts[script] += 1
+            letters[char] += 1
+    if not scripts:
+        return None, letters
+    dominant = scripts.most_common(1)[0][0]
+    own = Counter({c: n for c, n in letters.items() if script_of(c) == dominant})
+    return dominant, own
+
+
+def allowed_languages(script: str, letters: Counter[str]) -> tuple[str, ...]:
+    """The languages of `script` whose alphabet covers the letters well enough."""
+    total = sum(letters.values())
+    limit = FOREIGN_SHARE.get(script, 0.0) * total
+    allowed = []
+    for language in _SCRIPT_LANGUAGES.get(script, ()):
+        alphabet = ALPHABETS["uz_latn" if (language, script) == ("uz", "Latn") else language]
+        foreign = sum(n for c, n in letters.items() if c not in alphabet)
+        if foreign <= limit or foreign == 0:
+            allowed.append(language)
+    return tuple(allowed)
+
+
+def identify(text: str) -> Guess:
+    """The language of one text, without context: `und` when there is nothing to judge."""
+    script, letters = letter_profile(text[:MAX_CHARS])
+    count = sum(letters.values())
+    if script is None or count < MIN_LETTERS:
+        return Guess(UNDETERMINED, 0.0, count)
+    if script in _SINGLE_SCRIPT:
+        language = _SINGLE_SCRIPT[script]
+        return Guess(language, 1.0, count, (language,))
+    if script not in _SCRIPT_LANGUAGES:
+        return Guess(UNDETERMINED, 0.0, count)
+    candidates = allowed_languages(script, letters) or _SCRIPT_LANGUAGES[script]
+    return _best_ranked(text[:MAX_CHARS], candidates, count)
+
+
+def _best_ranked(text: str, candidates: tuple[str, ...], letters: int) -> Guess:
+    """py3langid's best language among the candidates the letters allow."""
+    for language, score in identifier().rank(text):
+        if language in candidates:
+            return Guess(language, float(score), letters, candidates)
+    return Guess(candidates[0], 0.0, letters, candidates)
+
+
+def majority(weights: dict[str, int]) -> str:
+    """The language with the most letters (ties: the earlier in LANGUAGES); `und` if none."""
+    if not weights:
+        return UNDETERMINED
+    order = {code: i for i, code in enumerate(LANGUAGES)}
+    return min(weights, key=lambda code: (-weights[code], order.get(code, len(order))))
+
+
+def label_blocks(blocks: list[Block]) -> str:
+    """Set each block's language and return the document's (majority by letters).
+
+    Long blocks are judged on their own first; short ones then take the majority of the long
+    ones when their letters allow it, so a heading «МАГ» in a Russian report stays Russian.
+    """
+    guesses = [identify(block.text) for block in blocks]
+    long_weights: Counter[str] = Counter()
+    for guess in guesses:
+        if guess.language != UNDETERMINED and guess.letters >= SHORT_LETTERS:
+            long_weights[guess.language] += guess.letters
+    document_language = majority(dict(long_weights))
+    weights: Counter[str] = Counter()
+    for block, guess in zip(blocks, guesses, strict=True):
+        block.language = _settle(guess, document_language)
+        if block.language != UNDETERMINED:
+            weights[block.language] += guess.letters
+    return majority(dict(weights))
+
+
+def _settle(guess: Guess, document_language: str) -> str:
+    if guess.language == UNDETERMINED or guess.letters >= SHORT_LETTERS:
+        return guess.language
+    if document_language in guess.candidates:
+        return document_language
+    return guess.language

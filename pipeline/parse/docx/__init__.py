@@ -1,0 +1,1 @@
+"""The DOCX parser (Office Open XML word-processing documents)."""

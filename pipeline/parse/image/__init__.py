@@ -1,0 +1,1 @@
+"""Images (scans and photos of pages), read by OCR."""

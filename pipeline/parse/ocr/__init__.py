@@ -1,0 +1,35 @@
+"""OCR: Tesseract through pytesseract, for scans, images and garbage PDF text layers.
+
+- `engine.ocr_image`: one page image -> `OcrResult` (text, confidence, paragraphs).
+- `quality.assess`: is a text layer real text or garbage only OCR can replace?
+- `pdf_pages.ocr_document`: the PDF parser's hook; `pdf_pages.ocr_pdf_pages` for given pages.
+- `pages.read_pages`: a run of page images, language packs settled once per document.
+- `options.OcrOptions`: what the caller asked for (on/off, dpi, languages, timeout).
+
+The names below are imported lazily, so `pipeline.parse.ocr.options` can be read by every parser
+without loading pytesseract (an optional dependency, the `ocr` extra).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "OcrParagraph": "pipeline.parse.ocr.engine",
+    "OcrResult": "pipeline.parse.ocr.engine",
+    "ocr_image": "pipeline.parse.ocr.engine",
+    "ocr_document": "pipeline.parse.ocr.pdf_pages",
+    "ocr_pdf_pages": "pipeline.parse.ocr.pdf_pages",
+    "TextQuality": "pipeline.parse.ocr.quality",
+    "assess": "pipeline.parse.ocr.quality",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'pipeline.parse.ocr' has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
+
+
+__all__ = sorted(_EXPORTS)

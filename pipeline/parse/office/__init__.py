@@ -1,0 +1,1 @@
+"""Older office formats: legacy Word, RTF and ODT through LibreOffice, and OLE containers."""

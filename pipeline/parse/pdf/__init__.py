@@ -1,0 +1,1 @@
+"""The PDF parser: text layers, layout, tables, forms; scanned pages through OCR."""

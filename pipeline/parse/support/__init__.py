@@ -1,0 +1,1 @@
+"""Machinery the parsers share: the zip guard and child processes that die with their worker."""

@@ -1,0 +1,1 @@
+"""Draft resolutions compiled from a meeting's minutes, in several languages, as DOCX."""

@@ -1,0 +1,143 @@
+"""Draft resolutions: a session's adopted decisions compiled from its minutes into a DOCX.
+
+`make_resolution(store, "2025-04-09 #12", ["ru", "en", "uk"], out)` finds the session's
+minutes (every minutes document whose `session` is the key or whose date is the given date, or
+one document named by id or file name), and writes one section per language: title, the
+assembly's name, the meeting, a preamble, the adopted decisions in agenda order as a numbered
+list with their tallies, and an appendix of decisions not adopted and of decisions whose
+outcome the minutes do not record (a decision counts as adopted only when the minutes say so).
+Each decision carries a Word comment naming its source file, paragraphs and pages.
+
+Minutes of one sitting kept in several languages (the same agenda, decisions and tallies) are
+one set of decisions: a section takes the version written in its language when there is one
+and translates the first version otherwise. Translation goes through the `translate` function
+given (the translation layer, with its glossary); without one, or when it fails, a decision is
+written in its original language behind «[no translation available]» in the section's
+language, and never dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import NotFound
+from corpus.model import Document, Vote
+from corpus.store import Store
+from pipeline.minutes.stage import minutes_language, read_minutes
+from pipeline.resolution.model import (
+    ADOPTED,
+    REJECTED,
+    UNRECORDED,
+    Draft,
+    DraftDecision,
+    ResolutionReport,
+    Translate,
+    Version,
+)
+from pipeline.resolution.write import write_resolution
+
+#: block ids listed one by one in a source comment; a longer run shows its first and last.
+MAX_LISTED_BLOCKS = 3
+
+
+def make_resolution(store: Store, ref: str, languages: list[str], out: Path,
+                    translate: Translate | None = None,
+                    template: Path | None = None) -> ResolutionReport:
+    """Find a session's minutes, compile them and write the draft (the library's entry)."""
+    documents = find_minutes(store, ref)
+    return write_resolution(compile_draft(documents, ref), languages, out, translate, template)
+
+
+def default_translator(settings: Any, store: Store) -> Translate | None:
+    """The archive's translation layer (engines, glossary, translation memory), or None when
+    the translation package is not installed."""
+    try:
+        from pipeline.translate.glossary import Glossary
+        from pipeline.translate.service import SegmentTranslator, router_for
+    except ImportError:
+        return None
+    glossary = Glossary.load(getattr(settings, "glossary", None))
+    translator = SegmentTranslator(router_for(settings), glossary, store.conn)
+    return translator.translate
+
+
+def find_minutes(store: Store, ref: str) -> list[Document]:
+    """The minutes of a session key, of a date, or the one document `ref` names."""
+    rows = store.conn.execute(
+        "SELECT id FROM documents WHERE kind='minutes' AND (session=? OR date=?) "
+        "ORDER BY date, session, source_name", (ref, ref)).fetchall()
+    ids = [r["id"] for r in rows] or [store.resolve(ref)]
+    documents = [store.load_document(i) for i in ids]
+    for document in documents:
+        if document.minutes is None:
+            read_minutes(document)
+    found = [d for d in documents if d.minutes is not None and d.minutes.agenda]
+    if not found:
+        raise NotFound(f"no minutes with decisions for session {ref!r}")
+    return found
+
+
+def compile_draft(documents: list[Document], key: str) -> Draft:
+    """The draft's content: language versions grouped, decisions classified."""
+    first = documents[0].minutes
+    assert first is not None
+    draft = Draft(key=key, number=first.number, date=first.date or documents[0].date,
+                  place=first.place, city=documents[0].city)
+    groups: dict[tuple[Any, ...], list[Version]] = {}
+    for document in documents:
+        version = Version(document, minutes_language(document), _decisions(document))
+        groups.setdefault(_fingerprint(document), []).append(version)
+    draft.groups = list(groups.values())
+    return draft
+
+
+def _fingerprint(document: Document) -> tuple[Any, ...]:
+    """Minutes with the same date, number, agenda length, decision counts and tallies are
+    language versions of one sitting."""
+    session = document.minutes
+    assert session is not None
+    shape = tuple((len(i.decisions), _counts(i.vote)) for i in session.agenda)
+    return (session.date, session.number, shape) if session.date else (document.id,)
+
+
+def _counts(vote: Vote | None) -> tuple[Any, ...] | None:
+    return (vote.votes_for, vote.against, vote.abstained, vote.outcome) if vote else None
+
+
+def _decisions(document: Document) -> list[DraftDecision]:
+    session = document.minutes
+    assert session is not None
+    blocks = {b.id: b for b in document.blocks}
+    found = []
+    for item in session.agenda:
+        for decision in item.decisions:
+            vote = decision.vote or item.vote
+            found.append(DraftDecision(item.number, item.title, decision.text, vote,
+                                       status_of(vote),
+                                       source_note(document, decision.block_ids, blocks)))
+    return found
+
+
+def status_of(vote: Vote | None) -> str:
+    """adopted or rejected only when the minutes say so; anything else is unrecorded."""
+    if vote is not None and vote.outcome in (ADOPTED, REJECTED):
+        return vote.outcome
+    return UNRECORDED
+
+
+def source_note(document: Document, block_ids: list[str], blocks: dict[str, Any]) -> str:
+    """"ru_classic.docx | ¶ 19, 20 | p. 2 | 3f2a…-00019, 3f2a…-00020": file, paragraphs,
+    pages and block ids (the first and last of a long run)."""
+    chosen = [blocks[i] for i in block_ids if i in blocks]
+    paragraphs = sorted({b.paragraph for b in chosen if b.paragraph is not None})
+    pages = sorted({b.page for b in chosen if b.page is not None})
+    parts = [document.source_name]
+    if paragraphs:
+        parts.append("¶ " + ", ".join(str(p) for p in paragraphs))
+    if pages:
+        parts.append("p. " + ", ".join(str(p) for p in pages))
+    if block_ids:
+        parts.append(", ".join(block_ids) if len(block_ids) <= MAX_LISTED_BLOCKS
+                     else f"{block_ids[0]}…{block_ids[-1]} ({len(block_ids)} blocks)")
+    return " | ".join(parts)

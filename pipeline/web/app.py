@@ -1,0 +1,134 @@
+"""The web application: server-rendered pages for delegates and a JSON API under /api/.
+
+Built by `create_app`, which `sekretar serve` calls with what only the pipeline can give
+(an Archive with the query-side models, the DOCX export). Everything is read-only: only GET
+routes exist, the store is opened read-only, and files are served by document id from the
+archive's kept files, never by a path taken from the request.
+
+Errors of the project's own types are caught here, at the edge: a page says what went wrong in
+one plain sentence, the API answers `{"error": "..."}` with a fitting status code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from corpus.errors import ConfigError, InputError, NotFound, SekretarError
+from corpus.messages import Message, say
+from pipeline.web import api, pages, views
+from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
+from pipeline.web.service import ExportDocx, MakeArchive, WebArchive
+
+HERE = Path(__file__).parent
+#: no inline script or style, nothing from elsewhere: even a missed escape could not run code.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(
+    data: Path,
+    make_archive: MakeArchive | None = None,
+    export_docx: ExportDocx | None = None,
+) -> FastAPI:
+    """The application for the archive in `data` (opened read-only, once, when it exists)."""
+    web = WebArchive(data, make_archive, export_docx)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        web.close()
+
+    app = FastAPI(
+        title="sekretar",
+        summary="Search an assembly's reports and minutes, read them beside their translations.",
+        version="1",
+        docs_url=None,  # the interactive docs load scripts from a CDN; we are offline
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.web = web
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _add_middleware(app)
+    _add_error_handlers(app)
+    return app
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=HERE / "templates")
+    env = templates.env
+    env.autoescape = True  # every template, whatever its name: document text is never markup
+    env.globals["UI_LANGUAGES"] = UI_LANGUAGES
+    env.globals["views"] = views  # link builders, for macros too (imported without context)
+    return templates
+
+
+def _add_middleware(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def ui_and_headers(request: Request, call_next: Any) -> Response:
+        asked = request.query_params.get("ui")
+        request.state.ui = choose(
+            asked, request.cookies.get(COOKIE), request.headers.get("accept-language")
+        )
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if asked in UI_LANGUAGES:
+            response.set_cookie(COOKIE, asked, max_age=365 * 86400, samesite="lax")
+        return response
+
+
+def _status(err: SekretarError) -> int:
+    if isinstance(err, NotFound):
+        return 404
+    if isinstance(err, ConfigError | InputError):
+        return 400
+    return 500
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(SekretarError)
+    async def sekretar_error(request: Request, err: SekretarError) -> Response:
+        return error_response(request, _status(err), err.args[0] if err.args else str(err))
+
+    @app.exception_handler(Exception)
+    async def our_defect(request: Request, err: Exception) -> Response:
+        return error_response(request, 500, Message("internal"))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException) -> Response:
+        message = Message("page_not_found") if err.status_code == 404 else str(err.detail)
+        return error_response(request, err.status_code, message)
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """JSON under /api/, otherwise the error page in the interface's language."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": str(message)}, status_code=status)
+    ui = getattr(request.state, "ui", "ru")
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"t": words(ui), "ui": ui, "status": status, "message": say(message, ui)},
+        status_code=status,
+    )

@@ -1,0 +1,320 @@
+"""What the web page and the JSON API show, read from one archive, read-only.
+
+One `WebArchive` per server process: it opens the store read-only and one `Archive` (the
+search index, catalog and vectors, loaded once), and serialises access to them with a lock,
+since a SQLite connection and a Whoosh searcher are not meant for several threads at once.
+Answers to searches are kept in a small cache that is dropped whenever the store changes, so
+the same query from many delegates costs one search.
+
+Anything that needs the pipeline (building the Archive with the query-side models, exporting
+DOCX) comes in as a function: `index` never imports `pipeline`.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus import entity_queries, minutes_store
+from corpus.errors import NotFound, SekretarError
+from corpus.messages import Message
+from corpus.model import Document
+from corpus.store import DATABASE, Store
+from index.catalog import store_signature
+from index.searcher import Archive, Filters
+
+#: export_docx(document, language, out, side_by_side): writes a DOCX to `out`.
+ExportDocx = Callable[[Document, str, Path, bool], Any]
+MakeArchive = Callable[[Store], Archive]
+
+PER_PAGE = 10
+MAX_PAGE = 50
+CACHE_SIZE = 512
+SIGNATURE_SECONDS = 1.0
+EMPTY_ARCHIVE = Message("empty_archive")
+
+
+@dataclass
+class SearchRequest:
+    """A search as asked in the URL: the query, the facet filters and the page."""
+
+    query: str = ""
+    kind: str | None = None
+    language: str | None = None
+    city: str | None = None
+    session: str | None = None
+    year: str | None = None
+    entity: str | None = None
+    mode: str | None = None
+    page: int = 1
+
+    def filters(self) -> Filters:
+        return Filters(
+            language=self.language,
+            kind=self.kind,
+            city=self.city,
+            session=self.session,
+            date_from=self.year,
+            date_to=self.year,
+            entity=self.entity,
+        )
+
+    def chosen(self) -> dict[str, str]:
+        """The filters set, by facet name (for links that keep or drop one)."""
+        names = ("kind", "language", "city", "session", "year", "entity")
+        return {n: v for n in names if (v := getattr(self, n))}
+
+
+class WebArchive:
+    """The archive as the web sees it; every method may raise `SekretarError`."""
+
+    def __init__(
+        self,
+        data: Path,
+        make_archive: MakeArchive | None = None,
+        export_docx: ExportDocx | None = None,
+    ) -> None:
+        self.data = Path(data).resolve()
+        self.export_docx = export_docx
+        self._make_archive: MakeArchive = make_archive or Archive
+        self.lock = threading.RLock()
+        self.store: Store | None = None
+        self.archive: Archive | None = None
+        self._cache: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._signature: tuple[Any, ...] | None = None
+        self._checked = 0.0
+        self._open()
+
+    def _open(self) -> Store | None:
+        """The store, opened on first use: a server started before the first ingest works
+        once there is something to read."""
+        if self.store is None and (self.data / DATABASE).exists():
+            self.store = Store(self.data, readonly=True)
+            self.archive = self._make_archive(self.store)
+        return self.store
+
+    def close(self) -> None:
+        with self.lock:
+            if self.archive is not None:
+                self.archive.close()
+            if self.store is not None:
+                self.store.close()
+            self.archive = self.store = None
+
+    def document_count(self) -> int:
+        with self.lock:
+            store = self._open()
+            if store is None:
+                return 0
+            return int(store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    # search ----------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> dict[str, Any]:
+        """The `sekretar search --json` answer for one page, plus `page`, `per_page`,
+        `pages` and `empty_archive`."""
+        page = min(max(request.page, 1), MAX_PAGE)
+        key = (tuple(sorted(asdict(request).items())), page)
+        if not self.lock.acquire(blocking=False):
+            # Another request is searching (for seconds, on a busy machine). A cached answer is
+            # served at once rather than after it: at most as old as that search, which looks
+            # at the store again when it ends.
+            cached = self._cached(key)
+            if cached is not None:
+                return cached
+            self.lock.acquire()
+        try:
+            return self._answer(request, page, key)
+        finally:
+            self.lock.release()
+
+    def _answer(self, request: SearchRequest, page: int, key: tuple[Any, ...]) -> dict[str, Any]:
+        """The answer, from the cache when the store has not changed; holding `lock`."""
+        store = self._open()
+        if store is None or self._is_empty(store):
+            return _empty_answer(request, page)
+        self._expire(store)
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        answer = self._search(request, page)
+        with self._cache_lock:
+            self._cache[key] = answer
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return answer
+
+    def _cached(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        with self._cache_lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+            return cached
+
+    def _search(self, request: SearchRequest, page: int) -> dict[str, Any]:
+        assert self.archive is not None
+        result = self.archive.search(
+            request.query, request.filters(), request.mode, limit=page * PER_PAGE
+        )
+        answer = result.to_json()
+        answer["hits"] = answer["hits"][(page - 1) * PER_PAGE :]
+        answer["page"] = page
+        answer["per_page"] = PER_PAGE
+        answer["pages"] = min(MAX_PAGE, math.ceil(result.total / PER_PAGE))
+        answer["empty_archive"] = False
+        return answer
+
+    def _is_empty(self, store: Store) -> bool:
+        return store.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
+
+    def _expire(self, store: Store) -> None:
+        """Drop cached answers when the store has changed (checked at most once a second)."""
+        now = time.monotonic()
+        if now - self._checked < SIGNATURE_SECONDS:
+            return
+        signature = store_signature(store)
+        if signature != self._signature:
+            self._signature = signature
+            with self._cache_lock:
+                self._cache.clear()
+        self._checked = now
+
+    def translations(self, block_ids: list[str], language: str) -> dict[str, str]:
+        """Stored translations of some blocks into `language` (for results shown translated)."""
+        if not block_ids:
+            return {}
+        marks = ",".join("?" for _ in block_ids)
+        with self.lock:
+            store = self._required()
+            rows = store.conn.execute(
+                f"SELECT block_id, text FROM translations WHERE language=? AND block_id IN ({marks})",
+                (language, *block_ids),
+            )
+            return {r["block_id"]: r["text"] for r in rows}
+
+    def translation_languages(self) -> list[str]:
+        with self.lock:
+            store = self._open()
+            if store is None:
+                return []
+            rows = store.conn.execute("SELECT DISTINCT language FROM translations ORDER BY 1")
+            return [r[0] for r in rows]
+
+    # documents, entities, sessions -----------------------------------------------------
+
+    def _required(self) -> Store:
+        store = self._open()
+        if store is None:
+            raise NotFound(EMPTY_ARCHIVE)
+        return store
+
+    def document(self, ref: str) -> Document:
+        with self.lock:
+            store = self._required()
+            return store.load_document(store.resolve(ref))
+
+    def original(self, ref: str) -> tuple[Path, Document]:
+        """The kept source file of a document, found by the document's id only."""
+        document = self.document(ref)
+        files = (self.data / "files").resolve()
+        assert self.store is not None
+        path = self.store.file_path(document.id).resolve()
+        if files not in path.parents or not path.is_file():
+            raise NotFound(Message("no_source_file", name=document.source_name))
+        return path, document
+
+    def export(self, ref: str, language: str, side_by_side: bool) -> tuple[bytes, Document]:
+        """A DOCX of the document in `language` (translated, or two columns side by side)."""
+        if self.export_docx is None:
+            raise NotFound(Message("no_export"))
+        document = self.document(ref)
+        with tempfile.TemporaryDirectory(prefix="sekretar-export-") as folder:
+            out = Path(folder) / "export.docx"
+            self.export_docx(document, language, out, side_by_side)
+            return out.read_bytes(), document
+
+    def entity(self, given: str) -> dict[str, Any]:
+        """`sekretar entity --json` plus `paragraphs`: every block that mentions the entity."""
+        with self.lock:
+            store = self._required()
+            key = entity_queries.resolve_key(store.conn, given)
+            if key is None:
+                raise NotFound(Message("no_entity", key=given))
+            summary = entity_queries.entity_names(store.conn, key)
+            summary["documents"] = entity_queries.documents_mentioning(store.conn, key)
+            summary["paragraphs"] = entity_queries.blocks_mentioning(store.conn, key)
+            return summary
+
+    def session(self, name: str) -> dict[str, Any]:
+        """A session's documents and, for those with minutes read, the minutes' structure."""
+        with self.lock:
+            store = self._required()
+            rows = store.conn.execute(
+                "SELECT id, source_name, title, kind, language, city, date FROM documents "
+                "WHERE session = ? ORDER BY date, source_name",
+                (name,),
+            ).fetchall()
+            if not rows:
+                raise NotFound(Message("no_session", name=name))
+            documents = [dict(r) for r in rows]
+            minutes = []
+            for doc in documents:
+                found = minutes_store.load(store.conn, doc["id"])
+                if found is not None:
+                    minutes.append({"document": doc["id"], "session": asdict(found)})
+            return {"session": name, "documents": documents, "minutes": minutes}
+
+
+def _empty_answer(request: SearchRequest, page: int) -> dict[str, Any]:
+    return {
+        "query": request.query,
+        "mode": request.mode or "lexical",
+        "language": "und",
+        "total": 0,
+        "message": EMPTY_ARCHIVE,
+        "facets": {},
+        "hits": [],
+        "page": page,
+        "per_page": PER_PAGE,
+        "pages": 0,
+        "empty_archive": True,
+    }
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    """A document for the API: metadata, and each block with its translations and entities."""
+    languages = sorted({t.language for b in document.blocks for t in b.translations})
+    return {
+        "id": document.id,
+        "source_name": document.source_name,
+        "media_type": document.media_type,
+        "title": document.title,
+        "kind": document.kind,
+        "language": document.language,
+        "session": document.session,
+        "city": document.city,
+        "date": document.date,
+        "status": document.status,
+        "problems": document.problems,
+        "translation_languages": languages,
+        "minutes": asdict(document.minutes) if document.minutes else None,
+        "blocks": [_block_json(b) for b in document.blocks],
+    }
+
+
+def _block_json(block: Any) -> dict[str, Any]:
+    data = asdict(block)
+    data.pop("embedding", None)
+    data["translations"] = {t.language: asdict(t) for t in block.translations}
+    return data
+
+
+__all__ = ["SekretarError", "SearchRequest", "WebArchive", "document_json"]

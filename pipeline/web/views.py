@@ -1,0 +1,203 @@
+"""View models: what a template shows, built from the service's answers.
+
+Templates only loop and print; every decision (which facet value is chosen, where a link goes,
+which pieces of a text are marked) is made here, in Python, where it can be tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from corpus.model import Document
+from pipeline.web.markup import Piece, highlighted, with_entities
+from pipeline.web.service import SearchRequest
+
+FACET_ORDER = ("kind", "language", "city", "session", "year", "entity")
+#: the URL parameter of each facet (language is `lang`, as in the API and the CLI).
+FACET_PARAM = {name: ("lang" if name == "language" else name) for name in FACET_ORDER}
+
+
+def search_url(params: dict[str, Any], **changes: Any) -> str:
+    """The search page with `params` changed (None drops one); any change resets the page."""
+    merged = {**params, **changes}
+    if "page" not in changes:
+        merged.pop("page", None)
+    kept = {k: v for k, v in merged.items() if v not in (None, "", 1) or k == "q"}
+    if not kept.get("q"):
+        kept.pop("q", None)
+    return "/?" + urlencode(kept) if kept else "/"
+
+
+def document_url(document_id: str, language: str | None = None, order: int | None = None) -> str:
+    url = f"/document/{quote(document_id)}"
+    if language:
+        url += "?" + urlencode({"lang": language})
+    return url + (f"#b{order}" if order is not None else "")
+
+
+def entity_url(key: str) -> str:
+    return f"/entity/{quote(key, safe='')}"
+
+
+def session_url(name: str) -> str:
+    return f"/session/{quote(name, safe='')}"
+
+
+def place(t: dict[str, str], page: int | None, paragraph: int | None, order: int) -> str:
+    """Where a block is: its page, else its paragraph, else its position."""
+    if page:
+        return f"{t['page']} {page}"
+    if paragraph:
+        return f"{t['paragraph']} {paragraph}"
+    return f"{t['block']} {order + 1}"
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int | None
+    url: str
+    chosen: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+def search_params(request: SearchRequest, show: str | None) -> dict[str, Any]:
+    """The search as URL parameters (what every link on the page keeps)."""
+    params: dict[str, Any] = {"q": request.query}
+    for name, value in request.chosen().items():
+        params[FACET_PARAM[name]] = value
+    params["mode"] = request.mode
+    params["show"] = show
+    params["page"] = request.page
+    return params
+
+
+def facets(
+    t: dict[str, str], answer: dict[str, Any], request: SearchRequest, params: dict[str, Any]
+) -> list[Facet]:
+    """Each facet's values with counts; a chosen value links to dropping it, others to it."""
+    chosen = request.chosen()
+    found = []
+    for name in FACET_ORDER:
+        facet = Facet(name, t[f"facet_{name}"])
+        counts = {v["value"]: v["count"] for v in answer.get("facets", {}).get(name, [])}
+        if name in chosen and chosen[name] not in counts:
+            counts = {chosen[name]: 0} | counts
+        for value, count in counts.items():
+            selected = chosen.get(name) == value
+            url = search_url(params, **{FACET_PARAM[name]: None if selected else value})
+            facet.values.append(FacetValue(value, count, url, selected))
+        if facet.values:
+            found.append(facet)
+    return found
+
+
+@dataclass
+class ShownBlock:
+    place: str
+    url: str
+    pieces: list[Piece]
+    fragment_language: str | None
+    translation: str | None
+
+
+@dataclass
+class ShownHit:
+    title: str
+    url: str
+    source_name: str
+    details: list[str]
+    session_url: str | None
+    blocks: list[ShownBlock]
+
+
+def hits(
+    t: dict[str, str], answer: dict[str, Any], show: str | None, translated: dict[str, str]
+) -> list[ShownHit]:
+    """The page's documents with their best blocks, fragments cut into marked pieces."""
+    shown = []
+    for hit in answer.get("hits", []):
+        blocks = []
+        for block in hit["blocks"]:
+            for fragment in block["fragments"][:1]:
+                translation = translated.get(block["block_id"])
+                if show in (block["language"], fragment["language"]):
+                    translation = None
+                blocks.append(
+                    ShownBlock(
+                        place(t, block["page"], block["paragraph"], block["order"]),
+                        document_url(hit["document_id"], show, block["order"]),
+                        highlighted(fragment["text"], fragment["highlights"]),
+                        fragment["language"],
+                        translation,
+                    )
+                )
+        details = [x for x in (hit["kind"], hit["city"], hit["session"], hit["date"]) if x]
+        shown.append(
+            ShownHit(
+                hit["title"] or hit["source_name"],
+                document_url(hit["document_id"], show),
+                hit["source_name"],
+                details,
+                session_url(hit["session"]) if hit["session"] else None,
+                blocks,
+            )
+        )
+    return shown
+
+
+@dataclass
+class Row:
+    """One block of the document page: the original beside its translation."""
+
+    anchor: str
+    kind: str
+    level: int | None
+    language: str
+    pieces: list[Piece]
+    translation: str | None
+
+
+def outline(document: Document) -> list[tuple[int, str, str]]:
+    """(level, text, anchor) of each heading, for the table of contents."""
+    return [
+        (b.level or 1, b.text, f"b{b.order}")
+        for b in document.blocks
+        if b.kind == "heading" and b.text.strip()
+    ]
+
+
+def rows(document: Document, language: str | None) -> list[Row]:
+    found = []
+    for block in document.blocks:
+        own = block.language if block.language != "und" else document.language
+        translation = block.translation(language) if language else None
+        text = translation.text if translation else (block.text if own == language else None)
+        found.append(
+            Row(
+                f"b{block.order}",
+                block.kind,
+                block.level,
+                own,
+                with_entities(block.text, block.entities),
+                text,
+            )
+        )
+    return found
+
+
+def translation_languages(document: Document) -> list[str]:
+    return sorted({t.language for b in document.blocks for t in b.translations})
+
+
+def mention_pieces(paragraph: dict[str, Any]) -> list[Piece]:
+    spans = [(m["start"], m["end"]) for m in paragraph["mentions"]]
+    return highlighted(paragraph["text"], spans)
