@@ -15,6 +15,7 @@ from typing import Protocol
 
 from corpus.errors import ConfigError, ModelMissing
 from corpus.model import Document
+from pipeline.extras import installed
 from pipeline.settings import Settings
 
 
@@ -29,14 +30,17 @@ StageFactory = Callable[[Settings], Stage]
 
 _FACTORIES: dict[str, StageFactory] = {}
 
-#: where each known stage is registered; imported only when the stage is asked for.
-STAGE_MODULES: dict[str, str] = {
-    "language": "pipeline.language.stage",
-    "minutes": "pipeline.minutes.stage",
-    "translate": "pipeline.translate.stage",
-    "entities": "pipeline.entities.stage",
-    "embed": "pipeline.embed.stage",
+#: the known stages in their order, each with the extra its libraries come from. Every stage has
+#: one shape: a package `pipeline/<name>/` whose `stage.py` registers its factory under the
+#: stage's name; it is imported only when the stage is asked for.
+STAGE_EXTRAS: dict[str, str] = {
+    "language": "nlp",
+    "minutes": "nlp",
+    "translate": "translate",
+    "entities": "nlp",
+    "embed": "search",
 }
+STAGE_MODULES: dict[str, str] = {name: f"pipeline.{name}.stage" for name in STAGE_EXTRAS}
 
 
 def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
@@ -52,18 +56,16 @@ def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
 
 
 def available_stages() -> list[str]:
-    """Stage names whose module exists in this installation."""
-    found = []
-    for name, module in STAGE_MODULES.items():
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as err:
-            if err.name and err.name.startswith("pipeline"):
-                continue
-            raise
-        if name in _FACTORIES:
-            found.append(name)
-    return found
+    """The stages whose extra is installed here (see `pipeline.extras`)."""
+    return [name for name, extra in STAGE_EXTRAS.items() if installed(extra)]
+
+
+def stage_factory(name: str) -> StageFactory:
+    """The registered factory of a known stage (its module is imported on first use)."""
+    importlib.import_module(STAGE_MODULES[name])
+    if name not in _FACTORIES:
+        raise ConfigError(f"{STAGE_MODULES[name]} registers no stage {name!r}")
+    return _FACTORIES[name]
 
 
 def build_stages(settings: Settings) -> list[Stage]:
@@ -74,7 +76,7 @@ def build_stages(settings: Settings) -> list[Stage]:
         if name not in STAGE_MODULES:
             raise ConfigError(f"unknown stage {name!r}; known: {', '.join(STAGE_MODULES)}")
         if name in available:
-            stages.append(_FACTORIES[name](settings))
+            stages.append(stage_factory(name)(settings))
     return stages
 
 

@@ -14,14 +14,13 @@ from pipeline.cli.app import (
     JsonOption,
     app,
     console,
-    open_store,
     print_json,
     settings_for,
 )
-from pipeline.ingest.hooks import saved_hooks
 from pipeline.minutes.export import city_name, minutes_json, tally_text
 from pipeline.minutes.sessions import minutes_of
-from pipeline.resolution.compile import default_translator, make_resolution
+from pipeline.resolution.compile import make_resolution
+from pipeline.wiring import Library
 
 RosterOption = Annotated[Optional[Path], typer.Option(  # noqa: UP045 - Typer reads it at run time
     "--roster", help="delegate roster (CSV/TSV: names, city, role, from, to) to link speakers",
@@ -46,9 +45,8 @@ def minutes_command(
 
     Example: sekretar minutes minutes_session_ru.docx --roster delegates.tsv
     """
-    settings = settings_for(data)
-    with open_store(data) as store:
-        document, _ = minutes_of(store, doc, roster, saved_hooks(store, settings))
+    with Library.open(settings_for(data)) as library:
+        document, _ = minutes_of(library.store, doc, roster, library.on_saved())
     if as_json:
         print_json(minutes_json(document))
         return
@@ -112,10 +110,9 @@ def resolution_command(
     languages = [p.strip().lower() for p in to.split(",") if p.strip()]
     if not languages or not all(p.isalpha() and 2 <= len(p) <= 3 for p in languages):
         raise typer.BadParameter("language codes like ru,en,uk", param_hint="--to")
-    settings = settings_for(data)
-    with open_store(data, readonly=True) as store:
-        report = make_resolution(store, session, languages, out,
-                                 default_translator(settings, store), template)
+    with Library.open(settings_for(data), readonly=True) as library:
+        report = make_resolution(library.store, session, languages, out, library.translator(),
+                                 template)
     result: dict[str, Any] = {"path": str(report.path), "languages": report.languages,
                               "documents": report.documents, "adopted": report.adopted,
                               "not_adopted": report.not_adopted,

@@ -5,19 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.markup import escape
 
-from corpus.errors import ConfigError, ModelMissing
-from corpus.store import Store
+from corpus.errors import ConfigError
 from index.build import compare, rebuild, repair
 from index.results import Fragment, SearchResult
 from index.searcher import MODES, Archive, Filters
-from index.vectors import stored_models
 from pipeline.cli.app import (
     DataOption,
     JsonOption,
@@ -36,56 +34,12 @@ from pipeline.ingest.integrity import (
     stage_versions,
     stale_stages,
 )
+from pipeline.minutes.names import speaker_key
+from pipeline.wiring import open_searcher
 
 #: typer reads these from the annotations; it needs `Optional` on Python 3.11.
 OptionalText = Optional[str]  # noqa: UP045
 OptionalPath = Optional[Path]  # noqa: UP045
-
-
-def _detector() -> Any:
-    """The pipeline's language identification, when its module is installed."""
-    try:
-        from pipeline.language.detect import identify
-    except ImportError:
-        return None
-    return lambda text: identify(text).language
-
-
-def open_archive(store: Store, mode: str | None) -> Archive:
-    """An Archive with the query-side functions the pipeline can give it."""
-    embed_query = None
-    models = stored_models(store)
-    if models and mode != "lexical":
-        from pipeline.embed.models import query_embedder
-
-        try:
-            embed_query = query_embedder(next(iter(models)))
-        except (ModelMissing, ConfigError) as err:
-            if mode == "semantic":
-                raise
-            console_err.print(f"[yellow]note:[/] {err}; searching words only", highlight=False)
-    return Archive(store, detect_language=_detector(), embed_query=embed_query)
-
-
-def speaker_key(name: str) -> str:
-    """A typed speaker («Иванова И.И.», "I. Ivanov", "ivanov i") as the person key the minutes
-    stage gives («ivanov i»), or the text as given when it does not read as a name."""
-    try:
-        from pipeline.minutes.names import normalise_name, person_key
-    except ImportError:
-        return name
-    words = name.replace(".", ". ").split()
-    if not words or not any(ch.isalpha() for ch in name) or name == name.lower():
-        return name
-    if len(words) == 1:
-        return person_key(normalise_name(words, _script(name)).surname, None)
-    return normalise_name(words, _script(name)).key
-
-
-def _script(text: str) -> str:
-    if any(ch in "іїєґІЇЄҐ" for ch in text):
-        return "uk"
-    return "ru" if any("а" <= ch.lower() <= "я" for ch in text) else "en"
 
 
 @app.command("search")
@@ -156,7 +110,8 @@ def search_command(
         speaker=speaker_key(speaker) if speaker else None,
         item=item,
     )
-    with open_store(data, readonly=True) as store, open_archive(store, mode) as archive:
+    note = _note_printer()
+    with open_store(data, readonly=True) as store, open_searcher(store, mode, note) as archive:
         if batch is not None:
             _run_batch(archive, batch, filters, mode, limit, as_json)
             return
@@ -166,6 +121,13 @@ def search_command(
         print_json(result.to_json())
     else:
         _print_result(result)
+
+
+def _note_printer() -> Callable[[str], None]:
+    def note(text: str) -> None:
+        console_err.print(f"[yellow]note:[/] {escape(text)}", highlight=False)
+
+    return note
 
 
 def _queries(path: Path) -> Iterator[str]:

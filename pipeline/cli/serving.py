@@ -8,10 +8,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from corpus.errors import ConfigError
-from corpus.model import Document
-from corpus.store import Store
 from pipeline.cli.app import DataOption, app, console, settings_for
+from pipeline.extras import require
+from pipeline.wiring import web_app
 
 #: seconds a server process may take to answer uvicorn's health check before it is replaced.
 WORKER_HEALTHCHECK_SECONDS = 120
@@ -25,29 +24,11 @@ THREAD_POOLS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 OptionalText = Optional[str]  # noqa: UP045 - Typer reads it at run time
 
 
-def export_docx(document: Document, language: str, out: Path, side_by_side: bool) -> Any:
-    """The pipeline's DOCX export, handed to the web app (index/ never imports pipeline/)."""
-    from pipeline.export import export_document
-
-    return export_document(document, language, "docx", out, side_by_side)
-
-
-def build_app(data: Path, mode: str | None = None) -> Any:
-    """The web application for `data`, with the query-side models the CLI search uses."""
-    from pipeline.cli.searching import open_archive
-    from pipeline.web import create_app
-
-    def make_archive(store: Store) -> Any:
-        return open_archive(store, mode)
-
-    return create_app(data, make_archive=make_archive, export_docx=export_docx)
-
-
 def app_from_environment() -> Any:
     """The application for each of uvicorn's worker processes, which import it by name: the
     data folder and mode come from the environment `serve` sets before starting them."""
     mode = os.environ.get("SEKRETAR_SERVE_MODE") or None
-    return build_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode)
+    return web_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode)
 
 
 def share_cores(processes: int) -> None:
@@ -79,14 +60,12 @@ def serve_command(
 
     Example: sekretar serve --port 8000 --data sekretar-data
     """
-    try:
-        import uvicorn
-    except ImportError as err:
-        raise ConfigError("the web page needs the 'web' extra: pip install 'sekretar[web]'") from err
+    require("web", "the web page")
+    import uvicorn
     folder = settings_for(data).data
     console.print(f"serving {folder} at http://{host}:{port}/ (Ctrl+C to stop)")
     if workers == 1:
-        uvicorn.run(build_app(folder, mode), host=host, port=port, log_level="warning")
+        uvicorn.run(web_app(folder, mode), host=host, port=port, log_level="warning")
         return
     os.environ["SEKRETAR_SERVE_DATA"] = str(folder)
     os.environ["SEKRETAR_SERVE_MODE"] = mode or ""

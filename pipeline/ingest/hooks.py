@@ -1,4 +1,5 @@
-"""What happens right after a document is stored during ingest (the incremental index)."""
+"""What happens right after a document is stored during ingest: the incremental index, so a
+new batch is searchable at once."""
 
 from __future__ import annotations
 
@@ -6,16 +7,12 @@ from collections.abc import Callable
 
 from corpus.model import Document
 from corpus.store import Store
+from index.build import add_document, catch_up
 from pipeline.settings import Settings
 
 
 def saved_hooks(store: Store, settings: Settings) -> Callable[[Document], None]:
-    """A function called with every stored document; adds it to the search index when the
-    index package is installed, so a new batch is searchable at once."""
-    try:
-        from index.build import add_document  # the search issue provides this
-    except ImportError:
-        return lambda document: None
+    """A function called with every stored document; adds it to the search index."""
 
     def hook(document: Document) -> None:
         add_document(store, document)
@@ -26,8 +23,4 @@ def saved_hooks(store: Store, settings: Settings) -> Callable[[Document], None]:
 def index_catch_up(store: Store) -> int:
     """Index what an interrupted run stored but did not index (or rebuild a deleted index)
     before a new batch starts; returns the number of documents indexed."""
-    try:
-        from index.build import catch_up
-    except ImportError:
-        return 0
     return catch_up(store)

@@ -217,3 +217,21 @@ def person_key(surname: str, initial: str | None) -> str:
 def is_title(word: str) -> bool:
     """Mr, Ms, Dr, г-н…: words before a name that are not part of it."""
     return bool(_TITLES.match(word))
+
+
+def speaker_key(name: str) -> str:
+    """A typed speaker («Иванова И.И.», "I. Ivanov", "ivanov i") as the person key the minutes
+    stage gives («ivanov i»), or the text as given when it does not read as a name (a key
+    typed in lower case is already one)."""
+    words = name.replace(".", ". ").split()
+    if not words or not any(ch.isalpha() for ch in name) or name == name.lower():
+        return name
+    if len(words) == 1:
+        return person_key(normalise_name(words, _script(name)).surname, None)
+    return normalise_name(words, _script(name)).key
+
+
+def _script(text: str) -> str:
+    if any(ch in "іїєґІЇЄҐ" for ch in text):
+        return "uk"
+    return "ru" if any("а" <= ch.lower() <= "я" for ch in text) else "en"

@@ -49,19 +49,6 @@ def make_resolution(store: Store, ref: str, languages: list[str], out: Path,
     return write_resolution(compile_draft(documents, ref), languages, out, translate, template)
 
 
-def default_translator(settings: Any, store: Store) -> Translate | None:
-    """The archive's translation layer (engines, glossary, translation memory), or None when
-    the translation package is not installed."""
-    try:
-        from pipeline.translate.glossary import Glossary
-        from pipeline.translate.service import SegmentTranslator, router_for
-    except ImportError:
-        return None
-    glossary = Glossary.load(getattr(settings, "glossary", None))
-    translator = SegmentTranslator(router_for(settings), glossary, store.conn)
-    return translator.translate
-
-
 def find_minutes(store: Store, ref: str) -> list[Document]:
     """The minutes of a session key, of a date, or the one document `ref` names."""
     rows = store.conn.execute(

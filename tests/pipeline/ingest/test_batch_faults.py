@@ -30,6 +30,7 @@ class HangingStage:
 @pytest.fixture
 def hanging_stage(monkeypatch: pytest.MonkeyPatch) -> None:
     # registered in this process; the pool's workers are forked from it and inherit it
+    monkeypatch.setitem(stages_module.STAGE_EXTRAS, "hang", "nlp")
     monkeypatch.setitem(stages_module.STAGE_MODULES, "hang", "pipeline.stages")
     monkeypatch.setitem(stages_module._FACTORIES, "hang", lambda settings: HangingStage())
 

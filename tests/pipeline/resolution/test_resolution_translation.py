@@ -12,9 +12,10 @@ import pytest
 
 from corpus.model import Document
 from corpus.store import Store
-from pipeline.resolution.compile import compile_draft, default_translator
+from pipeline.resolution.compile import compile_draft
 from pipeline.resolution.write import write_resolution
 from pipeline.settings import load_settings
+from pipeline.wiring import translator_for
 
 GLOSSARY_DECISION = "Направить информацию в адрес Международной ассамблеи столиц и крупных городов."
 
@@ -34,7 +35,7 @@ def test_ukrainian_section_through_apertium_with_the_glossary(
     settings = load_settings(data=tmp_path / "data")
     out = tmp_path / "resolution.docx"
     with Store(settings.data) as store:
-        translate = default_translator(settings, store)
+        translate = translator_for(settings, store)
         report = write_resolution(compile_draft([document], "2025-06-18 #14"),
                                   ["ru", "uk", "en"], out, translate)
     assert (report.adopted, report.not_adopted) == (5, 0)

@@ -26,9 +26,9 @@ PATIENCE = 600_000
 
 @pytest.fixture(scope="module")
 def site(samples_archive: Path) -> Iterator[str]:
-    from pipeline.cli.serving import build_app
+    from pipeline.wiring import web_app
 
-    with live_server(build_app(samples_archive, "lexical")) as url:
+    with live_server(web_app(samples_archive, "lexical")) as url:
         yield url
 
 

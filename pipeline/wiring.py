@@ -1,0 +1,135 @@
+"""The one place where the library's parts are put together.
+
+`corpus` stores, `index` searches and the stages analyse; none of them knows the others'
+models. A `Library` is an archive opened for use, with what only the assembly of all three can
+give: a searcher that detects a query's language and embeds it with the model the blocks were
+embedded with, the translation layer with its glossary and memory, the index hooks an ingest
+needs, the DOCX export the web page offers. The CLI, the web application, `sekretar check` and
+the benchmarks all open a `Library` (as sqlite-utils' callers open a `Database`), so each part
+is wired the same way everywhere.
+
+    with Library.open(load_settings(data="sekretar-data"), readonly=True) as library:
+        with library.searcher() as searcher:
+            result = searcher.search("водоканал")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import ConfigError, ModelMissing
+from corpus.model import Document
+from corpus.store import Store
+from index.searcher import Archive
+from index.vectors import stored_models
+from pipeline.extras import installed, require
+from pipeline.ingest.hooks import index_catch_up, saved_hooks
+from pipeline.resolution.model import Translate
+from pipeline.settings import Settings
+
+#: how a library reports a note for the user (a missing model it works around, say).
+Note = Callable[[str], None]
+
+
+def detect_query_language(text: str) -> str | None:
+    """The language of a query, by the same identification the language stage uses."""
+    from pipeline.language.detect import identify
+
+    return identify(text).language
+
+
+def export_docx(document: Document, language: str, out: Path, side_by_side: bool) -> Any:
+    """A stored document in `language` as DOCX (the web page's download)."""
+    from pipeline.export import export_document
+
+    return export_document(document, language, "docx", out, side_by_side)
+
+
+class Library:
+    """An archive opened for use: its store and the parts assembled over it on demand.
+
+    Open it with `Library.open(settings)` and close it (or use it as a context manager); the
+    store is opened read-only when `readonly` is set, as searching and serving need.
+    """
+
+    def __init__(self, settings: Settings, store: Store) -> None:
+        self.settings = settings
+        self.store = store
+
+    @classmethod
+    def open(cls, settings: Settings, readonly: bool = False) -> Library:
+        return cls(settings, Store(settings.data, readonly=readonly))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def searcher(self, mode: str | None = None, note: Note | None = None) -> Archive:
+        """A searcher over this archive with the query-side models it can have.
+
+        Without the model the blocks were embedded with, a lexical or hybrid search goes on by
+        words (and `note` is told why); a semantic search raises the model's error.
+        """
+        return open_searcher(self.store, mode, note)
+
+    def translator(self) -> Translate | None:
+        """The archive's translation layer (see `translator_for`)."""
+        return translator_for(self.settings, self.store)
+
+    def on_saved(self) -> Callable[[Document], None]:
+        """What runs after ingest stores a document: it is added to the search index."""
+        return saved_hooks(self.store, self.settings)
+
+    def catch_up(self) -> int:
+        """Index what an interrupted run stored but did not index; the number indexed."""
+        return index_catch_up(self.store)
+
+
+def translator_for(settings: Settings, store: Store) -> Translate | None:
+    """The translation layer over `store`: engines, glossary and translation memory; None when
+    the 'translate' extra is not installed (a resolution then marks what it could not
+    translate)."""
+    if not installed("translate"):
+        return None
+    from pipeline.translate.glossary import Glossary
+    from pipeline.translate.service import SegmentTranslator, router_for
+
+    glossary = Glossary.load(Path(settings.glossary) if settings.glossary else None)
+    return SegmentTranslator(router_for(settings), glossary, store.conn).translate
+
+
+def open_searcher(store: Store, mode: str | None = None, note: Note | None = None) -> Archive:
+    """A searcher over `store` with the language detector and, when the blocks have vectors
+    and the search is not lexical, the query embedder of their model."""
+    require("search", "searching")
+    embed_query = None
+    models = stored_models(store)
+    if models and mode != "lexical":
+        from pipeline.embed.models import query_embedder
+
+        try:
+            embed_query = query_embedder(next(iter(models)))
+        except (ModelMissing, ConfigError) as err:
+            if mode == "semantic":
+                raise
+            if note is not None:
+                note(f"{err}; searching words only")
+    return Archive(store, detect_language=detect_query_language, embed_query=embed_query)
+
+
+def web_app(data: Path, mode: str | None = None) -> Any:
+    """The web application over the archive in `data`, with the same searcher the CLI uses."""
+    require("web", "the web page")
+    from pipeline.web import create_app
+
+    def make_searcher(store: Store) -> Archive:
+        return open_searcher(store, mode)
+
+    return create_app(data, make_archive=make_searcher, export_docx=export_docx)
