@@ -8,7 +8,7 @@ N client threads send GET /api/search for the given time. Two rounds:
   - repeated: queries drawn from a small pool of popular ones (after one warm-up pass), as when
     many delegates look for the same thing during a session.
 Reports requests/s, median and 95th percentile latency, and errors (non-200 or failed
-requests) per round. Target (issue 6): 20 clients, 10,000 blocks, no errors, p95 < 300 ms.
+requests) per round. The bar: 20 clients, 10,000 blocks, no errors, p95 < 300 ms.
 
 Usage: python bench/web.py [--blocks 10000] [--clients 20] [--seconds 30] [--workers 2]
                            [--data DIR] [--mode lexical|semantic|hybrid]

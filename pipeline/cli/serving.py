@@ -15,10 +15,10 @@ from pipeline.wiring import web_app
 #: seconds a server process may take to answer uvicorn's health check before it is replaced.
 WORKER_HEALTHCHECK_SECONDS = 120
 #: thread pools of the numerical libraries a search uses (numpy's OpenBLAS for the vectors and
-#: use-m3, OpenMP): each sizes itself to every core, so N server processes ran N times as many
-#: threads as cores. Measured with 2 processes, 20 clients and 10,000 blocks: hybrid searches
-#: went from 80 to 156 requests/s (use-m3; p95 340 to 181 ms) and from 59 to 112 (e5-small;
-#: p95 564 to 284 ms) once each process had its share of the cores.
+#: use-m3, OpenMP): each sizes itself to every core, so N server processes would run N times as
+#: many threads as cores. With 2 processes, 20 clients and 10,000 blocks, hybrid searches run at
+#: 156 requests/s (use-m3) and 112 (e5-small) with each process held to its share of the cores,
+#: against 80 and 59 with the pools left to size themselves (docs/benchmarks.md).
 THREAD_POOLS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 OptionalText = Optional[str]  # noqa: UP045 - Typer reads it at run time

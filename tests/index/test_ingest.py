@@ -60,9 +60,9 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
 
 
 def test_workers_forked_after_this_process_embedded_do_not_hang(tmp_path: Path) -> None:
-    """e5's OpenMP pool does not survive fork: a process that embedded on two threads left
-    every worker forked after it hanging at its first embedding until the deadline. Outside
-    workers e5 now runs on one thread, so a search (or anything) that embedded here first
+    """e5's OpenMP pool does not survive fork: a process that embedded on two threads would
+    leave every worker forked after it hanging at its first embedding until the deadline.
+    Outside workers e5 runs on one thread, so a search (or anything) that embedded here first
     leaves the next batch's workers working."""
     embed.encoder("e5-small", threads=2).passages(["Водоснабжение Рязани"])
     source = tmp_path / "water_ru.txt"

@@ -15,7 +15,7 @@ from pipeline.settings import load_settings
 from pipeline.stages import build_stages
 
 SENTENCES = Path(__file__).parent / "data" / "langid_sentences.tsv"
-#: the issue's bars: ≥97% for the main languages, ≥90% for every other listed one.
+#: the bars: ≥97% for the main languages, ≥90% for every other listed one.
 MAIN = ("ru", "uk", "be", "kk", "en")
 
 

@@ -228,7 +228,7 @@ def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
     monkeypatch: pytest.MonkeyPatch,
     package_files: dict[str, Path],
 ) -> None:
-    pytest.importorskip("pipeline.language.detect", reason="the language stage is another issue's")
+    pytest.importorskip("pipeline.language.detect", reason="the language stage is not installed")
     monkeypatch.setenv("SEKRETAR_TARGETS", "uk,en")
     data, report = ingest_note(tmp_path, capsys, "language,translate")
     assert report["counts"]["partial"] == 1  # type: ignore[index]
