@@ -37,13 +37,14 @@ app = typer.Typer(
 
 
 
-def setting_option(name: str) -> Any:
+def setting_option(name: str, **checks: Any) -> Any:
     """The `--NAME` option that sets setting `name`, with its declared help, environment
-    variable and default (the option itself defaults to None: environment, then default)."""
+    variable and default (the option itself defaults to None: environment, then default).
+    `checks` go to `typer.Option` as they are (`exists=True`, `min=1`)."""
     row = declared(name)
     default = shown(row.default) or "empty"
     return typer.Option(f"--{name.replace('_', '-')}", show_default=False,
-                        help=f"{row.help} (env {row.env}; default {default})")
+                        help=f"{row.help} (env {row.env}; default {default})", **checks)
 
 
 DataOption = Annotated[
