@@ -1,83 +1,64 @@
-"""All limits and choices in one declared table (as datasette's SETTINGS).
+"""All limits and choices, each declared once (as datasette's SETTINGS).
 
-Each setting has a name, a default and help. The environment (`SEKRETAR_<NAME>` in upper case)
-overrides the default, and a CLI flag overrides both.
+A setting is a field of `Settings`: its name, type, default and help are written there and
+nowhere else. The environment (`SEKRETAR_<NAME>` in upper case) overrides the default, and a
+CLI flag overrides both; the `SETTINGS` table, the environment names, the conversion of
+strings and the CLI help are all derived from the fields.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal, TypeVar, get_origin, get_type_hints
 
 from corpus.errors import ConfigError
 
+T = TypeVar("T")
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    help: str
+#: where a setting's value came from, weakest first.
+Source = Literal["default", "environment", "flag"]
+TRUE_WORDS = ("1", "true", "yes", "on")
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("data", "sekretar-data", "archive folder (database, kept files, index, models)"),
-    Setting("workers", 0, "worker processes for a batch; 0 means one per core"),
-    Setting("deadline", 120.0, "seconds one file may take before it is stopped and failed"),
-    Setting("start_limit", 600.0, "seconds a worker may take to start and load its models"),
-    Setting("memory_mb", 2048, "memory cap of a worker process in MB"),
-    Setting("max_file_mb", 512, "largest file accepted, in MB"),
-    Setting("max_unzipped_mb", 500, "largest total uncompressed size of a DOCX's parts, in MB"),
-    Setting("max_zip_ratio", 100.0, "highest compression ratio allowed inside a DOCX"),
-    Setting("stages", "language,minutes,translate,entities,embed", "analysis stages to run"),
-    Setting("targets", "ru,en", "languages every block is translated into"),
-    Setting("embedding", True, "compute multilingual embeddings for cross-language search"),
-    Setting("threads", 2, "threads a translation or embedding engine may use"),
-    Setting("beam_size", 2, "beam size for neural translation"),
-    Setting("device", "cpu", "CTranslate2 device for neural translation: cpu, cuda or auto"),
-    Setting("engines", "", "translation engine per pair, overriding the defaults: ru-uk=argos,..."),
-    Setting("glossary", "", "glossary file to protect terms with (empty: the assembly's own)"),
-    Setting("embed_model", "e5-small", "multilingual embedding model: e5-small or use-m3"),
-    Setting("embed_max_tokens", 128, "tokens of a block the embedding model reads (0: all)"),
-    Setting("roster", "", "delegate roster file (CSV/TSV) the minutes stage links speakers to"),
-    Setting("ocr", True, "read scanned pages, garbage PDF text layers and images by OCR"),
-    Setting("ocr_dpi", 300, "resolution PDF pages are rendered at for OCR (70-600)"),
-    Setting("ocr_languages", "", "OCR languages, e.g. uk or kk,ru (empty: from the document, "
-            "else Russian plus English; English is always added)"),
-    Setting("ocr_page_timeout", 180.0, "seconds Tesseract may spend on one page"),
-    Setting("convert_timeout", 90.0, "seconds LibreOffice may take to convert a .doc, .rtf or .odt"),
-)
-
-_BY_NAME = {s.name: s for s in SETTINGS}
+def setting(default: T, help: str) -> T:
+    """Declare a `Settings` field with its default and the help every interface shows."""
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True)
 class Settings:
-    data: Path = Path("sekretar-data")
-    workers: int = 0
-    deadline: float = 120.0
-    start_limit: float = 600.0
-    memory_mb: int = 2048
-    max_file_mb: int = 512
-    max_unzipped_mb: int = 500
-    max_zip_ratio: float = 100.0
-    stages: tuple[str, ...] = ("language", "minutes", "translate", "entities", "embed")
-    targets: tuple[str, ...] = ("ru", "en")
-    embedding: bool = True
-    threads: int = 2
-    beam_size: int = 2
-    device: str = "cpu"
-    engines: str = ""
-    glossary: str = ""
-    embed_model: str = "e5-small"
-    embed_max_tokens: int = 128
-    roster: str = ""
-    ocr: bool = True
-    ocr_dpi: int = 300
-    ocr_languages: str = ""
-    ocr_page_timeout: float = 180.0
-    convert_timeout: float = 90.0
+    data: Path = setting(Path("sekretar-data"),
+                         "archive folder (database, kept files, index, models)")
+    workers: int = setting(0, "worker processes for a batch; 0 means one per core")
+    deadline: float = setting(120.0, "seconds one file may take before it is stopped and failed")
+    start_limit: float = setting(600.0, "seconds a worker may take to start and load its models")
+    memory_mb: int = setting(2048, "memory cap of a worker process in MB")
+    max_file_mb: int = setting(512, "largest file accepted, in MB")
+    max_unzipped_mb: int = setting(500, "largest total uncompressed size of a DOCX's parts, in MB")
+    max_zip_ratio: float = setting(100.0, "highest compression ratio allowed inside a DOCX")
+    stages: tuple[str, ...] = setting(("language", "minutes", "translate", "entities", "embed"),
+                                      "analysis stages to run")
+    targets: tuple[str, ...] = setting(("ru", "en"), "languages every block is translated into")
+    embedding: bool = setting(True, "compute multilingual embeddings for cross-language search")
+    threads: int = setting(2, "threads a translation or embedding engine may use")
+    beam_size: int = setting(2, "beam size for neural translation")
+    device: str = setting("cpu", "CTranslate2 device for neural translation: cpu, cuda or auto")
+    engines: str = setting("", "translation engine per pair, overriding the defaults: "
+                               "ru-uk=argos,...")
+    glossary: str = setting("", "glossary file to protect terms with (empty: the assembly's own)")
+    embed_model: str = setting("e5-small", "multilingual embedding model: e5-small or use-m3")
+    embed_max_tokens: int = setting(128, "tokens of a block the embedding model reads (0: all)")
+    roster: str = setting("", "delegate roster file (CSV/TSV) the minutes stage links speakers to")
+    ocr: bool = setting(True, "read scanned pages, garbage PDF text layers and images by OCR")
+    ocr_dpi: int = setting(300, "resolution PDF pages are rendered at for OCR (70-600)")
+    ocr_languages: str = setting("", "OCR languages, e.g. uk or kk,ru (empty: from the document, "
+                                     "else Russian plus English; English is always added)")
+    ocr_page_timeout: float = setting(180.0, "seconds Tesseract may spend on one page")
+    convert_timeout: float = setting(90.0, "seconds LibreOffice may take to convert a .doc, "
+                                           ".rtf or .odt")
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given values (None means keep), converted like environment values."""
@@ -89,29 +70,108 @@ class Settings:
         return self.workers or max(1, os.cpu_count() or 1)
 
 
-def _convert(name: str, value: Any) -> Any:
+@dataclass(frozen=True)
+class Setting:
+    """One row of the table derived from a `Settings` field."""
+
+    name: str
+    kind: type
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        """The environment variable that overrides the default."""
+        return f"SEKRETAR_{self.name.upper()}"
+
+
+def _table() -> tuple[Setting, ...]:
+    # the annotations are strings (postponed evaluation); resolve them to the declared types
+    types = get_type_hints(Settings)
+    return tuple(Setting(f.name, _kind(types[f.name]), f.default, f.metadata["help"])
+                 for f in fields(Settings))
+
+
+def _kind(annotation: Any) -> type:
+    """The class a value of this annotation has: `tuple[str, ...]` is a tuple."""
+    return get_origin(annotation) or annotation
+
+
+SETTINGS: tuple[Setting, ...] = _table()
+_BY_NAME: Final = {s.name: s for s in SETTINGS}
+#: every default, for module constants that must agree with the table.
+DEFAULTS: Final = Settings()
+
+
+def declared(name: str) -> Setting:
+    """The declaration of setting `name`; an unknown name is a configuration error."""
     if name not in _BY_NAME:
         raise ConfigError(f"unknown setting {name!r}")
-    kind = type(_BY_NAME[name].default)
-    if name == "data":
-        return Path(value)
-    if name in ("stages", "targets"):
+    return _BY_NAME[name]
+
+
+def _convert(name: str, value: Any) -> Any:
+    """A value of the declared type from a string (the environment, a flag) or a value."""
+    kind = declared(name).kind
+    if kind is tuple:
         items = value.split(",") if isinstance(value, str) else list(value)
         return tuple(s.strip() for s in items if s.strip())
     if kind is bool and isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
+        return value.strip().lower() in TRUE_WORDS
     try:
         return kind(value)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"setting {name} must be a {kind.__name__}, got {value!r}") from err
 
 
-def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
-    """Defaults, then `SEKRETAR_*` environment variables, then explicit overrides."""
+def shown(value: Any) -> str:
+    """A value written as the environment would give it: `ru,en`, `true`, `120`."""
+    if isinstance(value, tuple | list):
+        return ",".join(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def environment_values(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The settings the environment gives, by name, as the strings it holds."""
     env = os.environ if environ is None else environ
-    from_env = {
-        f.name: env[f"SEKRETAR_{f.name.upper()}"]
-        for f in fields(Settings)
-        if f"SEKRETAR_{f.name.upper()}" in env
-    }
+    return {s.name: env[s.env] for s in SETTINGS if s.env in env}
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then `SEKRETAR_*` environment variables, then explicit overrides."""
+    from_env = environment_values(environ)
     return Settings().with_overrides(**from_env).with_overrides(**overrides)
+
+
+def setting_sources(environ: Mapping[str, str] | None = None,
+                    **overrides: Any) -> dict[str, Source]:
+    """Where each setting `load_settings(environ, **overrides)` returns came from."""
+    from_env = environment_values(environ)
+    return {s.name: "flag" if overrides.get(s.name) is not None
+            else "environment" if s.name in from_env else "default"
+            for s in SETTINGS}
+
+
+def describe_settings(environ: Mapping[str, str] | None = None,
+                      **overrides: Any) -> list[dict[str, Any]]:
+    """Each setting in declared order with its value, default, source, environment name and
+    help: the stable JSON of `sekretar settings --json` (paths as strings, tuples as lists)."""
+    settings = load_settings(environ, **overrides)
+    sources = setting_sources(environ, **overrides)
+    return [{"name": s.name, "value": _plain(getattr(settings, s.name)),
+             "default": _plain(s.default), "source": sources[s.name], "env": s.env,
+             "help": s.help}
+            for s in SETTINGS]
+
+
+def _plain(value: Any) -> Any:
+    """A setting's value as JSON holds it."""
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value

@@ -26,6 +26,7 @@ COMMAND_MODULE = {
     "check": "pipeline.cli.searching",
     "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",
     "serve": "pipeline.cli.serving",
+    "settings": "pipeline.cli.configuring",
 }
 #: command modules; each registers its commands on `app` when imported.
 COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_MODULE.values()))

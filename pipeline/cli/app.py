@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from corpus.store import Store
-from pipeline.settings import Settings, load_settings
+from pipeline.settings import Settings, declared, load_settings, shown
 
 
 @dataclass
@@ -35,10 +35,21 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+
+
+def setting_option(name: str, **checks: Any) -> Any:
+    """The `--NAME` option that sets setting `name`, with its declared help, environment
+    variable and default (the option itself defaults to None: environment, then default).
+    `checks` go to `typer.Option` as they are (`exists=True`, `min=1`)."""
+    row = declared(name)
+    default = shown(row.default) or "empty"
+    return typer.Option(f"--{name.replace('_', '-')}", show_default=False,
+                        help=f"{row.help} (env {row.env}; default {default})", **checks)
+
+
 DataOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time
-    typer.Option("--data", help="archive folder [env SEKRETAR_DATA; default ./sekretar-data]",
-                 show_default=False),
+    setting_option("data"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print stable JSON instead of text")]
 

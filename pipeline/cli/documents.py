@@ -18,6 +18,7 @@ from pipeline.cli.app import (
     console,
     open_store,
     print_json,
+    setting_option,
     settings_for,
     state,
 )
@@ -33,10 +34,10 @@ def ingest_command(
     session: Annotated[Optional[str], typer.Option(help="session these files belong to")] = None,  # noqa: UP045
     kind: Annotated[Optional[str], typer.Option(help="report, minutes or other")] = None,  # noqa: UP045
     password: Annotated[Optional[str], typer.Option(help="password for encrypted PDFs")] = None,  # noqa: UP045
-    workers: Annotated[Optional[int], typer.Option(help="worker processes (default: one per core)")] = None,  # noqa: UP045
-    deadline: Annotated[Optional[float], typer.Option(help="seconds allowed per file (default 120)")] = None,  # noqa: UP045
-    memory_mb: Annotated[Optional[int], typer.Option(help="memory cap per worker in MB (default 2048)")] = None,  # noqa: UP045
-    stages: Annotated[Optional[str], typer.Option(help="comma-separated analysis stages to run")] = None,  # noqa: UP045
+    workers: Annotated[Optional[int], setting_option("workers")] = None,  # noqa: UP045
+    deadline: Annotated[Optional[float], setting_option("deadline")] = None,  # noqa: UP045
+    memory_mb: Annotated[Optional[int], setting_option("memory_mb")] = None,  # noqa: UP045
+    stages: Annotated[Optional[str], setting_option("stages")] = None,  # noqa: UP045
     strict: Annotated[bool, typer.Option(help="stop at the first error instead of recording it")] = False,
     data: DataOption = None,
     as_json: JsonOption = False,

@@ -26,10 +26,10 @@ from typing import Any, Protocol
 import numpy as np
 
 from corpus.errors import ConfigError, ModelMissing
-from pipeline.settings import Settings
+from pipeline.settings import DEFAULTS, Settings
 
-DEFAULT_MODEL = "e5-small"
-DEFAULT_MAX_TOKENS = 128
+DEFAULT_MODEL = DEFAULTS.embed_model
+DEFAULT_MAX_TOKENS = DEFAULTS.embed_max_tokens
 BATCH = 16
 
 
