@@ -15,6 +15,7 @@ from pipeline.cli.app import (
     app,
     console,
     print_json,
+    setting_option,
     settings_for,
 )
 from pipeline.minutes.export import city_name, minutes_json, tally_text
@@ -22,9 +23,10 @@ from pipeline.minutes.sessions import minutes_of
 from pipeline.resolution.compile import make_resolution
 from pipeline.wiring import Library
 
-RosterOption = Annotated[Optional[Path], typer.Option(  # noqa: UP045 - Typer reads it at run time
-    "--roster", help="delegate roster (CSV/TSV: names, city, role, from, to) to link speakers",
-    exists=True, dir_okay=False)]
+RosterOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads it at run time
+    setting_option("roster", exists=True, dir_okay=False),
+]
 
 
 @app.command("minutes")
@@ -45,8 +47,10 @@ def minutes_command(
 
     Example: sekretar minutes minutes_session_ru.docx --roster delegates.tsv
     """
-    with Library.open(settings_for(data)) as library:
-        document, _ = minutes_of(library.store, doc, roster, library.on_saved())
+    settings = settings_for(data, roster=roster)
+    chosen = Path(settings.roster) if settings.roster else None
+    with Library.open(settings) as library:
+        document, _ = minutes_of(library.store, doc, chosen, library.on_saved())
     if as_json:
         print_json(minutes_json(document))
         return
