@@ -16,7 +16,7 @@ from corpus.errors import ConfigError, ModelMissing
 from corpus.store import Store
 from index.build import compare, rebuild, repair
 from index.results import Fragment, SearchResult
-from index.searcher import MODES, Archive, Filters
+from index.searcher import MODES, Filters, Searcher
 from index.vectors import stored_models
 from pipeline.cli.app import (
     DataOption,
@@ -51,8 +51,8 @@ def _detector() -> Any:
     return lambda text: identify(text).language
 
 
-def open_archive(store: Store, mode: str | None) -> Archive:
-    """An Archive with the query-side functions the pipeline can give it."""
+def open_searcher(store: Store, mode: str | None) -> Searcher:
+    """A Searcher with the query-side functions the pipeline can give it."""
     embed_query = None
     models = stored_models(store)
     if models and mode != "lexical":
@@ -64,7 +64,7 @@ def open_archive(store: Store, mode: str | None) -> Archive:
             if mode == "semantic":
                 raise
             console_err.print(f"[yellow]note:[/] {err}; searching words only", highlight=False)
-    return Archive(store, detect_language=_detector(), embed_query=embed_query)
+    return Searcher(store, detect_language=_detector(), embed_query=embed_query)
 
 
 def speaker_key(name: str) -> str:
@@ -156,7 +156,7 @@ def search_command(
         speaker=speaker_key(speaker) if speaker else None,
         item=item,
     )
-    with open_store(data, readonly=True) as store, open_archive(store, mode) as archive:
+    with open_store(data, readonly=True) as store, open_searcher(store, mode) as archive:
         if batch is not None:
             _run_batch(archive, batch, filters, mode, limit, as_json)
             return
@@ -190,7 +190,7 @@ def _queries(path: Path) -> Iterator[str]:
 
 
 def _run_batch(
-    archive: Archive, path: Path, filters: Filters, mode: str | None, limit: int, as_json: bool
+    archive: Searcher, path: Path, filters: Filters, mode: str | None, limit: int, as_json: bool
 ) -> None:
     writer = None if as_json else csv.writer(sys.stdout)
     if writer is not None:

@@ -34,13 +34,13 @@ def export_docx(document: Document, language: str, out: Path, side_by_side: bool
 
 def build_app(data: Path, mode: str | None = None) -> Any:
     """The web application for `data`, with the query-side models the CLI search uses."""
-    from pipeline.cli.searching import open_archive
+    from pipeline.cli.searching import open_searcher
     from pipeline.web import create_app
 
-    def make_archive(store: Store) -> Any:
-        return open_archive(store, mode)
+    def make_searcher(store: Store) -> Any:
+        return open_searcher(store, mode)
 
-    return create_app(data, make_archive=make_archive, export_docx=export_docx)
+    return create_app(data, make_searcher=make_searcher, export_docx=export_docx)
 
 
 def app_from_environment() -> Any:
