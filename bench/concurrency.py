@@ -5,8 +5,8 @@ An archive is started with a few seed documents (ingested in this process, so bo
 have something to open), `sekretar serve` is started on it in its own process, and then one
 `sekretar ingest` of N documents (text notes and DOCX reports, no analysis stages) runs in its
 own process while C clients search for its whole duration:
-  - half through the library (`index.searcher.Archive`, what `sekretar search` uses), each with its
-    own read-only store and Archive, as threads of this process (they share its GIL, so their
+  - half through the library (`index.searcher.Searcher`, what `sekretar search` uses), each with its
+    own read-only store and Searcher, as threads of this process (they share its GIL, so their
     latencies include waiting for each other, as in one web process serving many);
   - half through the JSON API (GET /api/search), each with its own HTTP connection.
 Every answer must be a result (the library's SearchResult; a 200 with the JSON result object);
@@ -41,7 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus.store import Store  # noqa: E402
-from index.searcher import Archive, SearchResult  # noqa: E402
+from index.results import SearchResult  # noqa: E402
+from index.searcher import Searcher  # noqa: E402
 
 QUERIES = ("водоснабжение", "туризм", "реконструкция", "бюджет", "Рязань", "водоканал",
            '"очистных сооружений"', "тури*", "бюджет AND доклад", "записка NOT туризм",
@@ -142,11 +143,11 @@ def wait_ready(url: str, server: subprocess.Popen[bytes], limit: float = 900) ->
 def library_client(data: Path, number: int, channel: Channel, stop: threading.Event) -> None:
     """Search through the library until the ingest ends (at least once)."""
     rng = random.Random(number)
-    with Store(data, readonly=True) as store, Archive(store) as archive:
+    with Store(data, readonly=True) as store, Searcher(store) as searcher:
         while True:
             began = time.monotonic()
             try:
-                result = archive.search(rng.choice(QUERIES), limit=10)
+                result = searcher.search(rng.choice(QUERIES), limit=10)
                 json.dumps(result.to_json(), ensure_ascii=False)
                 error = None if isinstance(result, SearchResult) else type(result).__name__
             except Exception as err:  # noqa: BLE001 - every failure is counted, none stops us

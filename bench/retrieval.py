@@ -29,7 +29,7 @@ from corpus.model import Document, Embedding  # noqa: E402
 from corpus.store import Store  # noqa: E402
 from corpus.vectors import pack  # noqa: E402
 from index.build import add_document  # noqa: E402
-from index.searcher import MODES, Archive  # noqa: E402
+from index.searcher import MODES, Searcher  # noqa: E402
 from pipeline.embed.models import allow_threads, encoder  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval_ru.jsonl"
@@ -73,12 +73,12 @@ def build_archive(
 
 
 def evaluate(
-    archive: Archive, items: list[dict[str, str]], gold: dict[str, str], mode: str, language: str
+    searcher: Searcher, items: list[dict[str, str]], gold: dict[str, str], mode: str, language: str
 ) -> dict[str, float]:
     ranks = []
     for item in items:
-        ranking = archive.rank(item[f"question_{language}"], mode=mode)
-        ids = [archive.catalog.block_ids[r] for r in ranking.rows[:10]]
+        ranking = searcher.rank(item[f"question_{language}"], mode=mode)
+        ids = [searcher.catalog.block_ids[r] for r in ranking.rows[:10]]
         ranks.append(ids.index(gold[item["id"]]) + 1 if gold[item["id"]] in ids else 0)
     n = len(ranks)
     return {
@@ -101,18 +101,18 @@ def run(model_name: str, max_tokens: int, subset: int) -> dict[str, Any]:
     model = encoder(model_name, threads=2, max_tokens=max_tokens) if model_name else None
     with tempfile.TemporaryDirectory() as folder:
         store, gold, speed = build_archive(Path(folder), items, model)
-        archive = Archive(
+        searcher = Searcher(
             store,
             detect_language=detector(),
             embed_query=functools.lru_cache(maxsize=None)(model.query) if model else None,
         )
         table = {
-            f"{mode} {lang}→ru": evaluate(archive, items, gold, mode, lang)
+            f"{mode} {lang}→ru": evaluate(searcher, items, gold, mode, lang)
             for lang in ("ru", "en")
             for mode in MODES
             if model is not None or mode == "lexical"
         }
-        archive.close()
+        searcher.close()
         store.close()
     return {
         "model": model_name,

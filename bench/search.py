@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from corpus.model import Document, Embedding  # noqa: E402
 from corpus.store import Store  # noqa: E402
 from index.build import add_document, rebuild  # noqa: E402
-from index.searcher import Archive  # noqa: E402
+from index.searcher import Searcher  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval_ru.jsonl"
 CITIES = [
@@ -112,13 +112,13 @@ def build_store(folder: Path, blocks: int, seed: int = 7, model: str = MODEL) ->
     return store
 
 
-def latency(archive: Archive, queries: list[str], mode: str) -> dict[str, float]:
+def latency(searcher: Searcher, queries: list[str], mode: str) -> dict[str, float]:
     """Wall-clock and CPU milliseconds per query (CPU time shows the cost of a query on a
     machine that other work keeps busy, where the wall clock mostly measures waiting)."""
     wall, cpu = [], []
     for query in queries:
         began, began_cpu = time.perf_counter(), time.process_time()
-        archive.search(query, mode=mode, limit=10)
+        searcher.search(query, mode=mode, limit=10)
         wall.append((time.perf_counter() - began) * 1000)
         cpu.append((time.process_time() - began_cpu) * 1000)
     return {**percentiles(wall, "wall"), **percentiles(cpu, "cpu")}
@@ -175,15 +175,15 @@ def run(blocks: int, count: int, keep: Path | None = None) -> dict[str, Any]:
         rss_before = psutil.Process().memory_info().rss
         began = time.perf_counter()
         fake = np.random.default_rng(3)
-        archive = Archive(store, embed_query=lambda text: fake.standard_normal(DIM))
+        searcher = Searcher(store, embed_query=lambda text: fake.standard_normal(DIM))
         report["open_seconds"] = round(time.perf_counter() - began, 2)
-        assert archive.vectors is not None
-        report["vectors_mb"] = round(archive.vectors.nbytes / 1e6, 1)
+        assert searcher.vectors is not None
+        report["vectors_mb"] = round(searcher.vectors.nbytes / 1e6, 1)
         for mode in ("lexical", "semantic", "hybrid"):
-            report[mode] = latency(archive, queries, mode)
+            report[mode] = latency(searcher, queries, mode)
         report["archive_rss_mb"] = round((psutil.Process().memory_info().rss - rss_before) / 1e6, 1)
         report["process_rss_mb"] = round(psutil.Process().memory_info().rss / 1e6, 1)
-        archive.close()
+        searcher.close()
         store.close()
     report["query_embedding_ms"] = query_embedding_ms()
     return report

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from corpus.languages import language_script
 from corpus.messages import Message
 from index._whoosh import QueryParserError, qparser, query
 from index.analysis import FIELD_LANGUAGES, OTHER, analyzer_for, field_language
 from index.names import expand_names
 from index.schema import text_field
-from index.scripts import script_of
 
 MAX_QUERY_CHARS = 500
 SECONDARY_BOOST = 0.5
@@ -81,11 +81,11 @@ def query_fields(language: str, every_script: bool = False) -> dict[str, float]:
     the word), and the catch-all field of the other languages. A query whose names were given
     their other languages' forms (`index.names`) searches every field."""
     own = field_language(language)
-    script = script_of(language)
+    script = language_script(language)
     boosts = {text_field(own): 1.0}
     for other in (*FIELD_LANGUAGES, OTHER):
         name = text_field(other)
-        same_script = other == OTHER or script_of(other) == script
+        same_script = other == OTHER or language_script(other) == script
         if name not in boosts and (same_script or every_script):
             boosts[name] = SECONDARY_BOOST
     return boosts

@@ -22,7 +22,7 @@ from typing import Any
 from corpus.errors import ConfigError, ModelMissing
 from corpus.model import Document
 from corpus.store import Store
-from index.searcher import Archive
+from index.searcher import Searcher
 from index.vectors import stored_models
 from pipeline.extras import installed, require
 from pipeline.ingest.hooks import index_catch_up, saved_hooks
@@ -71,7 +71,7 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def searcher(self, mode: str | None = None, note: Note | None = None) -> Archive:
+    def searcher(self, mode: str | None = None, note: Note | None = None) -> Searcher:
         """A searcher over this archive with the query-side models it can have.
 
         Without the model the blocks were embedded with, a lexical or hybrid search goes on by
@@ -105,7 +105,7 @@ def translator_for(settings: Settings, store: Store) -> Translate | None:
     return SegmentTranslator(router_for(settings), glossary, store.conn).translate
 
 
-def open_searcher(store: Store, mode: str | None = None, note: Note | None = None) -> Archive:
+def open_searcher(store: Store, mode: str | None = None, note: Note | None = None) -> Searcher:
     """A searcher over `store` with the language detector and, when the blocks have vectors
     and the search is not lexical, the query embedder of their model."""
     require("search", "searching")
@@ -121,7 +121,7 @@ def open_searcher(store: Store, mode: str | None = None, note: Note | None = Non
                 raise
             if note is not None:
                 note(f"{err}; searching words only")
-    return Archive(store, detect_language=detect_query_language, embed_query=embed_query)
+    return Searcher(store, detect_language=detect_query_language, embed_query=embed_query)
 
 
 def web_app(data: Path, mode: str | None = None) -> Any:
@@ -129,7 +129,7 @@ def web_app(data: Path, mode: str | None = None) -> Any:
     require("web", "the web page")
     from pipeline.web import create_app
 
-    def make_searcher(store: Store) -> Archive:
+    def make_searcher(store: Store) -> Searcher:
         return open_searcher(store, mode)
 
-    return create_app(data, make_archive=make_searcher, export_docx=export_docx)
+    return create_app(data, make_searcher=make_searcher, export_docx=export_docx)

@@ -15,7 +15,7 @@ from rich.markup import escape
 from corpus.errors import ConfigError
 from index.build import compare, rebuild, repair
 from index.results import Fragment, SearchResult
-from index.searcher import MODES, Archive, Filters
+from index.searcher import MODES, Filters, Searcher
 from pipeline.cli.app import (
     DataOption,
     JsonOption,
@@ -111,12 +111,12 @@ def search_command(
         item=item,
     )
     note = _note_printer()
-    with open_store(data, readonly=True) as store, open_searcher(store, mode, note) as archive:
+    with open_store(data, readonly=True) as store, open_searcher(store, mode, note) as searcher:
         if batch is not None:
-            _run_batch(archive, batch, filters, mode, limit, as_json)
+            _run_batch(searcher, batch, filters, mode, limit, as_json)
             return
         assert query is not None
-        result = archive.search(query, filters, mode, limit)
+        result = searcher.search(query, filters, mode, limit)
     if as_json:
         print_json(result.to_json())
     else:
@@ -152,7 +152,7 @@ def _queries(path: Path) -> Iterator[str]:
 
 
 def _run_batch(
-    archive: Archive, path: Path, filters: Filters, mode: str | None, limit: int, as_json: bool
+    searcher: Searcher, path: Path, filters: Filters, mode: str | None, limit: int, as_json: bool
 ) -> None:
     writer = None if as_json else csv.writer(sys.stdout)
     if writer is not None:
@@ -160,7 +160,7 @@ def _run_batch(
             ["query", "rank", "document", "source_name", "block_id", "score", "fragment"]
         )
     for text in _queries(path):
-        result = archive.search(text, filters, mode, limit)
+        result = searcher.search(text, filters, mode, limit)
         if writer is None:
             sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
             continue

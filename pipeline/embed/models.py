@@ -159,5 +159,5 @@ def encoder(name: str, threads: int = 1, max_tokens: int = DEFAULT_MAX_TOKENS) -
 
 
 def query_embedder(model: str, threads: int = 1) -> Callable[[str], np.ndarray]:
-    """The query side of a stored model, for `index.searcher.Archive(embed_query=...)`."""
+    """The query side of a stored model, for `index.searcher.Searcher(embed_query=...)`."""
     return encoder(model, threads=threads).query

@@ -2,7 +2,8 @@
 
 9–10 апреля 2009 г. → 2009-04-09/2009-04-10; 09.04.2009 → 2009-04-09; «9 апреля» → --04-09
 (ISO 8601 without a year); в апреле 2009 года → 2009-04; в 2009 году → 2009. Russian,
-Ukrainian and English month names are known; numeric dates work in every language.
+Ukrainian and English month names are known (corpus.calendar); numeric dates work in every
+language.
 """
 
 from __future__ import annotations
@@ -10,41 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from corpus.calendar import MONTH_FORMS, month_number
+
 Converter = Callable[[re.Match[str]], str | None]
 
-MONTHS = {
-    "ru": (
-        r"январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]"
-        r"|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]",
-        ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
-    ),
-    "uk": (
-        r"січ(?:ень|ня|ні)|лют(?:ий|ого|ому)|берез(?:ень|ня|ні)|квіт(?:ень|ня|ні)"
-        r"|трав(?:ень|ня|ні)|черв(?:ень|ня|ні)|лип(?:ень|ня|ні)|серп(?:ень|ня|ні)"
-        r"|верес(?:ень|ня|ні)|жовт(?:ень|ня|ні)|листопада?|листопаді|груд(?:ень|ня|ні)",
-        ("січ", "лют", "бер", "кві", "тра", "чер", "лип", "сер", "вер", "жов", "лис", "гру"),
-    ),
-    "en": (
-        r"january|february|march|april|may|june|july|august|september|october"
-        r"|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.",
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    ),
-}
 YEAR_WORDS = {
     "ru": r"\s*(?:гг?\.|года|году|год)(?!\w)",
     "uk": r"\s*(?:р\.|року|рік|році)(?!\w)",
 }
 _DASH = r"\s*[-–—]\s*"
 _EDGE = r"(?<![\w.])"
-
-
-def month_number(word: str, language: str) -> int | None:
-    """1..12 for a month name in any case form, by its first letters."""
-    low = word.lower()
-    for number, prefix in enumerate(MONTHS[language][1], start=1):
-        if low.startswith(prefix) and not (prefix == "ма" and low.startswith("мар")):
-            return number
-    return None
 
 
 def iso(year: int | None, month: int, day: int | None = None) -> str | None:
@@ -99,7 +75,7 @@ def date_patterns(language: str) -> list[tuple[re.Pattern[str], Converter]]:
         ),
         (re.compile(_EDGE + r"(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d1>\d{2})(?!\d)"), _numeric),
     ]
-    if language in MONTHS:
+    if language in MONTH_FORMS:
         found.extend(_named_patterns(language))
     if language in YEAR_WORDS:
         found.append((re.compile(_EDGE + r"(?P<y>(?:1[89]|20)\d\d)" + YEAR_WORDS[language]), _year))
@@ -107,7 +83,7 @@ def date_patterns(language: str) -> list[tuple[re.Pattern[str], Converter]]:
 
 
 def _named_patterns(language: str) -> list[tuple[re.Pattern[str], Converter]]:
-    month = rf"(?P<m>{MONTHS[language][0]})(?!\w)"
+    month = rf"(?P<m>{MONTH_FORMS[language]})(?!\w)"
     year = rf"(?:\s+(?P<y>\d{{4}})(?!\d)(?:{YEAR_WORDS.get(language, '(?!)')})?)?"
     days = rf"{_EDGE}(?P<d1>\d{{1,2}})(?:{_DASH}(?P<d2>\d{{1,2}}))?"
     patterns = [

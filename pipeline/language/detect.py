@@ -12,16 +12,14 @@ letters.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from corpus.languages import ALPHABETS, LANGUAGES, SCRIPT_LANGUAGES, SINGLE_SCRIPT, letter_script
 from corpus.model import UNDETERMINED, Block
 
-#: the languages of the assembly's documents; py3langid is restricted to these.
-LANGUAGES = ("ru", "uk", "be", "kk", "uz", "ky", "tg", "hy", "az", "ka", "ro", "tk", "en")
 #: fewer letters than this: `und` (nothing to judge).
 MIN_LETTERS = 3
 #: fewer letters than this: a short block, which follows the document's majority if it can.
@@ -29,29 +27,9 @@ SHORT_LETTERS = 25
 #: py3langid sees at most this many characters of a block (it is linear; this bounds time).
 MAX_CHARS = 5000
 
-_RU = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-ALPHABETS: dict[str, set[str]] = {
-    "ru": _RU,
-    "uk": set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"),
-    "be": set("абвгдеёжзійклмнопрстуўфхцчшыьэюя"),
-    "kk": _RU | set("әғқңөұүһі"),
-    "ky": _RU | set("ңөү"),
-    "uz": set("абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ"),
-    "tg": set("абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя"),
-    "en": set("abcdefghijklmnopqrstuvwxyz"),
-    "ro": set("abcdefghijklmnopqrstuvwxyzăâîșțşţ"),
-    "az": set("abcçdeəfgğhxıijkqlmnoöprsştuüvyz"),
-    "tk": set("abçdeäfghijžklmnňoöprsştuüwyýz"),
-    "uz_latn": set("abcdefghijklmnopqrstuvxyzʻʼ'`’"),
-}
 #: the share of letters foreign to a language's alphabet above which it is ruled out
 #: (a Russian text may quote «Київ»; an English one «Chișinău»).
 FOREIGN_SHARE = {"Cyrl": 0.02, "Latn": 0.06}
-_SCRIPT_LANGUAGES = {
-    "Cyrl": ("ru", "uk", "be", "kk", "uz", "ky", "tg"),
-    "Latn": ("en", "ro", "az", "tk", "uz"),
-}
-_SINGLE_SCRIPT = {"Armn": "hy", "Geor": "ka"}
 
 
 @dataclass(frozen=True)
@@ -74,35 +52,19 @@ def identifier() -> Any:
     return model
 
 
-def script_of(char: str) -> str | None:
-    """The script of a letter (Cyrl, Latn, Armn, Geor or Other); None for a non-letter."""
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    for prefix, script in (
-        ("CYRILLIC", "Cyrl"),
-        ("LATIN", "Latn"),
-        ("ARMENIAN", "Armn"),
-        ("GEORGIAN", "Geor"),
-    ):
-        if name.startswith(prefix):
-            return script
-    return "Other"
-
-
 def letter_profile(text: str) -> tuple[str | None, Counter[str]]:
     """The dominant script and the letter counts (lower case) of that script."""
     scripts: Counter[str] = Counter()
     letters: Counter[str] = Counter()
     for char in text.lower():
-        script = script_of(char)
+        script = letter_script(char)
         if script is not None:
             scripts[script] += 1
             letters[char] += 1
     if not scripts:
         return None, letters
     dominant = scripts.most_common(1)[0][0]
-    own = Counter({c: n for c, n in letters.items() if script_of(c) == dominant})
+    own = Counter({c: n for c, n in letters.items() if letter_script(c) == dominant})
     return dominant, own
 
 
@@ -111,7 +73,7 @@ def allowed_languages(script: str, letters: Counter[str]) -> tuple[str, ...]:
     total = sum(letters.values())
     limit = FOREIGN_SHARE.get(script, 0.0) * total
     allowed = []
-    for language in _SCRIPT_LANGUAGES.get(script, ()):
+    for language in SCRIPT_LANGUAGES.get(script, ()):
         alphabet = ALPHABETS["uz_latn" if (language, script) == ("uz", "Latn") else language]
         foreign = sum(n for c, n in letters.items() if c not in alphabet)
         if foreign <= limit or foreign == 0:
@@ -125,12 +87,12 @@ def identify(text: str) -> Guess:
     count = sum(letters.values())
     if script is None or count < MIN_LETTERS:
         return Guess(UNDETERMINED, 0.0, count)
-    if script in _SINGLE_SCRIPT:
-        language = _SINGLE_SCRIPT[script]
+    if script in SINGLE_SCRIPT:
+        language = SINGLE_SCRIPT[script]
         return Guess(language, 1.0, count, (language,))
-    if script not in _SCRIPT_LANGUAGES:
+    if script not in SCRIPT_LANGUAGES:
         return Guess(UNDETERMINED, 0.0, count)
-    candidates = allowed_languages(script, letters) or _SCRIPT_LANGUAGES[script]
+    candidates = allowed_languages(script, letters) or SCRIPT_LANGUAGES[script]
     return _best_ranked(text[:MAX_CHARS], candidates, count)
 
 

@@ -10,23 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate((
-    "январ янв січ січня january jan",
-    "феврал фев лют лютого february feb",
-    "март мар берез березня march",
-    "апрел апр квіт квітня april apr",
-    "ма травн травня may",
-    "июн черв червня june jun",
-    "июл лип липня july jul",
-    "август авг серп серпня august aug",
-    "сентябр сен вересн вересня september sep sept",
-    "октябр окт жовтн жовтня october oct",
-    "ноябр ноя листопад листопада november nov",
-    "декабр дек грудн грудня december dec",
-), start=1):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
+from corpus.calendar import month_of_word
 
 _QUOTES = "«»\"“”„'’"
 _DAY_MONTH_YEAR = re.compile(
@@ -34,19 +18,6 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d.])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-
-
-def _month(name: str) -> int | None:
-    """A month from its name in any case («апреля», «квітня», "Apr"), by its stem."""
-    name = name.lower()
-    if name in _MONTHS:
-        return _MONTHS[name]
-    for stem in sorted(_MONTHS, key=len, reverse=True):
-        if len(stem) >= 3 and name.startswith(stem):
-            return _MONTHS[stem]
-    if name in ("мая", "май", "мае"):
-        return 5
-    return None
 
 
 def _iso(year: int, month: int | None, day: int) -> str | None:
@@ -64,9 +35,9 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     for match in _ISO.finditer(text):
         _keep(found, match, _iso(int(match[1]), int(match[2]), int(match[3])))
     for match in _DAY_MONTH_YEAR.finditer(text):
-        _keep(found, match, _iso(int(match[3]), _month(match[2]), int(match[1])))
+        _keep(found, match, _iso(int(match[3]), month_of_word(match[2]), int(match[1])))
     for match in _MONTH_DAY_YEAR.finditer(text):
-        _keep(found, match, _iso(int(match[3]), _month(match[1]), int(match[2])))
+        _keep(found, match, _iso(int(match[3]), month_of_word(match[1]), int(match[2])))
     for match in _NUMERIC.finditer(text):
         _keep(found, match, _iso(int(match[3]), int(match[2]), int(match[1])))
     if not found:

@@ -3,6 +3,7 @@
 СЛУШАЛИ takes the accusative («СЛУШАЛИ: Иванова И.И.» is Иванов; «Петрову Анну Сергеевну» is
 Петрова Анна Сергеевна), ВЫСТУПИЛИ the nominative, and a surname alone is ambiguous («Иванова»
 is a man in the accusative or a woman in the nominative). So the gender is taken, in this order,
+from corpus.languages import name_language
 from a given name or patronymic, from a hint (the speech's first past-tense verb: «доложила»),
 and only then from the case the label expects. pymorphy3 supplies the analyses (ru and uk);
 an unknown or indeclinable surname (Русу, Ким) stays as written.
@@ -227,11 +228,5 @@ def speaker_key(name: str) -> str:
     if not words or not any(ch.isalpha() for ch in name) or name == name.lower():
         return name
     if len(words) == 1:
-        return person_key(normalise_name(words, _script(name)).surname, None)
-    return normalise_name(words, _script(name)).key
-
-
-def _script(text: str) -> str:
-    if any(ch in "іїєґІЇЄҐ" for ch in text):
-        return "uk"
-    return "ru" if any("а" <= ch.lower() <= "я" for ch in text) else "en"
+        return person_key(normalise_name(words, name_language(name)).surname, None)
+    return normalise_name(words, name_language(name)).key

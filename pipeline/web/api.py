@@ -8,13 +8,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from pipeline.web.service import SearchRequest, WebArchive, document_json
+from pipeline.web.service import SearchRequest, WebService, document_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def _web(request: Request) -> WebArchive:
-    web: WebArchive = request.app.state.web
+def _web(request: Request) -> WebService:
+    web: WebService = request.app.state.web
     return web
 
 

@@ -1,7 +1,7 @@
 """The web application: server-rendered pages for delegates and a JSON API under /api/.
 
 Built by `create_app`, which `sekretar serve` calls with what only the pipeline can give
-(an Archive with the query-side models, the DOCX export). Everything is read-only: only GET
+(a Searcher with the query-side models, the DOCX export). Everything is read-only: only GET
 routes exist, the store is opened read-only, and files are served by document id from the
 archive's kept files, never by a path taken from the request.
 
@@ -26,7 +26,7 @@ from corpus.errors import ConfigError, InputError, NotFound, SekretarError
 from corpus.messages import Message, say
 from pipeline.web import api, pages, views
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
-from pipeline.web.service import ExportDocx, MakeArchive, WebArchive
+from pipeline.web.service import ExportDocx, MakeSearcher, WebService
 
 HERE = Path(__file__).parent
 #: no inline script or style, nothing from elsewhere: even a missed escape could not run code.
@@ -43,11 +43,11 @@ SECURITY_HEADERS = {
 
 def create_app(
     data: Path,
-    make_archive: MakeArchive | None = None,
+    make_searcher: MakeSearcher | None = None,
     export_docx: ExportDocx | None = None,
 ) -> FastAPI:
     """The application for the archive in `data` (opened read-only, once, when it exists)."""
-    web = WebArchive(data, make_archive, export_docx)
+    web = WebService(data, make_searcher, export_docx)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

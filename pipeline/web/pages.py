@@ -18,7 +18,7 @@ from corpus.errors import NotFound
 from corpus.messages import Message, say
 from pipeline.web import views
 from pipeline.web.i18n import words
-from pipeline.web.service import SearchRequest, WebArchive
+from pipeline.web.service import SearchRequest, WebService
 
 router = APIRouter(include_in_schema=False)
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -28,8 +28,8 @@ MEDIA_TYPES = {
 }
 
 
-def _web(request: Request) -> WebArchive:
-    web: WebArchive = request.app.state.web
+def _web(request: Request) -> WebService:
+    web: WebService = request.app.state.web
     return web
 
 

@@ -1,12 +1,12 @@
 """What the web page and the JSON API show, read from one archive, read-only.
 
-One `WebArchive` per server process: it opens the store read-only and one `Archive` (the
+One `WebService` per server process: it opens the store read-only and one `Searcher` (the
 search index, catalog and vectors, loaded once), and serialises access to them with a lock,
 since a SQLite connection and a Whoosh searcher are not meant for several threads at once.
 Answers to searches are kept in a small cache that is dropped whenever the store changes, so
 the same query from many delegates costs one search.
 
-Anything that needs the pipeline (building the Archive with the query-side models, exporting
+Anything that needs the pipeline (building the Searcher with the query-side models, exporting
 DOCX) comes in as a function: `index` never imports `pipeline`.
 """
 
@@ -28,11 +28,11 @@ from corpus.messages import Message
 from corpus.model import Document
 from corpus.store import DATABASE, Store
 from index.catalog import store_signature
-from index.searcher import Archive, Filters
+from index.searcher import Filters, Searcher
 
 #: export_docx(document, language, out, side_by_side): writes a DOCX to `out`.
 ExportDocx = Callable[[Document, str, Path, bool], Any]
-MakeArchive = Callable[[Store], Archive]
+MakeSearcher = Callable[[Store], Searcher]
 
 PER_PAGE = 10
 MAX_PAGE = 50
@@ -72,21 +72,21 @@ class SearchRequest:
         return {n: v for n in names if (v := getattr(self, n))}
 
 
-class WebArchive:
+class WebService:
     """The archive as the web sees it; every method may raise `SekretarError`."""
 
     def __init__(
         self,
         data: Path,
-        make_archive: MakeArchive | None = None,
+        make_searcher: MakeSearcher | None = None,
         export_docx: ExportDocx | None = None,
     ) -> None:
         self.data = Path(data).resolve()
         self.export_docx = export_docx
-        self._make_archive: MakeArchive = make_archive or Archive
+        self._make_searcher: MakeSearcher = make_searcher or Searcher
         self.lock = threading.RLock()
         self.store: Store | None = None
-        self.archive: Archive | None = None
+        self.searcher: Searcher | None = None
         self._cache: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._signature: tuple[Any, ...] | None = None
@@ -98,16 +98,16 @@ class WebArchive:
         once there is something to read."""
         if self.store is None and (self.data / DATABASE).exists():
             self.store = Store(self.data, readonly=True)
-            self.archive = self._make_archive(self.store)
+            self.searcher = self._make_searcher(self.store)
         return self.store
 
     def close(self) -> None:
         with self.lock:
-            if self.archive is not None:
-                self.archive.close()
+            if self.searcher is not None:
+                self.searcher.close()
             if self.store is not None:
                 self.store.close()
-            self.archive = self.store = None
+            self.searcher = self.store = None
 
     def document_count(self) -> int:
         with self.lock:
@@ -160,8 +160,8 @@ class WebArchive:
             return cached
 
     def _search(self, request: SearchRequest, page: int) -> dict[str, Any]:
-        assert self.archive is not None
-        result = self.archive.search(
+        assert self.searcher is not None
+        result = self.searcher.search(
             request.query, request.filters(), request.mode, limit=page * PER_PAGE
         )
         answer = result.to_json()
@@ -317,4 +317,4 @@ def _block_json(block: Any) -> dict[str, Any]:
     return data
 
 
-__all__ = ["SekretarError", "SearchRequest", "WebArchive", "document_json"]
+__all__ = ["SekretarError", "SearchRequest", "WebService", "document_json"]

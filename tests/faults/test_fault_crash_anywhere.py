@@ -35,7 +35,7 @@ from fault_helpers import (
 )
 
 from corpus.store import Store
-from index.searcher import Archive
+from index.searcher import Searcher
 
 #: what the kills aim at, in turn ("start": before the batch begins, during imports,
 #: opening the store or the index catch-up of what an earlier kill left unindexed).
@@ -218,8 +218,8 @@ def assert_finished(data: Path, expected: dict[str, int]) -> None:
     with Store(data, readonly=True) as store:
         names = sorted(store.document_info(i)["source_name"] for i in store.document_ids())
         batch = store.last_batch()
-        with Archive(store) as archive:
-            found = archive.search("реконструкция", limit=100).total
+        with Searcher(store) as searcher:
+            found = searcher.search("реконструкция", limit=100).total
     assert names == sorted(expected)
     assert batch is not None and batch["finished"] is not None
     assert sorted(Path(f["path"]).name for f in batch["files"]) == sorted(expected)

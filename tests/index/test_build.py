@@ -8,12 +8,12 @@ import time
 
 from corpus.store import Store
 from index.build import add_document, compare, index_path, open_index, rebuild, repair, writing
-from index.searcher import Archive
+from index.searcher import Searcher
 
 
 def hit_names(store: Store, query: str) -> list[str]:
-    with Archive(store) as archive:
-        return sorted(h.source_name for h in archive.search(query).hits)
+    with Searcher(store) as searcher:
+        return sorted(h.source_name for h in searcher.search(query).hits)
 
 
 def test_reindex_after_deleting_the_index_folder(archive_store: Store) -> None:
@@ -73,7 +73,7 @@ def test_a_second_writer_waits_for_the_lock(archive_store: Store) -> None:
 
 def test_searches_do_not_wait_for_a_writer(archive_store: Store) -> None:
     ix = open_index(index_path(archive_store))
-    with writing(ix), Archive(archive_store) as archive:
+    with writing(ix), Searcher(archive_store) as searcher:
         started = time.monotonic()
-        assert archive.search("водоканал").hits
+        assert searcher.search("водоканал").hits
         assert time.monotonic() - started < 10

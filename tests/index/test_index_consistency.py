@@ -21,7 +21,7 @@ from index.build import (
     repair,
 )
 from index.schema import SCHEMA_VERSION
-from index.searcher import Archive
+from index.searcher import Searcher
 from pipeline.cli import main
 
 
@@ -106,20 +106,20 @@ def test_a_failed_refresh_leaves_the_archive_searching(
     archive_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whoosh closes a searcher's segment readers before it opens the new ones. A refresh that
-    failed there (a writer in another process merging segments away) left the archive closed
+    failed there (a writer in another process merging segments away) left the searcher closed
     for good: every later search raised ReaderClosed (791 errors with 8 clients searching
-    through a 200-document ingest). The archive now opens the index afresh."""
-    with Archive(archive_store) as archive:
-        before = archive.search("водоснабжении").total
+    through a 200-document ingest). The searcher now opens the index afresh."""
+    with Searcher(archive_store) as searcher:
+        before = searcher.search("водоснабжении").total
         add_document(archive_store, stored_only(archive_store, 7))  # the index moves on
-        searcher = archive._searcher
-        assert searcher is not None and not searcher.up_to_date()
+        whoosh = searcher._searcher
+        assert whoosh is not None and not whoosh.up_to_date()
 
         def failing_refresh() -> None:
-            searcher.reader().close()  # what Whoosh has done by the time opening fails
+            whoosh.reader().close()  # what Whoosh has done by the time opening fails
             raise OSError("a segment file vanished")
 
-        monkeypatch.setattr(searcher, "refresh", failing_refresh)
-        monkeypatch.setattr(archive, "_checked", float("-inf"))
-        assert archive.search("водоснабжении").total == before + 1
-        assert archive.search("водоснабжении").total == before + 1
+        monkeypatch.setattr(whoosh, "refresh", failing_refresh)
+        monkeypatch.setattr(searcher, "_checked", float("-inf"))
+        assert searcher.search("водоснабжении").total == before + 1
+        assert searcher.search("водоснабжении").total == before + 1

@@ -12,7 +12,7 @@ from pathlib import Path
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document, compare
-from index.searcher import Archive
+from index.searcher import Searcher
 from pipeline.embed import models as embed
 from pipeline.embed.models import query_embedder
 from pipeline.ingest.batch import IngestOptions, ingest
@@ -35,8 +35,8 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
         def saved(document: Document) -> None:
             add_document(store, document)
             vectors = store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
-            with Archive(store) as archive:
-                seen.append((vectors, archive.search("водоснабжение").total))
+            with Searcher(store) as searcher:
+                seen.append((vectors, searcher.search("водоснабжение").total))
 
         report = ingest(store, [source], settings, IngestOptions(), on_saved=saved)
         assert seen == [(0, 1)]  # searchable by words, not yet embedded
@@ -47,12 +47,12 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
             "index": "1",  # marked by the index after its commit (index.build.add_document)
         }
         assert compare(store).ok
-        with Archive(store) as archive:  # blocks of undetermined language (no language stage)
-            fragment = archive.search("водоснабжение").hits[0].blocks[0].fragments[0]
+        with Searcher(store) as searcher:  # blocks of undetermined language (no language stage)
+            fragment = searcher.search("водоснабжение").hits[0].blocks[0].fragments[0]
         assert fragment.text == "Отчёт о водоснабжении Рязани"
         assert [fragment.text[a:b] for a, b in fragment.highlights] == ["водоснабжении"]
-        with Archive(store, embed_query=query_embedder("e5-small")) as archive:
-            result = archive.search("water losses in the pipes", mode="semantic")
+        with Searcher(store, embed_query=query_embedder("e5-small")) as searcher:
+            result = searcher.search("water losses in the pipes", mode="semantic")
             assert result.hits[0].source_name == "water_ru.txt"
         again = ingest(store, [source], settings, IngestOptions(), on_saved=saved)
         assert [f.outcome for f in again.files] == ["unchanged"]

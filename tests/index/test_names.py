@@ -8,7 +8,7 @@ import pytest
 
 from corpus.store import Store
 from index.names import expand_names
-from index.searcher import Archive
+from index.searcher import Searcher
 
 
 @pytest.mark.parametrize(
@@ -47,24 +47,24 @@ def test_found_names_carry_their_key() -> None:
 
 
 @pytest.fixture(scope="module")
-def archive(shared_store: Store) -> Iterator[Archive]:
-    with Archive(shared_store) as opened:
+def searcher(shared_store: Store) -> Iterator[Searcher]:
+    with Searcher(shared_store) as opened:
         yield opened
 
 
-def highlighted(archive: Archive, query: str) -> list[tuple[str, list[str]]]:
+def highlighted(searcher: Searcher, query: str) -> list[tuple[str, list[str]]]:
     """(source file, highlighted words) of every block shown, best first."""
     return [
         (hit.source_name, [f.text[a:b] for f in block.fragments for a, b in f.highlights])
-        for hit in archive.search(query, limit=20).hits
+        for hit in searcher.search(query, limit=20).hits
         for block in hit.blocks
     ]
 
 
-def test_english_name_finds_russian_and_ukrainian_text(archive: Archive) -> None:
-    assert highlighted(archive, "Moscow") == [("minutes_moscow_2023.docx", ["Москве"])]
-    assert highlighted(archive, "Kyiv") == [("report_kyiv_uk.docx", ["Києва"])]
+def test_english_name_finds_russian_and_ukrainian_text(searcher: Searcher) -> None:
+    assert highlighted(searcher, "Moscow") == [("minutes_moscow_2023.docx", ["Москве"])]
+    assert highlighted(searcher, "Kyiv") == [("report_kyiv_uk.docx", ["Києва"])]
 
 
-def test_russian_name_finds_the_ukrainian_report(archive: Archive) -> None:
-    assert highlighted(archive, "Киев") == [("report_kyiv_uk.docx", ["Києва"])]
+def test_russian_name_finds_the_ukrainian_report(searcher: Searcher) -> None:
+    assert highlighted(searcher, "Киев") == [("report_kyiv_uk.docx", ["Києва"])]

@@ -8,20 +8,20 @@ from collections.abc import Iterator
 import pytest
 
 from corpus.store import Store
-from index.searcher import Archive, Filters
+from index.searcher import Filters, Searcher
 
 
 @pytest.fixture(scope="module")
-def archive(shared_store: Store) -> Iterator[Archive]:
-    with Archive(shared_store) as opened:
+def searcher(shared_store: Store) -> Iterator[Searcher]:
+    with Searcher(shared_store) as opened:
         yield opened
 
 
-def blocks(archive: Archive, query: str, **filters: str) -> list[str]:
+def blocks(searcher: Searcher, query: str, **filters: str) -> list[str]:
     """The texts of every block shown for a query, best first."""
-    result = archive.search(query, Filters(**filters), limit=20)
+    result = searcher.search(query, Filters(**filters), limit=20)
     return [
-        archive.store.conn.execute("SELECT text FROM blocks WHERE id=?", (b.block_id,)).fetchone()[
+        searcher.store.conn.execute("SELECT text FROM blocks WHERE id=?", (b.block_id,)).fetchone()[
             0
         ]
         for hit in result.hits
@@ -29,50 +29,50 @@ def blocks(archive: Archive, query: str, **filters: str) -> list[str]:
     ]
 
 
-def test_lemma_finds_every_inflected_form(archive: Archive) -> None:
-    found = blocks(archive, "водоканал")
+def test_lemma_finds_every_inflected_form(searcher: Searcher) -> None:
+    found = blocks(searcher, "водоканал")
     assert any("Водоканала" in t for t in found)
     assert any("водоканалом" in t for t in found)
     assert any("«Водоканал»" in t for t in found)
 
 
-def test_city_name_finds_its_locative(archive: Archive) -> None:
-    found = blocks(archive, "Рязань")
+def test_city_name_finds_its_locative(searcher: Searcher) -> None:
+    found = blocks(searcher, "Рязань")
     assert any("в Рязани" in t for t in found)
     assert any("опыт Рязани" in t for t in found)
 
 
-def test_russian_query_finds_ukrainian_word_of_the_same_lemma(archive: Archive) -> None:
-    assert any("Водоканалу міста Києва" in t for t in blocks(archive, "водоканал"))
+def test_russian_query_finds_ukrainian_word_of_the_same_lemma(searcher: Searcher) -> None:
+    assert any("Водоканалу міста Києва" in t for t in blocks(searcher, "водоканал"))
 
 
-def test_phrase_needs_the_words_in_order(archive: Archive) -> None:
-    assert len(blocks(archive, '"очистных сооружений"')) == 1
-    assert blocks(archive, '"сооружений очистных"') == []
+def test_phrase_needs_the_words_in_order(searcher: Searcher) -> None:
+    assert len(blocks(searcher, '"очистных сооружений"')) == 1
+    assert blocks(searcher, '"сооружений очистных"') == []
 
 
-def test_prefix(archive: Archive) -> None:
-    found = blocks(archive, "автобус*")
+def test_prefix(searcher: Searcher) -> None:
+    found = blocks(searcher, "автобус*")
     assert len(found) == 1 and "автобусов" in found[0]
 
 
-def test_not_excludes(archive: Archive) -> None:
-    found = blocks(archive, "водоканал NOT директор")
+def test_not_excludes(searcher: Searcher) -> None:
+    found = blocks(searcher, "водоканал NOT директор")
     assert found and not any("директор" in t for t in found)
 
 
-def test_and_or(archive: Archive) -> None:
-    assert len(blocks(archive, "водоканал AND директор")) == 1
-    both = blocks(archive, "автобус OR водоснабжение")
+def test_and_or(searcher: Searcher) -> None:
+    assert len(blocks(searcher, "водоканал AND директор")) == 1
+    both = blocks(searcher, "автобус OR водоснабжение")
     assert any("автобусов" in t for t in both) and any("водоснабжения" in t for t in both)
 
 
-def test_russian_operators(archive: Archive) -> None:
-    assert len(blocks(archive, "водоканал И директор")) == 1
+def test_russian_operators(searcher: Searcher) -> None:
+    assert len(blocks(searcher, "водоканал И директор")) == 1
 
 
-def test_english_query_finds_russian_block_through_its_translation(archive: Archive) -> None:
-    result = archive.search("sewage treatment plant")
+def test_english_query_finds_russian_block_through_its_translation(searcher: Searcher) -> None:
+    result = searcher.search("sewage treatment plant")
     assert [h.source_name for h in result.hits] == ["report_ryazan_water_ru.docx"]
     fragment = result.hits[0].blocks[0].fragments[0]
     assert fragment.language == "en"
@@ -80,8 +80,8 @@ def test_english_query_finds_russian_block_through_its_translation(archive: Arch
     assert marked == ["sewage", "treatment", "plant"]
 
 
-def test_results_group_blocks_by_document(archive: Archive) -> None:
-    result = archive.search("водоканал")
+def test_results_group_blocks_by_document(searcher: Searcher) -> None:
+    result = searcher.search("водоканал")
     names = [h.source_name for h in result.hits]
     assert len(names) == len(set(names)) == result.total == 2
     ryazan = result.hits[names.index("report_ryazan_water_ru.docx")]
@@ -89,20 +89,20 @@ def test_results_group_blocks_by_document(archive: Archive) -> None:
     assert {b.paragraph for b in ryazan.blocks} == {1, 2, 3}
 
 
-def test_highlights_mark_the_inflected_words(archive: Archive) -> None:
-    result = archive.search("Рязань", Filters(kind="report"))
+def test_highlights_mark_the_inflected_words(searcher: Searcher) -> None:
+    result = searcher.search("Рязань", Filters(kind="report"))
     fragment = result.hits[0].blocks[0].fragments[0]
     assert [fragment.text[a:b] for a, b in fragment.highlights] == ["Рязани"]
 
 
-def test_facets_count_documents(archive: Archive) -> None:
-    facets = archive.search("водоканал").facets
+def test_facets_count_documents(searcher: Searcher) -> None:
+    facets = searcher.search("водоканал").facets
     assert facets["kind"] == [{"value": "report", "count": 2}]
     assert facets["city"] == [{"value": "Київ", "count": 1}, {"value": "Рязань", "count": 1}]
     assert facets["language"] == [{"value": "ru", "count": 1}, {"value": "uk", "count": 1}]
     assert facets["year"] == [{"value": "2022", "count": 1}, {"value": "2024", "count": 1}]
     assert facets["entity"] == [{"value": "city:ryazan", "count": 1}]
-    assert archive.search("Рязань").facets["kind"] == [
+    assert searcher.search("Рязань").facets["kind"] == [
         {"value": "minutes", "count": 1},
         {"value": "report", "count": 1},
     ]
@@ -121,8 +121,8 @@ def test_facets_count_documents(archive: Archive) -> None:
         ({"language": "ru", "kind": "minutes"}, ["minutes_moscow_2023.docx"]),
     ],
 )
-def test_filters(archive: Archive, filters: dict[str, str], expected: list[str]) -> None:
-    result = archive.search("Рязань", Filters(**filters))
+def test_filters(searcher: Searcher, filters: dict[str, str], expected: list[str]) -> None:
+    result = searcher.search("Рязань", Filters(**filters))
     assert [h.source_name for h in result.hits] == expected
 
 
@@ -137,9 +137,9 @@ def test_filters(archive: Archive, filters: dict[str, str], expected: list[str])
     ],
 )
 def test_unknown_filter_value_is_a_message(
-    archive: Archive, filters: dict[str, str], words: str
+    searcher: Searcher, filters: dict[str, str], words: str
 ) -> None:
-    result = archive.search("Рязань", Filters(**filters))
+    result = searcher.search("Рязань", Filters(**filters))
     assert result.hits == [] and result.message is not None and words in result.message
 
 
@@ -153,8 +153,8 @@ def test_unknown_filter_value_is_a_message(
         ("the of and", "only common words"),
     ],
 )
-def test_queries_with_nothing_to_search_say_so(archive: Archive, query: str, words: str) -> None:
-    result = archive.search(query)
+def test_queries_with_nothing_to_search_say_so(searcher: Searcher, query: str, words: str) -> None:
+    result = searcher.search(query)
     assert result.hits == [] and result.total == 0
     assert result.message is not None and words in result.message
 
@@ -175,23 +175,23 @@ def test_queries_with_nothing_to_search_say_so(archive: Archive, query: str, wor
         "водоканал:",
     ],
 )
-def test_malformed_queries_never_raise(archive: Archive, query: str) -> None:
-    result = archive.search(query)
+def test_malformed_queries_never_raise(searcher: Searcher, query: str) -> None:
+    result = searcher.search(query)
     assert result.message is None or "could not" not in result.message
     json.dumps(result.to_json())
 
 
-def test_unbalanced_quote_still_finds(archive: Archive) -> None:
-    assert blocks(archive, '"очистных сооружений')
+def test_unbalanced_quote_still_finds(searcher: Searcher) -> None:
+    assert blocks(searcher, '"очистных сооружений')
 
 
-def test_very_long_query_is_cut_with_a_note(archive: Archive) -> None:
-    result = archive.search("водоканал " * 1000)
+def test_very_long_query_is_cut_with_a_note(searcher: Searcher) -> None:
+    result = searcher.search("водоканал " * 1000)
     assert result.message is not None and "cut" in result.message
 
 
-def test_json_has_the_documented_shape(archive: Archive) -> None:
-    data = archive.search("водоканал", limit=1).to_json()
+def test_json_has_the_documented_shape(searcher: Searcher) -> None:
+    data = searcher.search("водоканал", limit=1).to_json()
     assert set(data) == {"query", "mode", "language", "total", "message", "facets", "hits"}
     assert data["total"] == 2 and len(data["hits"]) == 1
     hit = data["hits"][0]
@@ -220,17 +220,17 @@ def test_json_has_the_documented_shape(archive: Archive) -> None:
     assert {"text", "highlights", "language"} == set(block["fragments"][0])
 
 
-def test_semantic_mode_without_embeddings_says_so(archive: Archive) -> None:
-    result = archive.search("водоканал", mode="semantic")
+def test_semantic_mode_without_embeddings_says_so(searcher: Searcher) -> None:
+    result = searcher.search("водоканал", mode="semantic")
     assert result.hits == [] and result.message is not None and "embeddings" in result.message
 
 
-def test_a_question_finds_its_paragraph_without_every_word(archive: Archive) -> None:
+def test_a_question_finds_its_paragraph_without_every_word(searcher: Searcher) -> None:
     """Regression: questions were ANDed word by word and found nothing ("насколько", "после"
     are not in the answer); now a long query matches any word, more matches first."""
-    found = blocks(archive, "Насколько снизился сброс загрязнений в Оку после реконструкции?")
+    found = blocks(searcher, "Насколько снизился сброс загрязнений в Оку после реконструкции?")
     assert found[0].startswith("Специалисты Водоканала завершили реконструкцию")
 
 
-def test_keywords_still_need_every_word(archive: Archive) -> None:
-    assert blocks(archive, "водоканал автобус") == []
+def test_keywords_still_need_every_word(searcher: Searcher) -> None:
+    assert blocks(searcher, "водоканал автобус") == []

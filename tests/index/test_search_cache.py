@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 
 from corpus.store import Store
-from pipeline.web.service import SearchRequest, WebArchive
+from pipeline.web.service import SearchRequest, WebService
 
 
 def test_a_cached_answer_does_not_wait_for_a_running_search(shared_store: Store) -> None:
-    web = WebArchive(shared_store.data)
+    web = WebService(shared_store.data)
     asked = SearchRequest(query="водоканал", mode="lexical")
     first = web.search(asked)
     assert [h["source_name"] for h in first["hits"]][:1] == ["report_ryazan_water_ru.docx"]

@@ -14,7 +14,7 @@ from corpus.errors import ModelMissing
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document
-from index.searcher import Archive
+from index.searcher import Searcher
 from pipeline.embed import models as embed
 from pipeline.embed.stage import EmbedStage
 from pipeline.settings import Settings
@@ -29,7 +29,7 @@ def paragraphs() -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def semantic_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+def semantic_searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
     """Four Russian paragraphs with no translations, embedded by the real embed stage."""
     store = Store(tmp_path_factory.mktemp("semantic"))
     document = Document(
@@ -45,39 +45,41 @@ def semantic_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archi
     EmbedStage(Settings(workers=1)).run(document)
     store.save_document(document)
     add_document(store, document)
-    archive = Archive(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
-    yield archive
-    archive.close()
+    searcher = Searcher(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
+    yield searcher
+    searcher.close()
     store.close()
 
 
-def test_embed_stage_packs_int8_vectors(semantic_archive: Archive) -> None:
-    assert semantic_archive.vectors is not None
-    assert semantic_archive.vectors.model == "e5-small"
-    assert semantic_archive.vectors.count == 4
-    assert semantic_archive.vectors.matrix.dtype == np.int8
-    row = semantic_archive.store.conn.execute("SELECT dim, vector FROM embeddings").fetchone()
+def test_embed_stage_packs_int8_vectors(semantic_searcher: Searcher) -> None:
+    assert semantic_searcher.vectors is not None
+    assert semantic_searcher.vectors.model == "e5-small"
+    assert semantic_searcher.vectors.count == 4
+    assert semantic_searcher.vectors.matrix.dtype == np.int8
+    row = semantic_searcher.store.conn.execute("SELECT dim, vector FROM embeddings").fetchone()
     assert row[0] == 384 and len(row[1]) == 384
 
 
 @pytest.mark.parametrize("mode", ["semantic", "hybrid"])
-def test_english_question_finds_the_russian_paragraph(semantic_archive: Archive, mode: str) -> None:
+def test_english_question_finds_the_russian_paragraph(
+    semantic_searcher: Searcher, mode: str
+) -> None:
     question = paragraphs()["p22"]["question_en"]  # the Hermitage's visitors
-    result = semantic_archive.search(question, mode=mode)
+    result = semantic_searcher.search(question, mode=mode)
     best = result.hits[0].blocks[0]
-    text = semantic_archive.store.conn.execute(
+    text = semantic_searcher.store.conn.execute(
         "SELECT text FROM blocks WHERE id=?", (best.block_id,)
     ).fetchone()[0]
     assert "Эрмитаж" in text
     assert result.mode == mode
 
 
-def test_hybrid_is_the_default_when_embeddings_exist(semantic_archive: Archive) -> None:
-    assert semantic_archive.search("Эрмитаж").mode == "hybrid"
+def test_hybrid_is_the_default_when_embeddings_exist(semantic_searcher: Searcher) -> None:
+    assert semantic_searcher.search("Эрмитаж").mode == "hybrid"
 
 
-def test_not_applies_to_semantic_hits(semantic_archive: Archive) -> None:
-    result = semantic_archive.search("музей NOT Эрмитаж", mode="semantic")
+def test_not_applies_to_semantic_hits(semantic_searcher: Searcher) -> None:
+    result = semantic_searcher.search("музей NOT Эрмитаж", mode="semantic")
     for hit in result.hits:
         for block in hit.blocks:
             assert "Эрмитаж" not in block.fragments[0].text
@@ -105,8 +107,8 @@ def test_use_m3_is_still_a_choice(tmp_path: Path) -> None:
     with Store(tmp_path) as store:
         store.save_document(document)
         add_document(store, document)
-        with Archive(store, embed_query=embed.query_embedder("use-m3")) as archive:
-            assert archive.vectors is not None and archive.vectors.model == "use-m3"
-            best = archive.search(items["p22"]["question_en"], mode="semantic").hits[0].blocks[0]
+        with Searcher(store, embed_query=embed.query_embedder("use-m3")) as searcher:
+            assert searcher.vectors is not None and searcher.vectors.model == "use-m3"
+            best = searcher.search(items["p22"]["question_en"], mode="semantic").hits[0].blocks[0]
             text = store.conn.execute("SELECT text FROM blocks WHERE id=?", (best.block_id,))
             assert "Эрмитаж" in text.fetchone()[0]

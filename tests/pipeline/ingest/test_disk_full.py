@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from corpus.store import Store
-from index.searcher import Archive
+from index.searcher import Searcher
 
 ROOT = Path(__file__).resolve().parents[3]
 LIMIT = 200_000
@@ -35,8 +35,8 @@ def sekretar(*args: str, limit: int | None = None) -> subprocess.CompletedProces
 def found_in(data: str, query: str) -> list[str]:
     """The source names a search of the archive finds (through the library: the CLI's search
     is tested elsewhere, and each extra process costs half a minute on a loaded machine)."""
-    with Store(Path(data), readonly=True) as store, Archive(store) as archive:
-        return [hit.source_name for hit in archive.search(query).hits]
+    with Store(Path(data), readonly=True) as store, Searcher(store) as searcher:
+        return [hit.source_name for hit in searcher.search(query).hits]
 
 
 def test_disk_full_stops_cleanly_and_a_rerun_finishes(tmp_path: Path) -> None:

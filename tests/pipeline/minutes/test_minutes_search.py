@@ -10,7 +10,7 @@ import pytest
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document
-from index.searcher import Archive, Filters
+from index.searcher import Filters, Searcher
 from pipeline.cli import main
 
 
@@ -28,9 +28,9 @@ def stored(tmp_path: Path, minutes_set: dict[str, Path],
 
 def matched_texts(data: Path, query: str, filters: Filters) -> list[str]:
     """The text of every block the query matches under the filters, in reading order."""
-    with Store(data, readonly=True) as store, Archive(store) as archive:
-        ranking = archive.rank(query, filters, "lexical")
-        ids = {archive.catalog.block_ids[row] for row in ranking.matched}
+    with Store(data, readonly=True) as store, Searcher(store) as searcher:
+        ranking = searcher.rank(query, filters, "lexical")
+        ids = {searcher.catalog.block_ids[row] for row in ranking.matched}
         document = store.load_document(store.resolve("ru_classic.docx"))
     assert ranking.message is None
     return [b.text for b in document.blocks if b.id in ids]
@@ -67,8 +67,8 @@ def test_item_filter_by_number_and_by_title_words(stored: tuple[Path, Document])
 
 def test_unknown_speaker_is_a_plain_message(stored: tuple[Path, Document]) -> None:
     data, _ = stored
-    with Store(data, readonly=True) as store, Archive(store) as archive:
-        result = archive.search("сезон", Filters(speaker="petrov p"), "lexical")
+    with Store(data, readonly=True) as store, Searcher(store) as searcher:
+        result = searcher.search("сезон", Filters(speaker="petrov p"), "lexical")
     assert (result.hits, result.message) == (
         [], "no speaker 'petrov p' in the minutes of the archive (see 'sekretar minutes DOC')")
 

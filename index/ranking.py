@@ -1,0 +1,221 @@
+"""Blocks ranked for a parsed query: lexical (Whoosh and the numpy scorer), the query's
+translation into Russian searched lexically, semantic (embeddings), and their fusion.
+
+A ranking is made of catalog rows, so the Whoosh side needs its document numbers lined up with
+the catalog (`LexicalIndex`, rebuilt whenever either changes). Besides the ranked rows, every
+source reports every block it matched (`matched`): the facets and the total count documents
+over all of them, not only over the ranked few.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from index.catalog import Catalog
+from index.flatscore import FlatScorer
+from index.fusion import RankedRows, fuse
+from index.query import ParsedQuery, parse
+from index.vectors import VectorIndex
+
+EmbedQuery = Callable[[str], np.ndarray]
+TranslateQuery = Callable[[str, str, str], str | None]
+
+MODES = ("lexical", "semantic", "hybrid")
+LEXICAL_DEPTH = 200
+SEMANTIC_DEPTH = 100
+#: semantic hits counted in `total` and facets (the rest only fill the ranking).
+SEMANTIC_COUNTED = 20
+
+
+@dataclass
+class Ranking:
+    """Blocks (catalog rows) best first, with scores, and every block that matched."""
+
+    rows: list[int] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    matched: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    parsed: ParsedQuery | None = None
+    language: str = "und"
+    mode: str = "lexical"
+    message: str | None = None
+
+
+class LexicalIndex:
+    """One opened Whoosh searcher lined up with the catalog: document numbers <-> catalog rows,
+    and the numpy scorer over the same searcher. Make a new one when either side changes."""
+
+    def __init__(self, whoosh: Any, catalog: Catalog) -> None:
+        reader = whoosh.reader()
+        column = reader.column_reader("block_id")
+        count = reader.doc_count_all()
+        row_of = catalog.row_of
+        self.whoosh = whoosh
+        self.generation = reader.generation()
+        self.row_of_docnum = np.fromiter(
+            (-1 if reader.is_deleted(d) else row_of.get(column[d], -1) for d in range(count)),
+            np.int64,
+            count,
+        )
+        self.docnum_of_row = np.full(len(catalog), -1, np.int64)
+        live = self.row_of_docnum >= 0
+        self.docnum_of_row[self.row_of_docnum[live]] = np.nonzero(live)[0]
+        self.flat = FlatScorer(whoosh)
+
+    def matching_rows(self, whoosh_query: Any) -> np.ndarray:
+        """The catalog rows of every block the query matches, unranked."""
+        docnums = np.fromiter(self.whoosh.docs_for_query(whoosh_query), np.int64)
+        rows = self.row_of_docnum[docnums] if len(docnums) else docnums
+        return rows[rows >= 0]
+
+    def rank(
+        self, whoosh_query: Any, allowed: np.ndarray | None, depth: int, matched: list[np.ndarray]
+    ) -> RankedRows:
+        """The best `depth` allowed rows; every allowed match goes to `matched`."""
+        flat = self.flat.run(whoosh_query)
+        if flat is not None:
+            return self._flat_ranking(*flat, allowed, depth, matched)
+        docnums = None
+        if allowed is not None:
+            docnums = set(self.docnum_of_row[allowed & (self.docnum_of_row >= 0)].tolist())
+            if not docnums:  # Whoosh reads an empty filter as "no filter"
+                matched.append(np.zeros(0, np.int64))
+                return [], []
+        results = self.whoosh.search(whoosh_query, limit=depth, filter=docnums)
+        rows = [int(self.row_of_docnum[hit.docnum]) for hit in results]
+        scores = [float(hit.score) for hit in results]
+        keep = [i for i, r in enumerate(rows) if r >= 0]
+        every_rows = self.matching_rows(whoosh_query)
+        if allowed is not None:
+            every_rows = every_rows[allowed[every_rows]]
+        matched.append(every_rows)
+        return [rows[i] for i in keep], [scores[i] for i in keep]
+
+    def _flat_ranking(
+        self,
+        docnums: np.ndarray,
+        scores: np.ndarray,
+        allowed: np.ndarray | None,
+        depth: int,
+        matched: list[np.ndarray],
+    ) -> RankedRows:
+        """The best `depth` rows of a numpy-scored query (index.flatscore), ties in index order
+        as Whoosh breaks them; every allowed match goes to `matched` for the facets."""
+        rows = self.row_of_docnum[docnums]
+        keep = rows >= 0
+        if allowed is not None:
+            keep &= allowed[np.maximum(rows, 0)]
+        rows, scores, docnums = rows[keep], scores[keep], docnums[keep]
+        matched.append(rows)
+        best = np.lexsort((docnums, -scores))[:depth]
+        return rows[best].tolist(), scores[best].tolist()
+
+
+@dataclass(frozen=True)
+class RankingSources:
+    """What one ranking reads: the lexical index (None without a search index), the vectors
+    with the query embedder (both or neither), and the query translator if there is one."""
+
+    catalog: Catalog
+    lexical: LexicalIndex | None
+    vectors: VectorIndex | None = None
+    embed_query: EmbedQuery | None = None
+    translate_query: TranslateQuery | None = None
+
+
+def fill(
+    ranking: Ranking, sources: RankingSources, allowed: np.ndarray | None, depth: int
+) -> None:
+    """Rank the parsed query of `ranking` in its mode: each source's list, fused when more than
+    one counts (hybrid always fuses, so its scores keep one scale)."""
+    parsed = ranking.parsed
+    assert parsed is not None
+    lists: list[RankedRows] = []
+    matched: list[np.ndarray] = []
+    if ranking.mode in ("lexical", "hybrid"):
+        lists.append(lexical_ranking(sources, parsed.whoosh, allowed, depth, matched))
+        translated = translated_ranking(
+            sources, parsed.text, ranking.language, allowed, depth, matched
+        )
+        if translated is not None:
+            lists.append(translated)
+    if ranking.mode in ("semantic", "hybrid"):
+        semantic = semantic_ranking(sources, parsed, allowed)
+        if semantic is not None:
+            lists.append(semantic)
+            matched.append(np.asarray(semantic[0][:SEMANTIC_COUNTED], np.int64))
+        elif ranking.mode == "semantic":
+            ranking.message = (
+                "semantic search needs embeddings and the embedding model; "
+                "run ingest with embedding on, or use --mode lexical"
+            )
+    if ranking.mode != "hybrid" and len(lists) == 1:
+        ranking.rows, ranking.scores = lists[0]
+    else:
+        ranking.rows, ranking.scores = fuse(lists)
+    ranking.matched = np.unique(np.concatenate(matched)) if matched else ranking.matched
+    if sources.lexical is None and ranking.mode != "semantic":
+        ranking.message = "the search index is missing: run 'sekretar reindex'"
+
+
+def lexical_ranking(
+    sources: RankingSources,
+    whoosh_query: Any,
+    allowed: np.ndarray | None,
+    depth: int,
+    matched: list[np.ndarray],
+) -> RankedRows:
+    """The query's words ranked by BM25F (empty without a search index)."""
+    if sources.lexical is None:
+        return [], []
+    return sources.lexical.rank(whoosh_query, allowed, depth, matched)
+
+
+def translated_ranking(
+    sources: RankingSources,
+    text: str,
+    language: str,
+    allowed: np.ndarray | None,
+    depth: int,
+    matched: list[np.ndarray],
+) -> RankedRows | None:
+    """A lexical search of the query translated into Russian, when a translator is given."""
+    lexical = sources.lexical
+    if sources.translate_query is None or language == "ru" or lexical is None:
+        return None
+    try:
+        translated = sources.translate_query(text, language, "ru")
+    except Exception:  # noqa: BLE001 - no translation simply means no extra list
+        return None
+    if not translated:
+        return None
+    parsed = parse(translated, "ru", lexical.whoosh.schema)
+    if parsed.whoosh is None:
+        return None
+    return lexical.rank(parsed.whoosh, allowed, depth, matched)
+
+
+def semantic_ranking(
+    sources: RankingSources, parsed: ParsedQuery, allowed: np.ndarray | None
+) -> RankedRows | None:
+    """The blocks nearest the query's meaning, None without vectors or an embedder."""
+    if sources.vectors is None or sources.embed_query is None or not parsed.semantic_text:
+        return None
+    mask = _without_negated(sources, parsed, allowed)
+    vector = sources.embed_query(parsed.semantic_text)
+    rows, scores = sources.vectors.top(vector, SEMANTIC_DEPTH, mask)
+    return [int(r) for r in rows], [float(s) for s in scores]
+
+
+def _without_negated(
+    sources: RankingSources, parsed: ParsedQuery, allowed: np.ndarray | None
+) -> np.ndarray | None:
+    """The allowed rows less those matching the query's NOT part: embeddings know no NOT."""
+    if parsed.negated is None or sources.lexical is None:
+        return allowed
+    mask = np.ones(len(sources.catalog), bool) if allowed is None else allowed.copy()
+    mask[sources.lexical.matching_rows(parsed.negated)] = False
+    return mask
