@@ -3,7 +3,6 @@
 СЛУШАЛИ takes the accusative («СЛУШАЛИ: Иванова И.И.» is Иванов; «Петрову Анну Сергеевну» is
 Петрова Анна Сергеевна), ВЫСТУПИЛИ the nominative, and a surname alone is ambiguous («Иванова»
 is a man in the accusative or a woman in the nominative). So the gender is taken, in this order,
-from corpus.languages import name_language
 from a given name or patronymic, from a hint (the speech's first past-tense verb: «доложила»),
 and only then from the case the label expects. pymorphy3 supplies the analyses (ru and uk);
 an unknown or indeclinable surname (Русу, Ким) stays as written.
@@ -18,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from corpus.languages import name_language
 
 NOMINATIVE = "nomn"
 ACCUSATIVE = "accs"
