@@ -23,9 +23,12 @@ import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psutil
+
+if TYPE_CHECKING:
+    from pipeline.parse.options import ParseOptions
 
 #: CPU seconds one input may take before it counts as a hang.
 CPU_LIMIT = 10.0
@@ -48,23 +51,23 @@ class Outcome:
         return self.kind in ACCEPTED
 
 
-def parse_options() -> dict[str, object]:
+def parse_options() -> ParseOptions:
     """The options the batch worker gives parsers, with OCR off: fuzzing tests our parsers,
     and Tesseract reading a mutated page for minutes would only measure Tesseract."""
-    from pipeline.ingest.worker import source_options
+    from pipeline.parse.options import ParseOptions
     from pipeline.settings import load_settings
 
-    return source_options(load_settings(environ={}, ocr=False))
+    return ParseOptions.from_settings(load_settings(environ={}, ocr=False))
 
 
-def classify(path: Path, options: dict[str, object]) -> tuple[str, str]:
+def classify(path: Path, options: ParseOptions) -> tuple[str, str]:
     """Parse one file in this process and name the outcome (never raises)."""
     from corpus.errors import InputError, SekretarError
     from pipeline.parse import parse
     from pipeline.parse.base import Source
 
     try:
-        document = parse(Source.from_path(path, options=dict(options)))
+        document = parse(Source.from_path(path, options=options))
     except InputError as err:
         return "input_error", str(err)
     except SekretarError as err:

@@ -176,6 +176,7 @@ def pdf_pipeline(pages: int) -> dict[str, float]:
     """A scanned Russian PDF through the PDF parser with OCR on, as a batch worker reads it:
     pages per second and this process's peak memory growth (Tesseract runs as a child)."""
     from pipeline.parse.base import Source
+    from pipeline.parse.options import ParseOptions
     from pipeline.parse.pdf.parser import PdfParser
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,8 +186,8 @@ def pdf_pipeline(pages: int) -> dict[str, float]:
         first.close()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         started, cpu = time.perf_counter(), child_cpu()
-        document = PdfParser().parse(Source.from_path(path, options={
-            "ocr_languages": "ru", "ocr_page_timeout": TIMEOUT}))
+        options = ParseOptions(ocr_languages=("ru",), ocr_page_timeout=TIMEOUT)
+        document = PdfParser().parse(Source.from_path(path, options=options))
         seconds = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     text = " ".join(b.text for b in document.blocks if b.page == 1)

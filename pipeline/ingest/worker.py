@@ -13,8 +13,9 @@ from pathlib import Path
 from corpus.errors import InputError
 from corpus.model import Document
 from corpus.store import Store
-from pipeline import parse
+from pipeline.parse import registry
 from pipeline.parse.base import Source
+from pipeline.parse.options import ParseOptions
 from pipeline.settings import Settings
 from pipeline.stages import Stage, build_stages, run_stages
 
@@ -75,25 +76,6 @@ def warm_up(settings: Settings) -> None:
             continue
 
 
-#: share of the file's deadline OCR may use: the rest is for parsing and the analysis stages,
-#: and a file stopped at its deadline loses everything, while OCR stopped early keeps its pages.
-OCR_SHARE_OF_DEADLINE = 0.75
-
-
-def source_options(settings: Settings) -> dict[str, object]:
-    """What parsers read from the settings (zip limits, OCR, LibreOffice conversion)."""
-    return {
-        "max_unzipped_mb": settings.max_unzipped_mb,
-        "max_zip_ratio": settings.max_zip_ratio,
-        "ocr": settings.ocr,
-        "ocr_dpi": settings.ocr_dpi,
-        "ocr_languages": settings.ocr_languages,
-        "ocr_page_timeout": settings.ocr_page_timeout,
-        "ocr_budget": settings.deadline * OCR_SHARE_OF_DEADLINE,
-        "convert_timeout": settings.convert_timeout,
-    }
-
-
 def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
     """Parse (or reload) a document and run its stages. Raises InputError for bad files."""
     stages = stages_for(settings)
@@ -120,9 +102,9 @@ def is_deferred(stage: Stage) -> bool:
 def parse_file(job: Job, settings: Settings) -> Document:
     source = Source(
         path=Path(job.path), sha256=job.sha256, name=job.name, password=job.password,
-        kind=job.kind, session=job.session, options=source_options(settings))
+        kind=job.kind, session=job.session, options=ParseOptions.from_settings(settings))
     try:
-        return parse.parse(source)
+        return registry.parse(source)
     except InputError:
         raise
     except RecursionError as err:

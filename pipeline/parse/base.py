@@ -8,11 +8,13 @@ highest score. `parse()` returns a `Document` or raises `InputError` with a plai
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import io
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar
+from typing import IO, ClassVar
 
 from corpus.model import Document
+from pipeline.parse.options import DEFAULT_OPTIONS, ParseOptions
 
 HEAD_BYTES = 8192
 
@@ -20,6 +22,12 @@ HEAD_BYTES = 8192
 MAGIC_SCORE = 100
 MEDIA_TYPE_SCORE = 50
 EXTENSION_SCORE = 10
+
+#: what several parsers recognise or hand on: the zip and OLE2 containers, and the DOCX that
+#: converted and decrypted files become.
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def sha256_file(path: Path) -> str:
@@ -33,7 +41,12 @@ def sha256_file(path: Path) -> str:
 
 @dataclass
 class Source:
-    """A file to parse, with what the caller already knows about it."""
+    """A file to parse, with what the caller already knows about it.
+
+    `data` holds the bytes to read when they exist only in memory (a decrypted package: never
+    written to disk); `path` then names the file they were found in. Only parsers that say
+    `reads_memory` are given such a source.
+    """
 
     path: Path
     sha256: str
@@ -42,15 +55,32 @@ class Source:
     password: str | None = None
     kind: str | None = None
     session: str | None = None
-    options: dict[str, object] = field(default_factory=dict)
+    options: ParseOptions = DEFAULT_OPTIONS
+    data: bytes | None = None
 
     @classmethod
     def from_path(cls, path: Path, **known: object) -> Source:
         return cls(path=path, sha256=sha256_file(path), name=path.name, **known)  # type: ignore[arg-type]
 
+    @property
+    def content(self) -> Path | bytes:
+        """Where the bytes are: in memory, or in the file at `path`."""
+        return self.path if self.data is None else self.data
+
+    def open(self) -> IO[bytes]:
+        """The bytes to read, from memory or from the file; the caller closes the stream."""
+        return io.BytesIO(self.data) if self.data is not None else open(self.path, "rb")
+
     def head(self) -> bytes:
-        with open(self.path, "rb") as handle:
+        with self.open() as handle:
             return handle.read(HEAD_BYTES)
+
+    def inner(self, found: Path | bytes, media_type: str | None = None) -> Source:
+        """The source for a file found inside this one (a converted copy, decrypted bytes),
+        read on this source's behalf: the document keeps this source's id, name and options."""
+        if isinstance(found, bytes):
+            return replace(self, data=found, media_type=media_type or self.media_type)
+        return replace(self, path=found, data=None, media_type=media_type or self.media_type)
 
     def new_document(self, media_type: str) -> Document:
         """An empty document for this source; the parser fills in blocks and metadata."""
@@ -70,6 +100,8 @@ class Parser:
     media_types: ClassVar[tuple[str, ...]] = ()
     extensions: ClassVar[tuple[str, ...]] = ()
     magic: ClassVar[tuple[bytes, ...]] = ()
+    #: whether `parse` reads a source held in memory (`Source.data`), not only a file.
+    reads_memory: ClassVar[bool] = False
 
     def score(self, source: Source, head: bytes) -> int:
         """How sure this parser is that it can read the file; 0 means not at all."""

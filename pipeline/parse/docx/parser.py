@@ -12,15 +12,16 @@ document with no text at all is returned with the problem "no text found".
 
 from __future__ import annotations
 
+import io
 import zipfile
-from typing import IO
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 
 from corpus.errors import InputError
 from corpus.model import Document
-from pipeline.parse.base import Parser, Source
+from pipeline.parse import registry
+from pipeline.parse.base import DOCX_MEDIA_TYPE, OLE_MAGIC, ZIP_MAGIC, Parser, Source
 from pipeline.parse.docx.body import BodyWalker
 from pipeline.parse.docx.notes import add_headers_footers, add_notes, part_root, related_parts
 from pipeline.parse.docx.numbering import ListNumbering
@@ -29,8 +30,6 @@ from pipeline.parse.docx.styles import Styles
 from pipeline.parse.docx.xml import Element, w
 from pipeline.parse.support.zipguard import ZIP_ERRORS, ZipLimits
 
-DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: media type of the file, by the content type of its main part (macro-enabled, templates).
 _MEDIA_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": (
@@ -58,12 +57,13 @@ class DocxParser(Parser):
     name = "docx"
     media_types = tuple(_MEDIA_TYPES.values())
     extensions = (".docx", ".docm", ".dotx", ".dotm")
-    magic = (b"PK\x03\x04",)
+    magic = (ZIP_MAGIC,)
+    reads_memory = True
 
     def refine(self, source: Source, head: bytes) -> int:
         """Among zip formats, prefer the one whose archive holds word/document.xml."""
         try:
-            with zipfile.ZipFile(source.path) as archive:
+            with source.open() as stream, zipfile.ZipFile(stream) as archive:
                 if "word/document.xml" in archive.NameToInfo:
                     return DOCUMENT_PART_SCORE
         except ZIP_ERRORS:
@@ -73,15 +73,11 @@ class DocxParser(Parser):
         return 0
 
     def parse(self, source: Source) -> Document:
-        """Parse the file; an OLE2 file named .docx (encrypted DOCX) is judged by `OleParser`."""
+        """Parse the file, or its bytes held in memory (a decrypted package); an OLE2 file named
+        .docx (an encrypted DOCX) is handed to the registry."""
         if source.head().startswith(OLE_MAGIC):
-            from pipeline.parse.office.ole import OleParser
-
-            return OleParser().parse(source)
-        return self.parse_stream(str(source.path), source)
-
-    def parse_stream(self, file: str | IO[bytes], source: Source) -> Document:
-        """Parse a DOCX from a path or an in-memory stream (a decrypted file) for `source`."""
+            return registry.delegate(source, source.content, by=self)
+        file = str(source.path) if source.data is None else io.BytesIO(source.data)
         package = open_package(file, ZipLimits.from_options(source.options))
         main = main_part(package)
         content_type = main.content_type or ""  # None when [Content_Types].xml names none

@@ -4,10 +4,10 @@ Each page (TIFF frame) is decoded, read and released before the next, so a 300-p
 costs the memory of one page. Blocks are paragraphs with `page`, a running `paragraph`
 number, `ocr=True` and their `confidence`.
 
-Options a caller may set on the `Source` (see `pipeline.parse.ocr.options`): `ocr` (off: the image
+Options a caller may set on the `Source` (see `pipeline.parse.options`): `ocr` (off: the image
 is kept as a document with no text and a problem saying so), `ocr_languages` (ISO codes or
-Tesseract packs, e.g. "uk" or ["kk", "ru"]; default: detected from the first page, else
-Russian plus English) and `ocr_page_timeout` (seconds per page).
+Tesseract packs, e.g. ("uk",) or ("kk", "ru"); default: detected from the first page, else
+Russian plus English), `ocr_page_timeout` (seconds per page) and `ocr_budget`.
 
 pytesseract is imported only when an image is read, so the registry loads without it.
 """
@@ -24,7 +24,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from corpus.errors import InputError
 from corpus.model import Document
 from pipeline.parse.base import Parser, Source
-from pipeline.parse.ocr.options import DEFAULT_DPI, OcrOptions, pytesseract_missing
+from pipeline.parse.ocr.missing import pytesseract_missing
+from pipeline.parse.options import DEFAULT_OPTIONS
 
 if TYPE_CHECKING:
     from pipeline.parse.ocr.pages import PageImage, PageReading
@@ -51,19 +52,19 @@ class ImageParser(Parser):
 
     def parse(self, source: Source) -> Document:
         """OCR every page; `InputError` if the image is corrupt or no page could be read."""
-        options = OcrOptions.from_options(source.options)
+        options, until = source.options, source.options.ocr_until()
         with _open(source) as image:
             document = source.new_document(MEDIA_TYPES.get(image.format or "", "image/png"))
             document.pages = int(getattr(image, "n_frames", 1))
             document.properties["image"] = _describe(image)
-            if not options.enabled:
+            if not options.ocr:
                 document.note_problem("OCR is turned off (setting ocr): the image was not read")
                 return document
             pages = ocr_pages()
             failures: list[PageReading] = []
             frames = _frames(image, document.pages, failures, pages.PageImage)
-            readings = list(pages.read_pages(frames, options.languages or None,
-                                             options.page_timeout, options.until))
+            readings = list(pages.read_pages(frames, options.ocr_languages or None,
+                                             options.ocr_page_timeout, until))
             readings = pages.with_unread(readings + failures, range(1, document.pages + 1))
         add_readings(document, readings)
         return document
@@ -135,7 +136,7 @@ def _dpi(frame: Image.Image, original: Image.Image) -> float:
 def _readable(frame: Image.Image, dpi: float) -> tuple[Image.Image, int]:
     if dpi >= MIN_DPI:
         return frame, round(dpi)
-    factor = min(DEFAULT_DPI / dpi, 3.0)
+    factor = min(DEFAULT_OPTIONS.ocr_dpi / dpi, 3.0)
     size = (round(frame.width * factor), round(frame.height * factor))
     if size[0] * size[1] > MAX_PIXELS:
         return frame, round(dpi)

@@ -4,9 +4,10 @@
 - `quality.assess`: is a text layer real text or garbage only OCR can replace?
 - `pdf_pages.ocr_document`: the PDF parser's hook; `pdf_pages.ocr_pdf_pages` for given pages.
 - `pages.read_pages`: a run of page images, language packs settled once per document.
-- `options.OcrOptions`: what the caller asked for (on/off, dpi, languages, timeout).
+- `missing.pytesseract_missing`: the error when pytesseract is not installed.
 
-The names below are imported lazily, so `pipeline.parse.ocr.options` can be read by every parser
+What the caller asked for (on/off, dpi, languages, timeouts) is in `pipeline.parse.options`.
+The names below are imported lazily, so a parser can import `pipeline.parse.ocr.missing`
 without loading pytesseract (an optional dependency, the `ocr` extra).
 """
 

@@ -39,7 +39,7 @@ from pipeline.parse.ocr.languages import (
     require_packs,
     tesseract_missing,
 )
-from pipeline.parse.ocr.options import DEFAULT_DPI, PAGE_TIMEOUT
+from pipeline.parse.options import DEFAULT_OPTIONS
 from pipeline.parse.support.children import children_die_with_us
 
 #: below this page confidence, check the page's orientation and try it turned upright.
@@ -78,8 +78,8 @@ def ocr_image(
     image: Image.Image,
     languages: Sequence[str] | str | None = None,
     *,
-    dpi: int = DEFAULT_DPI,
-    timeout: float = PAGE_TIMEOUT,
+    dpi: int = DEFAULT_OPTIONS.ocr_dpi,
+    timeout: float = DEFAULT_OPTIONS.ocr_page_timeout,
     fix_orientation: bool = True,
 ) -> OcrResult:
     """Read a page image. `languages`: ISO codes or pack names; English is always added.

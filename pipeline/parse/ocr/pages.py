@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from PIL import Image
 
 from corpus.errors import InputError
-from pipeline.parse.ocr.engine import DEFAULT_DPI, PAGE_TIMEOUT, OcrResult, ocr_image
+from pipeline.parse.ocr.engine import OcrResult, ocr_image
 from pipeline.parse.ocr.languages import DEFAULT_PACKS, detected_packs, packs_for
+from pipeline.parse.options import DEFAULT_OPTIONS
 
 #: a page read with less confidence than this is listed as a problem of its document.
 LOW_CONFIDENCE = 0.5
@@ -38,7 +39,7 @@ class PageImage:
 
     number: int
     image: Image.Image
-    dpi: int = DEFAULT_DPI
+    dpi: int = DEFAULT_OPTIONS.ocr_dpi
 
 
 @dataclass(slots=True)
@@ -53,7 +54,7 @@ class PageReading:
 def read_pages(
     pages: Iterable[PageImage],
     languages: Sequence[str] | str | None = None,
-    timeout: float = PAGE_TIMEOUT,
+    timeout: float = DEFAULT_OPTIONS.ocr_page_timeout,
     until: float | None = None,
 ) -> Iterator[PageReading]:
     """OCR each page as it comes; the caller closes each image after its reading is yielded."""

@@ -22,9 +22,9 @@ from corpus.errors import InputError, ModelMissing
 from corpus.model import UNDETERMINED, Block, Document, block_id
 from pipeline.parse.ocr.engine import OcrResult
 from pipeline.parse.ocr.languages import PACKS, detected_packs
-from pipeline.parse.ocr.options import DEFAULT_DPI, PAGE_TIMEOUT
 from pipeline.parse.ocr.pages import PageImage, PageReading, page_problems, read_pages, with_unread
 from pipeline.parse.ocr.quality import assess
+from pipeline.parse.options import DEFAULT_OPTIONS
 
 NO_TEXT_LAYER = "no text layer"
 #: a rendered page never exceeds this many pixels (an A2 page at 300 dpi); larger pages are
@@ -41,8 +41,8 @@ def ocr_pdf_pages(
     languages: Sequence[str] | str | None = None,
     password: str | None = None,
     *,
-    dpi: int = DEFAULT_DPI,
-    timeout: float = PAGE_TIMEOUT,
+    dpi: int = DEFAULT_OPTIONS.ocr_dpi,
+    timeout: float = DEFAULT_OPTIONS.ocr_page_timeout,
 ) -> dict[int, OcrResult]:
     """OCR the given pages (numbered from 1); pages that failed are left out of the result."""
     readings = read_pdf_pages(path, page_numbers, languages, password, dpi=dpi, timeout=timeout)
@@ -55,8 +55,8 @@ def read_pdf_pages(
     languages: Sequence[str] | str | None = None,
     password: str | None = None,
     *,
-    dpi: int = DEFAULT_DPI,
-    timeout: float = PAGE_TIMEOUT,
+    dpi: int = DEFAULT_OPTIONS.ocr_dpi,
+    timeout: float = DEFAULT_OPTIONS.ocr_page_timeout,
     until: float | None = None,
 ) -> list[PageReading]:
     """Every asked page's reading, failures included (see `pages.read_pages`)."""
@@ -116,8 +116,8 @@ def ocr_document(
     password: str | None = None,
     languages: Sequence[str] | str | None = None,
     *,
-    dpi: int = DEFAULT_DPI,
-    timeout: float = PAGE_TIMEOUT,
+    dpi: int = DEFAULT_OPTIONS.ocr_dpi,
+    timeout: float = DEFAULT_OPTIONS.ocr_page_timeout,
     until: float | None = None,
 ) -> Document:
     """Replace scanned and garbage pages of a parsed PDF with OCR paragraphs, in place.

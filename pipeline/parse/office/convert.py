@@ -22,10 +22,6 @@ from pathlib import Path
 from corpus.errors import InputError, ModelMissing
 from pipeline.parse.support.children import children_die_with_us, kill_group
 
-#: seconds one conversion may take. Unloaded, a report converts in 2-5 s (most of it
-#: LibreOffice starting); keep it below the batch deadline so the file fails with this
-#: reason rather than the deadline's.
-CONVERT_TIMEOUT = 90.0
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 DOCX_FILTER = "docx:MS Word 2007 XML"
 _EXECUTABLES = ("soffice", "libreoffice")
@@ -44,8 +40,12 @@ def soffice() -> str:
 
 
 @contextmanager
-def converted_to_docx(path: Path, suffix: str, timeout: float = CONVERT_TIMEOUT) -> Iterator[Path]:
-    """The DOCX LibreOffice makes of `path` (read as a `suffix` file), deleted on exit."""
+def converted_to_docx(path: Path, suffix: str, timeout: float) -> Iterator[Path]:
+    """The DOCX LibreOffice makes of `path` (read as a `suffix` file), deleted on exit.
+
+    `timeout` is the `convert_timeout` setting. Unloaded, a report converts in 2-5 s (most of
+    it LibreOffice starting); the setting stays below the batch deadline so a file fails with
+    this reason rather than the deadline's."""
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="sekretar-lo-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)

@@ -1,4 +1,4 @@
-"""Older word-processor formats (.doc, .rtf, .odt): LibreOffice converts, our DOCX parser reads.
+"""Older word-processor formats (.doc, .rtf, .odt): LibreOffice converts, the DOCX parser reads.
 
 The real format comes from the bytes, never the name, because the secretariat's files lie:
 RTF saved as .doc, ODT renamed .doc, DOCX renamed .doc. `sniff` recognises
@@ -11,6 +11,7 @@ Scoring against `OleParser` (same OLE2 magic bytes): we score higher for a Word 
 do not bid for an encrypted OOXML file (an OLE2 with `EncryptionInfo`), which stays
 `OleParser`'s. A zip that is not an ODT text is left to the DOCX parser.
 
+The DOCX LibreOffice writes is handed to the registry, which reads it with the DOCX parser.
 The document keeps its own id (the original file's hash), name and media type; the DOCX is a
 stepping stone, named in `properties["converted_from"]`.
 """
@@ -24,13 +25,19 @@ import olefile
 
 from corpus.errors import InputError
 from corpus.model import Document
-from pipeline.parse.base import MAGIC_SCORE, Parser, Source
-from pipeline.parse.office.convert import CONVERT_TIMEOUT, converted_to_docx
+from pipeline.parse import registry
+from pipeline.parse.base import (
+    DOCX_MEDIA_TYPE,
+    MAGIC_SCORE,
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    Parser,
+    Source,
+)
+from pipeline.parse.office.convert import converted_to_docx
 from pipeline.parse.support.zipguard import ZIP_ERRORS
 
 RTF_MAGIC = b"{\\rtf"
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODT_TYPES = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.text-template": "odt",
@@ -74,8 +81,8 @@ class LegacyOfficeParser(Parser):
             raise InputError("encrypted: password-protected .doc files cannot be converted; "
                              "remove the password in Word and save again")
         media_type, suffix = FORMATS[real]
-        with converted_to_docx(source.path, suffix, _timeout(source)) as docx_path:
-            document = _parse_docx(docx_path, source)
+        with converted_to_docx(source.path, suffix, source.options.convert_timeout) as docx_path:
+            document = _parse_docx(docx_path, source, self)
         document.media_type = media_type
         document.properties["converted_from"] = real
         document.properties["converted_by"] = "LibreOffice"
@@ -122,16 +129,9 @@ def _word_binary(path: Path) -> str | None:
     return "doc"
 
 
-def _timeout(source: Source) -> float:
-    value = source.options.get("convert_timeout")
-    return float(value) if isinstance(value, int | float) and value > 0 else CONVERT_TIMEOUT
-
-
-def _parse_docx(docx_path: Path, source: Source) -> Document:
-    """Parse the converted file with our DOCX parser, on behalf of the original source."""
-    from pipeline.parse.docx.parser import DocxParser  # lazy: the DOCX parser pulls in python-docx
-
+def _parse_docx(docx_path: Path, source: Source, parser: Parser) -> Document:
+    """Have the registry read the converted file as a DOCX, on behalf of the original source."""
     try:
-        return DocxParser().parse_stream(str(docx_path), source)
+        return registry.delegate(source, docx_path, media_type=DOCX_MEDIA_TYPE, by=parser)
     except InputError as err:
         raise InputError(f"converted file unreadable: {err}") from err

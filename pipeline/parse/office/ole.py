@@ -4,8 +4,9 @@ Two very different things share the OLE2 magic bytes. A password-protected DOCX 
 container holding an `EncryptionInfo` stream and the encrypted zip; with the password (and the
 optional msoffcrypto-tool package) we decrypt it in memory and read it as a DOCX, without one
 we say a password is needed. A legacy binary Word file (.doc) has a `WordDocument` stream; it
-is handed to `LegacyOfficeParser` (LibreOffice converts it, our DOCX parser reads it). The
-registry already sends such files there; this covers a caller that asks this parser directly.
+is handed back to the registry as Word (LibreOffice converts it, our DOCX parser reads it).
+The registry already sends such files there; this covers a caller that asks this parser
+directly. The decrypted package goes to the registry too, as a DOCX held in memory.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ import olefile
 
 from corpus.errors import InputError
 from corpus.model import Document
-from pipeline.parse.base import Parser, Source
-from pipeline.parse.docx.parser import DocxParser
+from pipeline.parse import registry
+from pipeline.parse.base import DOCX_MEDIA_TYPE, OLE_MAGIC, Parser, Source
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: a legacy Word file (one with a `WordDocument` stream), which LibreOffice converts.
+WORD_MEDIA_TYPE = "application/msword"
 ENCRYPTED = "encrypted: password required"
 #: streams that tell the other legacy Office formats apart, with what to say about them.
 _OTHER_FORMATS = (
@@ -34,9 +36,10 @@ class OleParser(Parser):
     """OLE2 compound files: decrypts protected DOCX, explains what else it cannot read."""
 
     name = "ole"
-    media_types = ("application/msword", "application/x-ole-storage", "application/x-cfb")
+    media_types = (WORD_MEDIA_TYPE, "application/x-ole-storage", "application/x-cfb")
     extensions = (".doc", ".dot")
     magic = (OLE_MAGIC,)
+    reads_memory = True
 
     def parse(self, source: Source) -> Document:
         """A decrypted DOCX's document, or `InputError` saying why this file cannot be read."""
@@ -44,11 +47,10 @@ class OleParser(Parser):
         if "encryptioninfo" in streams and "encryptedpackage" in streams:
             if not source.password:
                 raise InputError(ENCRYPTED)
-            return _parse_decrypted(source)
+            return registry.delegate(source, _decrypted(source), media_type=DOCX_MEDIA_TYPE,
+                                     by=self)
         if "worddocument" in streams:
-            from pipeline.parse.office.legacy import LegacyOfficeParser
-
-            return LegacyOfficeParser().parse(source)
+            return registry.delegate(source, source.content, media_type=WORD_MEDIA_TYPE, by=self)
         for stream, reason in _OTHER_FORMATS:
             if stream.lower() in streams:
                 raise InputError(reason)
@@ -58,17 +60,16 @@ class OleParser(Parser):
 def _stream_names(source: Source) -> set[str]:
     """The lower-cased names of the top-level streams of the compound file."""
     try:
-        with olefile.OleFileIO(str(source.path)) as ole:
+        with source.open() as stream, olefile.OleFileIO(stream) as ole:
             return {entry[0].lower() for entry in ole.listdir(streams=True, storages=True)}
     except (OSError, ValueError, IndexError, KeyError, TypeError) as err:
         raise InputError(f"corrupt OLE2 file: {err}") from err
 
 
-def _parse_decrypted(source: Source) -> Document:
-    """Decrypt an agile/standard-encrypted OOXML package in memory and parse it as DOCX."""
-    with open(source.path, "rb") as handle:
-        plain = decrypt(handle, source.password or "")
-    return DocxParser().parse_stream(plain, source)
+def _decrypted(source: Source) -> bytes:
+    """The agile/standard-encrypted OOXML package, decrypted in memory."""
+    with source.open() as handle:
+        return decrypt(handle, source.password or "").getvalue()
 
 
 def decrypt(handle: IO[bytes], password: str) -> io.BytesIO:

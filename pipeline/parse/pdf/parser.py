@@ -25,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 from corpus.errors import InputError
 from corpus.model import Document
 from pipeline.parse.base import MAGIC_SCORE, Parser, Source
-from pipeline.parse.ocr.options import OcrOptions, pytesseract_missing
+from pipeline.parse.ocr.missing import pytesseract_missing
 from pipeline.parse.pdf.blocks import build_blocks
 from pipeline.parse.pdf.forms import MAX_DRAWINGS, check_forms
 from pipeline.parse.pdf.layout import PageText
@@ -73,7 +73,7 @@ class PdfParser(Parser):
     def parse(self, source: Source) -> Document:
         """Read the file, or raise `InputError` saying why it cannot be read."""
         document = source.new_document(MEDIA_TYPE)
-        options = OcrOptions.from_options(source.options)  # its time budget starts now
+        ocr_until = source.options.ocr_until()  # the OCR budget starts now
         pdf = _open(source)
         try:
             document.pages = _page_count(pdf)
@@ -85,8 +85,8 @@ class PdfParser(Parser):
             pdf.close()
         build_blocks(document, pages)
         del pages  # only plain records, but a long PDF's lines need not stay during OCR
-        if options.enabled:
-            _ocr(document, source, options)
+        if source.options.ocr:
+            _ocr(document, source, ocr_until)
         return document
 
 
@@ -104,7 +104,7 @@ def _check_forms(source: Source, document: Document) -> None:
                               "were cut")
 
 
-def _ocr(document: Document, source: Source, options: OcrOptions) -> None:
+def _ocr(document: Document, source: Source, until: float | None) -> None:
     """Read scanned and garbage pages by OCR; without pytesseract, say what is missing."""
     try:
         from pipeline.parse.ocr.pdf_pages import ocr_document
@@ -112,8 +112,9 @@ def _ocr(document: Document, source: Source, options: OcrOptions) -> None:
         if any(block.needs_ocr for block in document.blocks):
             document.note_problem(f"pages need OCR, but {pytesseract_missing(err)}")
         return
-    ocr_document(document, source.path, source.password, options.languages or None,
-                 dpi=options.dpi, timeout=options.page_timeout, until=options.until)
+    options = source.options
+    ocr_document(document, source.path, source.password, options.ocr_languages or None,
+                 dpi=options.ocr_dpi, timeout=options.ocr_page_timeout, until=until)
 
 
 def _ends_like_pdf(path: Path) -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import IO
 
 from corpus.errors import InputError
+from pipeline.parse.options import DEFAULT_OPTIONS, ParseOptions
 
 MB = 1024 * 1024
 #: sizes below this are ignored for the ratio test: they cannot hurt whatever their ratio, and
@@ -28,28 +28,16 @@ MAX_ENTRIES = 10_000
 
 @dataclass(frozen=True)
 class ZipLimits:
-    """How big and how compressed an archive may be; defaults match the settings table."""
+    """How big and how compressed an archive may be; defaults are the settings' defaults."""
 
-    max_unzipped_mb: float = 500
-    max_ratio: float = 100
+    max_unzipped_mb: float = DEFAULT_OPTIONS.max_unzipped_mb
+    max_ratio: float = DEFAULT_OPTIONS.max_zip_ratio
     max_entries: int = MAX_ENTRIES
 
     @classmethod
-    def from_options(cls, options: Mapping[str, object]) -> ZipLimits:
-        """Limits from a source's options (`max_unzipped_mb`, `max_zip_ratio`)."""
-        return cls(
-            max_unzipped_mb=_number(options.get("max_unzipped_mb"), cls.max_unzipped_mb),
-            max_ratio=_number(options.get("max_zip_ratio"), cls.max_ratio),
-        )
-
-
-def _number(value: object, default: float) -> float:
-    if isinstance(value, int | float | str):
-        try:
-            return float(value)
-        except ValueError:
-            return default
-    return default
+    def from_options(cls, options: ParseOptions) -> ZipLimits:
+        """The limits a source's options set (`max_unzipped_mb`, `max_zip_ratio`)."""
+        return cls(max_unzipped_mb=options.max_unzipped_mb, max_ratio=options.max_zip_ratio)
 
 
 #: what zipfile raises on a malformed archive, opening it or reading a part: NotImplementedError

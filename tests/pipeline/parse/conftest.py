@@ -11,6 +11,7 @@ import pytest
 from corpus.model import Document
 from pipeline.parse import parse
 from pipeline.parse.base import Source
+from pipeline.parse.options import ParseOptions
 
 #: the project's shared test corpus lies beside the repository (CI copies it there too).
 SHARED_CORPUS = Path(
@@ -45,7 +46,7 @@ def parse_with() -> Callable[..., Document]:
     """Parse a file with a given parser, with options (timeouts, languages) on the source."""
 
     def parse(parser: object, path: Path, **options: object) -> Document:
-        source = Source.from_path(path, options=dict(options))
+        source = Source.from_path(path, options=ParseOptions(**options))  # type: ignore[arg-type]
         return parser.parse(source)  # type: ignore[attr-defined, no-any-return]
 
     return parse

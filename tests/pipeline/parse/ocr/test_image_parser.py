@@ -45,7 +45,7 @@ def test_multipage_tiff_is_read_page_by_page(tmp_path: Path, parse_with: Callabl
     pages = [fx.render_page(text) for text in TIFF_PAGES]
     pages[0].save(path, save_all=True, append_images=pages[1:], dpi=(300, 300),
                   compression="tiff_lzw")
-    document = parse_with(ImageParser(), path, ocr_languages="ru")
+    document = parse_with(ImageParser(), path, ocr_languages=("ru",))
     assert (document.media_type, document.pages, document.problems) == ("image/tiff", 3, [])
     assert [b.page for b in document.blocks] == [1, 2, 3]
     assert [b.paragraph for b in document.blocks] == [1, 2, 3]

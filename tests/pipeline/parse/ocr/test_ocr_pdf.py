@@ -11,6 +11,7 @@ from bench.ocr import TEXTS
 from corpus.model import Document
 from pipeline.parse.base import Source
 from pipeline.parse.ocr.pdf_pages import ocr_pdf_pages, pages_to_ocr
+from pipeline.parse.options import ParseOptions
 from pipeline.parse.pdf.parser import PdfParser
 
 pytestmark = fx.requires_tesseract
@@ -25,7 +26,7 @@ UKRAINIAN = [
 
 
 def _parsed(path: Path, **options: object) -> Document:
-    return PdfParser().parse(Source.from_path(path, options=options))
+    return PdfParser().parse(Source.from_path(path, options=ParseOptions(**options)))  # type: ignore[arg-type]
 
 
 def test_russian_scan_in_a_pdf_is_read_back(tmp_path: Path) -> None:
@@ -81,7 +82,7 @@ def test_kazakh_scan_is_read_with_the_kazakh_pack(tmp_path: Path) -> None:
 
 def test_declared_languages_choose_the_packs(tmp_path: Path) -> None:
     path = fx.scan_pdf(tmp_path / "uk.pdf", [fx.render_page(UKRAINIAN)])
-    document = _parsed(path, ocr_languages="uk")
+    document = _parsed(path, ocr_languages=("uk",))
     assert document.properties["ocr"]["packs"] == ["ukr+eng"]
 
 

@@ -16,6 +16,7 @@ from corpus.errors import InputError, ModelMissing
 from corpus.model import Document
 from pipeline.parse.base import Source, sha256_file
 from pipeline.parse.office.legacy import LegacyOfficeParser, sniff
+from pipeline.parse.options import ParseOptions
 
 ODT_MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 CELLS = [["Город", "Голоса"], ["Минск", "12"]]
@@ -119,7 +120,7 @@ def test_odt_named_doc_is_parsed_as_odt(tmp_path: Path) -> None:
     path = tmp_path / "протокол.doc"
     path.write_bytes(fx.odt_bytes("Протокол заседания", ["Слушали доклад о водоснабжении.",
                                                          "Постановили: одобрить."], CELLS))
-    source = Source.from_path(path, options={"convert_timeout": fx.TEST_CONVERT_TIMEOUT})
+    source = Source.from_path(path, options=ParseOptions(convert_timeout=fx.TEST_CONVERT_TIMEOUT))
     document = registry.parse(source)
     assert _blocks(document) == [
         ("heading", "Протокол заседания", 1),
@@ -223,7 +224,7 @@ def test_real_word6_doc_from_the_shared_corpus(parse_with: Callable[..., Documen
     path = Path(__file__).resolve().parents[5] / "shared/corpus/docx/tika__testWORD6.doc"
     if not path.is_file():
         pytest.skip("the shared corpus is not here")
-    source = Source.from_path(path, options={"convert_timeout": fx.TEST_CONVERT_TIMEOUT})
+    source = Source.from_path(path, options=ParseOptions(convert_timeout=fx.TEST_CONVERT_TIMEOUT))
     assert registry.choose_parser(source).name == "legacy-office"
     document = registry.parse(source)
     assert [(b.kind, b.text) for b in document.blocks][:1] == [

@@ -7,15 +7,10 @@ from typing import Any
 
 import pdf_fixtures as fx
 import pytest
+from pdf_fixtures import parse
 
 from corpus.model import Document
-from pipeline.parse.base import Source
 from pipeline.parse.pdf.grid import Grid, find_grids, merge
-from pipeline.parse.pdf.parser import PdfParser
-
-
-def parse(path: Path) -> Document:
-    return PdfParser().parse(Source.from_path(path))
 
 
 def cells(document: Document) -> list[tuple[Any, ...]]:

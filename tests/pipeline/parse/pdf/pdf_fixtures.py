@@ -1,7 +1,7 @@
 """Real PDFs for the PDF parser tests, built with reportlab and the DejaVu font (for Cyrillic).
 
 Each builder writes one file and returns its path; the texts it draws are module constants so
-the tests can assert exact blocks.
+the tests can assert exact blocks. `parse` reads a file back with the PDF parser.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from corpus.model import Document
+from pipeline.parse.base import Source
+from pipeline.parse.pdf.parser import PdfParser
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT = "DejaVu"
@@ -336,3 +340,8 @@ def landscape_table(path: Path) -> Path:
     canvas.showPage()
     canvas.save()
     return path
+
+
+def parse(path: Path, password: str | None = None) -> Document:
+    return PdfParser().parse(Source.from_path(path, password=password))
+

@@ -2,7 +2,8 @@
 cannot write, a few lines of WordprocessingML added to its parts).
 
 Each builder writes one file and returns its path. Hostile files (zip bombs, entity bombs,
-XXE) are built by rewriting a normal DOCX's zip entries.
+XXE) are built by rewriting a normal DOCX's zip entries. `parse`, `layout` and `texts` read a
+file back the way the tests compare it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+
+from corpus.model import Document
+from pipeline.parse.base import Source
+from pipeline.parse.docx.parser import DocxParser
 
 REPORT_TITLE = "Отчёт о сессии"
 REPORT_AUTHOR = "Секретариат"
@@ -191,3 +196,23 @@ def xxe_part(root: str, wrapper: str = "body", secret_path: str = "/etc/passwd")
 <!DOCTYPE w:{root} [ <!ENTITY xxe SYSTEM "file://{secret_path}"> ]>
 <w:{root} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:{wrapper} w:id="1"><w:p><w:r><w:t>leak:&xxe;</w:t></w:r></w:p></w:{wrapper}></w:{root}>""".encode()
+
+
+Row = tuple[object, ...]
+
+
+def parse(path: Path, **known: object) -> Document:
+    return DocxParser().parse(Source.from_path(path, **known))
+
+
+def layout(document: Document) -> list[Row]:
+    """Kind, text, level, label, table, row, col and paragraph of every block."""
+    return [
+        (b.kind, b.text, b.level, b.list_label, b.table, b.row, b.col, b.paragraph)
+        for b in document.blocks
+    ]
+
+
+def texts(document: Document, kind: str) -> list[str]:
+    return [b.text for b in document.blocks if b.kind == kind]
+
