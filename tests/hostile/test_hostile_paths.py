@@ -1,6 +1,6 @@
 """Odd paths: each is refused with a plain reason, by the registry and by a batch, which goes
-on and stores the other files. A link to a folder inside an inbox used to be passed over in
-silence (os.walk does not follow it); it is now reported. (Empty files, a dangling link in a folder and a good file whose
+on and stores the other files. A link to a folder inside an inbox is reported, not passed over
+in silence as os.walk would (it does not follow it). (Empty files, a dangling link in a folder and a good file whose
 name holds a newline and a non-UTF-8 byte are covered by tests/pipeline/ingest/test_batch.py.)"""
 
 from __future__ import annotations
