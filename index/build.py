@@ -272,11 +272,9 @@ class IndexCheck:
 
 def compare(store: Store) -> IndexCheck:
     """Compare block ids per document in the store and in the index."""
-    stored: dict[str, set[str]] = defaultdict(set)
-    for r in store.conn.execute("SELECT document_id, id FROM blocks"):
-        stored[r[0]].add(r[1])
+    stored = store.blocks.ids_by_document()
     check = IndexCheck(
-        documents=len(store.document_ids()), blocks=sum(len(b) for b in stored.values())
+        documents=store.document_count(), blocks=sum(len(b) for b in stored.values())
     )
     try:
         ix = open_index(index_path(store), create=False)

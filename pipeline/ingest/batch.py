@@ -144,11 +144,8 @@ class Batch:
         return self._finish(report)
 
     def _start(self) -> BatchReport:
-        started = now()
-        with self.store.transaction() as conn:
-            cursor = conn.execute("INSERT INTO batches(started, settings) VALUES (?, ?)",
-                                  (started, json.dumps({"stages": list(self.settings.stages)})))
-        return BatchReport(batch_id=int(cursor.lastrowid or 0), started=started)
+        batch_id, started = self.store.batches.start({"stages": list(self.settings.stages)})
+        return BatchReport(batch_id=batch_id, started=started)
 
     def _plan(self, path: Path) -> Job | FileOutcome:
         """Decide what a file needs: nothing (unchanged), a re-run of some stages, or all."""
@@ -311,11 +308,8 @@ class Batch:
         self.on_done(outcome)
 
     def _write_outcome(self, report: BatchReport, outcome: FileOutcome) -> None:
-        with self.store.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO batch_files VALUES (?,?,?,?,?,?,?)",
-                (report.batch_id, outcome.path, outcome.document_id, outcome.document_id,
-                 outcome.outcome, outcome.reason, outcome.seconds))
+        self.store.batches.record_file(report.batch_id, outcome.path, outcome.outcome,
+                                       outcome.reason, outcome.document_id, outcome.seconds)
 
     def _finish(self, report: BatchReport) -> BatchReport:
         report.finished = now()
@@ -330,9 +324,7 @@ class Batch:
             partial.unlink(missing_ok=True)
             raise storage_error(err) from err
         report.report_path = str(path)
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE batches SET finished=?, report=? WHERE id=?",
-                         (report.finished, str(path), report.batch_id))
+        self.store.batches.finish(report.batch_id, str(path), report.finished)
         return report
 
 
@@ -340,10 +332,7 @@ def _remember_translations(store: Store, document: Document) -> None:
     """Workers read the translation memory only; the parent adds each saved document's
     machine translations, so the next batch never translates those segments again."""
     if any(block.translations for block in document.blocks):
-        from corpus import memory
-
-        with store.transaction() as conn:
-            memory.remember(conn, document)
+        store.memory.remember(document)
 
 
 def _unreadable(path: Path, max_mb: int) -> str | None:

@@ -21,11 +21,7 @@ def blocks(archive: Archive, query: str, **filters: str) -> list[str]:
     """The texts of every block shown for a query, best first."""
     result = archive.search(query, Filters(**filters), limit=20)
     return [
-        archive.store.conn.execute("SELECT text FROM blocks WHERE id=?", (b.block_id,)).fetchone()[
-            0
-        ]
-        for hit in result.hits
-        for b in hit.blocks
+        archive.store.blocks.text(b.block_id) or "" for hit in result.hits for b in hit.blocks
     ]
 
 

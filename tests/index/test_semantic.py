@@ -56,8 +56,11 @@ def test_embed_stage_packs_int8_vectors(semantic_archive: Archive) -> None:
     assert semantic_archive.vectors.model == "e5-small"
     assert semantic_archive.vectors.count == 4
     assert semantic_archive.vectors.matrix.dtype == np.int8
-    row = semantic_archive.store.conn.execute("SELECT dim, vector FROM embeddings").fetchone()
-    assert row[0] == 384 and len(row[1]) == 384
+    store = semantic_archive.store
+    assert store.embeddings.models() == {"e5-small": 4}
+    assert store.embeddings.dimension("e5-small") == 384
+    _, vector = next(store.embeddings.vectors("e5-small"))
+    assert vector.dtype == np.int8 and vector.shape == (384,)
 
 
 @pytest.mark.parametrize("mode", ["semantic", "hybrid"])
@@ -65,10 +68,7 @@ def test_english_question_finds_the_russian_paragraph(semantic_archive: Archive,
     question = paragraphs()["p22"]["question_en"]  # the Hermitage's visitors
     result = semantic_archive.search(question, mode=mode)
     best = result.hits[0].blocks[0]
-    text = semantic_archive.store.conn.execute(
-        "SELECT text FROM blocks WHERE id=?", (best.block_id,)
-    ).fetchone()[0]
-    assert "Эрмитаж" in text
+    assert "Эрмитаж" in (semantic_archive.store.blocks.text(best.block_id) or "")
     assert result.mode == mode
 
 
@@ -108,5 +108,4 @@ def test_use_m3_is_still_a_choice(tmp_path: Path) -> None:
         with Archive(store, embed_query=embed.query_embedder("use-m3")) as archive:
             assert archive.vectors is not None and archive.vectors.model == "use-m3"
             best = archive.search(items["p22"]["question_en"], mode="semantic").hits[0].blocks[0]
-            text = store.conn.execute("SELECT text FROM blocks WHERE id=?", (best.block_id,))
-            assert "Эрмитаж" in text.fetchone()[0]
+            assert "Эрмитаж" in (store.blocks.text(best.block_id) or "")
