@@ -34,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus import memory  # noqa: E402
+from corpus.memory import MemoryEntry  # noqa: E402
 from corpus.store import Store  # noqa: E402
 from pipeline.translate.apertium import SEPARATOR, ApertiumEngine  # noqa: E402
 from pipeline.translate.argos import ArgosEngine, install_package  # noqa: E402
@@ -117,7 +117,7 @@ def bench_apertium(texts: list[str], work: Path, repeat: int) -> dict[str, Any]:
 
     def ours() -> None:
         store = next(stores)
-        translator = SegmentTranslator(router, glossary, store.conn)
+        translator = SegmentTranslator(router, glossary, store.memory)
         results = translator.translate(texts, "ru", "uk")
         assert translator.counts.machine == len(texts) and all(r.text for r in results)
 
@@ -141,19 +141,17 @@ def bench_memory(
 ) -> dict[str, Any]:
     """A re-run where the memory holds every segment: nothing reaches the engine."""
     store = Store(work / "memory")
-    first = SegmentTranslator(router, glossary, store.conn)
+    first = SegmentTranslator(router, glossary, store.memory)
     results = first.translate(texts, "ru", "uk")
-    with store.transaction() as conn:
-        memory.add(
-            conn,
-            [
-                memory.MemoryEntry("ru", "uk", t, r.text, r.engine, r.model_version)
-                for t, r in zip(texts, results, strict=True)
-            ],
-        )
+    store.memory.add(
+        [
+            MemoryEntry("ru", "uk", t, r.text, r.engine, r.model_version)
+            for t, r in zip(texts, results, strict=True)
+        ]
+    )
 
     def rerun() -> None:
-        translator = SegmentTranslator(router, glossary, store.conn)
+        translator = SegmentTranslator(router, glossary, store.memory)
         translator.translate(texts, "ru", "uk")
         assert (translator.counts.machine, translator.counts.memory) == (0, len(texts))
 

@@ -5,21 +5,20 @@ so a segment is never translated twice by the same model, and a new model never 
 one's output. Editors' approved translations (imported from TMX or a two-column CSV) are stored
 with `approved = 1` under the engine `human` and win over any machine entry for the same text.
 
-Workers only read the memory (their connection is read-only); the parent writes it from the
-translations of each saved document with `remember(conn, document)`, so nothing travels back
-from a worker except the document itself.
+The memory is reached as `store.memory` (a `Memory`). Workers only read it (their store is
+read-only); the parent writes it from the translations of each saved document with
+`store.memory.remember(document)`, so nothing travels back from a worker except the document.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from corpus.database import Database, now
 from corpus.errors import ConfigError, InputError
 from corpus.model import UNDETERMINED, Document
 
@@ -62,64 +61,87 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()
 
 
-def lookup(
-    conn: sqlite3.Connection,
-    texts: Iterable[str],
-    source: str,
-    target: str,
-    engine: str,
-    model_version: str,
-) -> dict[str, Hit]:
-    """Hits by source text: an approved entry if any, else this engine and version's entry."""
-    by_hash: dict[str, list[str]] = {}
-    for text in texts:
-        by_hash.setdefault(source_hash(text), []).append(text)
-    hits: dict[str, Hit] = {}
-    hashes = list(by_hash)
-    for start in range(0, len(hashes), _CHUNK):
-        chunk = hashes[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            "SELECT source_hash, target_text, engine, model_version, approved "
-            "FROM translation_memory WHERE source_language=? AND target_language=? "
-            f"AND source_hash IN ({marks}) AND (approved=1 OR (engine=? AND model_version=?)) "
-            "ORDER BY approved, added",
-            (source, target, *chunk, engine, model_version),
+class Memory:
+    """The archive's translation memory. Reads work on a read-only store (a worker's); the
+    writes (`add`, `remember`, `import_file`) open a transaction, or join the caller's."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def lookup(self, texts: Iterable[str], source: str, target: str, engine: str,
+               model_version: str) -> dict[str, Hit]:
+        """Hits by source text: an approved entry if any, else this engine and version's."""
+        by_hash: dict[str, list[str]] = {}
+        for text in texts:
+            by_hash.setdefault(source_hash(text), []).append(text)
+        hits: dict[str, Hit] = {}
+        hashes = list(by_hash)
+        for start in range(0, len(hashes), _CHUNK):
+            chunk = hashes[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.rows(
+                "SELECT source_hash, target_text, engine, model_version, approved "
+                "FROM translation_memory WHERE source_language=? AND target_language=? "
+                f"AND source_hash IN ({marks}) AND (approved=1 OR (engine=? AND model_version=?)) "
+                "ORDER BY approved, added",
+                (source, target, *chunk, engine, model_version),
+            )
+            for row in rows:  # later rows (approved, newer) overwrite earlier ones
+                hit = Hit(row[1], row[2], row[3], bool(row[4]))
+                for text in by_hash[row[0]]:
+                    hits[text] = hit
+        return hits
+
+    def add(self, entries: Iterable[MemoryEntry]) -> int:
+        """Store entries; an approved entry replaces its earlier version, machine ones are
+        kept. Returns how many rows were written."""
+        added = 0
+        stamp = now()
+        with self.db.transaction():
+            for e in entries:
+                verb = "INSERT OR REPLACE" if e.approved else "INSERT OR IGNORE"
+                cursor = self.db.write(
+                    f"{verb} INTO translation_memory VALUES (?,?,?,?,?,?,?,?,?)",
+                    (source_hash(e.source_text), e.source_language, e.target_language, e.engine,
+                     e.model_version, e.source_text, e.target_text, int(e.approved), stamp),
+                )
+                added += cursor.rowcount
+        return added
+
+    def remember(self, document: Document) -> int:
+        """Add the machine translations of a saved document (in the parent, never a worker)."""
+        return self.add(document_entries(document))
+
+    def import_file(self, path: Path, source: str | None = None,
+                    target: str | None = None) -> int:
+        """Import approved translations from a TMX file or a two-column CSV; returns the
+        count. A file without any pair is an InputError and changes nothing."""
+        if path.suffix.lower() == ".tmx":
+            entries = read_tmx(path, source, target)
+        else:
+            entries = read_csv(path, source, target)
+        if not entries:
+            raise InputError(f"{path.name}: no translation pairs found")
+        return self.add(entries)
+
+    def count(self) -> dict[str, int]:
+        """Entries in the memory: machine and approved."""
+        rows = self.db.rows(
+            "SELECT approved, COUNT(*) FROM translation_memory GROUP BY approved")
+        found = {bool(a): n for a, n in rows}
+        return {"machine": found.get(False, 0), "approved": found.get(True, 0)}
+
+    def entries_for(self, texts: Sequence[str], source: str, target: str) -> list[MemoryEntry]:
+        """Every stored entry for these source texts and pair (for inspection and tests)."""
+        hashes = [source_hash(t) for t in texts]
+        marks = ",".join("?" * len(hashes))
+        rows = self.db.rows(
+            "SELECT source_language, target_language, source_text, target_text, engine, "
+            "model_version, approved FROM translation_memory WHERE source_language=? AND "
+            f"target_language=? AND source_hash IN ({marks}) ORDER BY added",
+            (source, target, *hashes),
         )
-        for row in rows:  # later rows (approved, newer) overwrite earlier ones
-            hit = Hit(row[1], row[2], row[3], bool(row[4]))
-            for text in by_hash[row[0]]:
-                hits[text] = hit
-    return hits
-
-
-def add(conn: sqlite3.Connection, entries: Iterable[MemoryEntry]) -> int:
-    """Store entries; an approved entry replaces its earlier version, machine ones are kept."""
-    added = 0
-    stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    for e in entries:
-        verb = "INSERT OR REPLACE" if e.approved else "INSERT OR IGNORE"
-        cursor = conn.execute(
-            f"{verb} INTO translation_memory VALUES (?,?,?,?,?,?,?,?,?)",
-            (
-                source_hash(e.source_text),
-                e.source_language,
-                e.target_language,
-                e.engine,
-                e.model_version,
-                e.source_text,
-                e.target_text,
-                int(e.approved),
-                stamp,
-            ),
-        )
-        added += cursor.rowcount
-    return added
-
-
-def remember(conn: sqlite3.Connection, document: Document) -> int:
-    """Add the machine translations of a saved document; call it in the parent's transaction."""
-    return add(conn, document_entries(document))
+        return [MemoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
 
 
 def document_entries(document: Document) -> list[MemoryEntry]:
@@ -133,19 +155,6 @@ def document_entries(document: Document) -> list[MemoryEntry]:
                     MemoryEntry(language, t.language, block.text, t.text, t.engine, t.model_version)
                 )
     return entries
-
-
-def import_file(
-    conn: sqlite3.Connection, path: Path, source: str | None = None, target: str | None = None
-) -> int:
-    """Import approved translations from a TMX file or a two-column CSV; returns the count."""
-    if path.suffix.lower() == ".tmx":
-        entries = read_tmx(path, source, target)
-    else:
-        entries = read_csv(path, source, target)
-    if not entries:
-        raise InputError(f"{path.name}: no translation pairs found")
-    return add(conn, entries)
 
 
 def read_tmx(path: Path, source: str | None = None, target: str | None = None) -> list[MemoryEntry]:
@@ -227,25 +236,3 @@ def _csv_rows(path: Path) -> list[list[str]]:
     except csv.Error:
         dialect = csv.excel
     return list(csv.reader(text.splitlines(), dialect))
-
-
-def count(conn: sqlite3.Connection) -> dict[str, int]:
-    """Entries in the memory: machine and approved."""
-    rows = conn.execute("SELECT approved, COUNT(*) FROM translation_memory GROUP BY approved")
-    found = {bool(a): n for a, n in rows}
-    return {"machine": found.get(False, 0), "approved": found.get(True, 0)}
-
-
-def entries_for(
-    conn: sqlite3.Connection, texts: Sequence[str], source: str, target: str
-) -> list[MemoryEntry]:
-    """Every stored entry for these source texts and pair (for inspection and tests)."""
-    hashes = [source_hash(t) for t in texts]
-    marks = ",".join("?" * len(hashes))
-    rows = conn.execute(
-        "SELECT source_language, target_language, source_text, target_text, engine, "
-        "model_version, approved FROM translation_memory WHERE source_language=? AND "
-        f"target_language=? AND source_hash IN ({marks}) ORDER BY added",
-        (source, target, *hashes),
-    )
-    return [MemoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]

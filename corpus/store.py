@@ -3,64 +3,46 @@
 Layout of a data folder: `corpus.sqlite`, `files/ab/abcdef...` (each accepted source file, named
 by its sha256), `index/`, `models/`, `reports/`. A document is written in one transaction, so a
 crash leaves either the old state or the new one, never half a document.
+
+`Store` is the one object callers open (`with Store(folder) as store:`). It owns the connection,
+the transactions and the schema; documents are its own methods, and the other tables are
+reached through query groups by concern: `store.blocks`, `store.entities`, `store.minutes`,
+`store.memory`, `store.batches`, `store.embeddings`. Every SQL statement of the project is in
+`corpus`; nothing outside it needs `sqlite3`.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from corpus import minutes_store
-from corpus.errors import NotFound, StoreError
+from corpus.batches import Batches
+from corpus.blocks import Blocks
+from corpus.database import DATABASE, Database, now, storage_error
+from corpus.embeddings import Embeddings
+from corpus.entity_queries import Entities
+from corpus.errors import NotFound
+from corpus.memory import Memory
 from corpus.messages import Message
-from corpus.model import Block, Document, Entity, Translation
-from corpus.schema import MIGRATIONS, SCHEMA_VERSION
+from corpus.minutes_store import Minutes
+from corpus.model import Document
 
-DATABASE = "corpus.sqlite"
+__all__ = ["DATABASE", "INDEX_STAGE", "Store", "now", "storage_error"]
+
 #: the stage row that says the search index holds a document's current blocks.
 INDEX_STAGE = "index"
 
-_BLOCK_COLUMNS = (
-    "id, ord, kind, text, language, page, paragraph, level, table_no, row_no, col_no, "
-    "list_label, needs_ocr, ocr, confidence"
-)
 _DOC_FIELDS = (
     "source_name", "media_type", "kind", "title", "language", "session", "city", "date",
     "author", "created", "modified", "pages", "status",
 )
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-#: errors that mean "no room to write": a full disk, a full quota, a file size limit.
-_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
-_SQLITE_FULL = 13
-_SQLITE_IOERR_WRITE = 778
-
-
-def storage_error(err: Exception) -> StoreError:
-    """The project's error for a failed read or write of the archive, saying "disk full" when
-    that is the cause, so the user knows what to do (and that nothing stored is lost)."""
-    text = str(err)
-    code = getattr(err, "sqlite_errorcode", None)
-    if (isinstance(err, OSError) and err.errno in _FULL_ERRNOS) or code == _SQLITE_FULL \
-            or "disk is full" in text:
-        return StoreError("disk full: free some space and run the command again "
-                          "(what was stored before is kept)")
-    if code == _SQLITE_IOERR_WRITE:
-        return StoreError(f"could not write the archive database (is the disk full?): {text}")
-    return StoreError(f"archive database error: {text}")
-
+#: what a session's page lists of each of its documents.
+_SESSION_FIELDS = ("id", "source_name", "title", "kind", "language", "city", "date")
 
 
 class Store:
@@ -75,40 +57,18 @@ class Store:
             if not readonly:
                 for sub in ("files", "index", "models", "reports"):
                     (self.data / sub).mkdir(parents=True, exist_ok=True)
-            self.conn = self._connect()
-            if not readonly:
-                self._migrate()
-        except (sqlite3.Error, OSError) as err:
+        except OSError as err:
             raise storage_error(err) from err
-
-    def _connect(self) -> sqlite3.Connection:
-        path = self.data / DATABASE
-        if self.readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False)
-        else:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=60,
-                                   check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA busy_timeout=60000")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.row_factory = sqlite3.Row
-        return conn
-
-    def _migrate(self) -> None:
-        current = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if current > SCHEMA_VERSION:
-            raise StoreError(f"archive schema {current} is newer than this program ({SCHEMA_VERSION})")
-        for version in range(current, SCHEMA_VERSION):
-            with self.transaction():
-                for statement in MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
-                self.conn.execute(f"PRAGMA user_version={version + 1}")
+        self.db = Database.open(self.data / DATABASE, readonly)
+        self.blocks = Blocks(self.db)
+        self.entities = Entities(self.db)
+        self.minutes = Minutes(self.db)
+        self.memory = Memory(self.db)
+        self.batches = Batches(self.db)
+        self.embeddings = Embeddings(self.db)
 
     def close(self) -> None:
-        self.conn.close()
+        self.db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -117,21 +77,20 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; anything raised rolls the whole unit back."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as err:
-            raise storage_error(err) from err
-        try:
-            yield self.conn
-            self.conn.execute("COMMIT")
-        except BaseException as err:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if isinstance(err, sqlite3.Error):
-                raise storage_error(err) from err
-            raise
+    def transaction(self) -> Iterator[None]:
+        """One unit of writes: BEGIN IMMEDIATE ... COMMIT, rolled back whole on any error.
+        The store's own writes (`save_document`, `memory.add`, ...) join it, so several of them
+        can be made to succeed or fail together."""
+        with self.db.transaction():
+            yield
+
+    def schema_version(self) -> int:
+        """The schema version of the open database (`PRAGMA user_version`)."""
+        return self.db.schema_version()
+
+    def journal_mode(self) -> str:
+        """SQLite's journal mode: "wal" for an archive opened for writing."""
+        return self.db.journal_mode()
 
     # kept files --------------------------------------------------------------------------
 
@@ -157,110 +116,70 @@ class Store:
             raise storage_error(err) from err
         return target
 
-    # documents ---------------------------------------------------------------------------
-
-    def has_document(self, document_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM documents WHERE id=?", (document_id,)).fetchone()
-        return row is not None
-
-    def stage_versions(self, document_id: str) -> dict[str, str]:
-        rows = self.conn.execute(
-            "SELECT stage, version FROM stages WHERE document_id=?", (document_id,))
-        return {r["stage"]: r["version"] for r in rows}
-
-    def mark_stage(self, document_ids: list[str], stage: str, version: str) -> None:
-        """Record that `stage` (at `version`) is done for these documents (those still stored)."""
-        with self.transaction() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO stages(document_id, stage, version, updated) "
-                "SELECT id, ?, ?, ? FROM documents WHERE id=?",
-                [(stage, version, now(), i) for i in document_ids])
-
-    def documents_without(self, stage: str, version: str) -> list[str]:
-        """Stored documents whose `stage` is missing or at another version."""
-        rows = self.conn.execute(
-            "SELECT id FROM documents WHERE id NOT IN "
-            "(SELECT document_id FROM stages WHERE stage=? AND version=?) ORDER BY id",
-            (stage, version))
-        return [r[0] for r in rows]
+    # documents: writing ------------------------------------------------------------------
 
     def save_document(self, doc: Document, stages: dict[str, str] | None = None,
                       source_path: str | None = None, reindex: bool = True) -> None:
         """Write the whole document (replacing an earlier state of it) in one transaction.
         `reindex` clears its "indexed" mark in the same transaction: until the index has the
         new blocks, the archive knows it does not (see `mark_stage`)."""
-        with self.transaction() as conn:
+        with self.transaction():
             if reindex:
-                conn.execute("DELETE FROM stages WHERE document_id=? AND stage=?",
-                             (doc.id, INDEX_STAGE))
-            self._write_document(conn, doc, source_path)
-            old_text = {r["id"]: r["text"] for r in conn.execute(
-                "SELECT id, text FROM blocks WHERE document_id=?", (doc.id,))}
-            kept = {b.id for b in doc.blocks}
-            for gone in set(old_text) - kept:
-                conn.execute("DELETE FROM blocks WHERE id=?", (gone,))
-            for block in doc.blocks:
-                _write_block(conn, doc.id, block, old_text.get(block.id))
-            minutes_store.save(conn, doc.id, doc.minutes)
+                self.db.write("DELETE FROM stages WHERE document_id=? AND stage=?",
+                              (doc.id, INDEX_STAGE))
+            self._write_document(doc, source_path)
+            self.blocks.save(doc.id, doc.blocks)
+            self.minutes.save(doc.id, doc.minutes)
             for stage, version in (stages or {}).items():
-                conn.execute(
+                self.db.write(
                     "INSERT OR REPLACE INTO stages(document_id, stage, version, updated) "
                     "VALUES (?,?,?,?)", (doc.id, stage, version, now()))
 
-    def _write_document(self, conn: sqlite3.Connection, doc: Document,
-                        source_path: str | None) -> None:
+    def _write_document(self, doc: Document, source_path: str | None) -> None:
         values = {f: getattr(doc, f) for f in _DOC_FIELDS}
         values["problems"] = json.dumps(doc.problems, ensure_ascii=False)
         values["properties"] = json.dumps(doc.properties, ensure_ascii=False, default=str)
-        existing = conn.execute("SELECT version FROM documents WHERE id=?", (doc.id,)).fetchone()
-        if existing:
+        if self.db.one("SELECT version FROM documents WHERE id=?", (doc.id,)):
             sets = ", ".join(f"{k}=?" for k in values)
-            conn.execute(f"UPDATE documents SET {sets}, updated=? WHERE id=?",
-                         (*values.values(), now(), doc.id))
+            self.db.write(f"UPDATE documents SET {sets}, updated=? WHERE id=?",
+                          (*values.values(), now(), doc.id))
             return
-        version = conn.execute(
-            "SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE source_name=?",
-            (doc.source_name,)).fetchone()[0]
+        row = self.db.one("SELECT COALESCE(MAX(version), 0) + 1 FROM documents "
+                          "WHERE source_name=?", (doc.source_name,))
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
-        conn.execute(
+        self.db.write(
             f"INSERT INTO documents(id, source_path, version, ingested, updated, {columns}) "
             f"VALUES (?,?,?,?,?, {marks})",
-            (doc.id, source_path, version, now(), now(), *values.values()))
+            (doc.id, source_path, row[0] if row else 1, now(), now(), *values.values()))
+
+    def mark_stage(self, document_ids: list[str], stage: str, version: str) -> None:
+        """Record that `stage` (at `version`) is done for these documents (those still stored)."""
+        with self.transaction():
+            self.db.write_many(
+                "INSERT OR REPLACE INTO stages(document_id, stage, version, updated) "
+                "SELECT id, ?, ?, ? FROM documents WHERE id=?",
+                [(stage, version, now(), i) for i in document_ids])
+
+    # documents: reading ------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        return self.db.one("SELECT 1 FROM documents WHERE id=?", (document_id,)) is not None
 
     def load_document(self, document_id: str) -> Document:
-        row = self.conn.execute("SELECT * FROM documents WHERE id=?", (document_id,)).fetchone()
+        row = self.db.one("SELECT * FROM documents WHERE id=?", (document_id,))
         if row is None:
             raise NotFound(f"no document {document_id}")
         doc = Document(id=row["id"], **{f: row[f] for f in _DOC_FIELDS})
         doc.problems = json.loads(row["problems"])
         doc.properties = json.loads(row["properties"])
-        doc.blocks = self._load_blocks(document_id)
-        doc.minutes = minutes_store.load(self.conn, document_id)
+        doc.blocks = self.blocks.load(document_id)
+        doc.minutes = self.minutes.load(document_id)
         return doc
-
-    def _load_blocks(self, document_id: str) -> list[Block]:
-        rows = self.conn.execute(
-            f"SELECT {_BLOCK_COLUMNS} FROM blocks WHERE document_id=? ORDER BY ord", (document_id,))
-        blocks = [_block_from_row(r) for r in rows]
-        by_id = {b.id: b for b in blocks}
-        for r in self.conn.execute(
-                "SELECT t.* FROM translations t JOIN blocks b ON b.id=t.block_id "
-                "WHERE b.document_id=? ORDER BY t.language", (document_id,)):
-            by_id[r["block_id"]].translations.append(Translation(
-                language=r["language"], text=r["text"], engine=r["engine"],
-                model_version=r["model_version"], pivot=r["pivot"],
-                needs_review=bool(r["needs_review"])))
-        for r in self.conn.execute(
-                "SELECT * FROM entities WHERE document_id=? ORDER BY id", (document_id,)):
-            by_id[r["block_id"]].entities.append(Entity(
-                label=r["label"], start=r["start"], end=r["end"], text=r["text"],
-                normal=r["normal"], key=r["key"]))
-        return blocks
 
     def document_info(self, document_id: str) -> dict[str, Any]:
         """The stored row of a document (with version, source path, dates), as a dict."""
-        row = self.conn.execute("SELECT * FROM documents WHERE id=?", (document_id,)).fetchone()
+        row = self.db.one("SELECT * FROM documents WHERE id=?", (document_id,))
         if row is None:
             raise NotFound(f"no document {document_id}")
         info = dict(row)
@@ -270,15 +189,13 @@ class Store:
 
     def resolve(self, ref: str) -> str:
         """A document id from an id, a unique id prefix or a source file name (latest version)."""
-        rows = self.conn.execute(
-            "SELECT id FROM documents WHERE source_name=? ORDER BY version DESC LIMIT 1", (ref,)
-        ).fetchall()
-        if rows:
-            return str(rows[0]["id"])
+        row = self.db.one(
+            "SELECT id FROM documents WHERE source_name=? ORDER BY version DESC LIMIT 1", (ref,))
+        if row is not None:
+            return str(row["id"])
         if len(ref) >= 4 and all(c in "0123456789abcdef" for c in ref.lower()):
-            rows = self.conn.execute(
-                "SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (ref.lower() + "%",)
-            ).fetchall()
+            rows = self.db.rows("SELECT id FROM documents WHERE id LIKE ? LIMIT 2",
+                                (ref.lower() + "%",))
             if len(rows) == 1:
                 return str(rows[0]["id"])
             if len(rows) > 1:
@@ -286,68 +203,75 @@ class Store:
         raise NotFound(Message("no_document", ref=ref))
 
     def document_ids(self) -> list[str]:
-        return [r["id"] for r in self.conn.execute("SELECT id FROM documents ORDER BY ingested, id")]
+        """Every stored document's id, in ingest order."""
+        return [r["id"] for r in self.db.rows("SELECT id FROM documents ORDER BY ingested, id")]
+
+    def document_count(self) -> int:
+        row = self.db.one("SELECT COUNT(*) FROM documents")
+        return int(row[0]) if row else 0
+
+    def is_empty(self) -> bool:
+        """True while no document is stored."""
+        return self.db.one("SELECT 1 FROM documents LIMIT 1") is None
+
+    def sources(self) -> list[tuple[str, str]]:
+        """(document id, source file name) of every stored document, by source name."""
+        rows = self.db.rows("SELECT id, source_name FROM documents ORDER BY source_name")
+        return [(r[0], r[1]) for r in rows]
+
+    def session_documents(self, session: str) -> list[dict[str, Any]]:
+        """The documents of a session (id, source_name, title, kind, language, city, date),
+        by date and source name."""
+        rows = self.db.rows(
+            f"SELECT {', '.join(_SESSION_FIELDS)} FROM documents WHERE session = ? "
+            "ORDER BY date, source_name", (session,))
+        return [dict(r) for r in rows]
+
+    def minutes_ids(self, session_or_date: str) -> list[str]:
+        """Ids of the minutes documents of a session key or of a date, by date, session and
+        source name."""
+        rows = self.db.rows(
+            "SELECT id FROM documents WHERE kind='minutes' AND (session=? OR date=?) "
+            "ORDER BY date, session, source_name", (session_or_date, session_or_date))
+        return [r[0] for r in rows]
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Document counts by kind, language and status."""
         result: dict[str, dict[str, int]] = {}
         for column in ("kind", "language", "status"):
-            rows = self.conn.execute(
+            rows = self.db.rows(
                 f"SELECT {column} AS value, COUNT(*) AS n FROM documents GROUP BY {column} "
                 "ORDER BY n DESC, value")
             result[column] = {r["value"]: r["n"] for r in rows}
         return result
 
-    def last_batch(self) -> dict[str, Any] | None:
-        """The newest batch with its per-file outcomes, or None before the first ingest."""
-        row = self.conn.execute("SELECT * FROM batches ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
-            return None
-        files = [dict(r) for r in self.conn.execute(
-            "SELECT path, document_id, outcome, reason, seconds FROM batch_files "
-            "WHERE batch_id=? ORDER BY rowid", (row["id"],))]
-        return {"batch": row["id"], "started": row["started"], "finished": row["finished"],
-                "report": row["report"], "files": files}
-
     def block_count(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM blocks").fetchone()[0])
+        return self.blocks.count()
 
+    def last_batch(self) -> dict[str, Any] | None:
+        """The newest batch with its per-file outcomes (see `Batches.last`)."""
+        return self.batches.last()
 
-def _write_block(conn: sqlite3.Connection, document_id: str, b: Block,
-                 old_text: str | None) -> None:
-    """Insert or update a block in place, so rows keyed by block id (embeddings) survive a
-    re-save unless the block's text changed."""
-    values = (document_id, b.id, b.order, b.kind, b.text, b.language, b.page, b.paragraph,
-              b.level, b.table, b.row, b.col, b.list_label, int(b.needs_ocr), int(b.ocr),
-              b.confidence)
-    if old_text is None:
-        conn.execute(
-            f"INSERT INTO blocks(document_id, {_BLOCK_COLUMNS}) VALUES (?{', ?' * 15})", values)
-    else:
-        sets = ", ".join(f"{c.strip()}=?" for c in _BLOCK_COLUMNS.split(",")[1:])
-        conn.execute(f"UPDATE blocks SET document_id=?, {sets} WHERE id=?",
-                     (document_id, *values[2:], b.id))
-        conn.execute("DELETE FROM translations WHERE block_id=?", (b.id,))
-        conn.execute("DELETE FROM entities WHERE block_id=?", (b.id,))
-        if old_text != b.text:
-            conn.execute("DELETE FROM embeddings WHERE block_id=?", (b.id,))
-    if b.embedding is not None:
-        conn.execute("INSERT OR REPLACE INTO embeddings VALUES (?,?,?,?)",
-                     (b.id, b.embedding.model, b.embedding.dim, b.embedding.vector))
-    for t in b.translations:
-        conn.execute(
-            "INSERT OR REPLACE INTO translations VALUES (?,?,?,?,?,?,?)",
-            (b.id, t.language, t.text, t.engine, t.model_version, t.pivot, int(t.needs_review)))
-    for e in b.entities:
-        conn.execute(
-            "INSERT INTO entities(block_id, document_id, label, start, end, text, normal, key) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            (b.id, document_id, e.label, e.start, e.end, e.text, e.normal, e.key))
+    def signature(self) -> tuple[Any, ...]:
+        """Changes whenever a document is saved (its `updated` moves) or rows are added; cheap
+        enough to ask once a second, since it reads no table whole but `documents`."""
+        row = self.db.one(
+            "SELECT (SELECT COUNT(*) FROM documents), (SELECT MAX(updated) FROM documents), "
+            "(SELECT MAX(rowid) FROM blocks), (SELECT MAX(rowid) FROM embeddings), "
+            "(SELECT MAX(rowid) FROM entities)")
+        return tuple(row) if row else ()
 
+    # analysis stages ---------------------------------------------------------------------
 
-def _block_from_row(r: sqlite3.Row) -> Block:
-    return Block(
-        id=r["id"], order=r["ord"], kind=r["kind"], text=r["text"], language=r["language"],
-        page=r["page"], paragraph=r["paragraph"], level=r["level"], table=r["table_no"],
-        row=r["row_no"], col=r["col_no"], list_label=r["list_label"],
-        needs_ocr=bool(r["needs_ocr"]), ocr=bool(r["ocr"]), confidence=r["confidence"])
+    def stage_versions(self, document_id: str) -> dict[str, str]:
+        rows = self.db.rows("SELECT stage, version FROM stages WHERE document_id=?",
+                            (document_id,))
+        return {r["stage"]: r["version"] for r in rows}
+
+    def documents_without(self, stage: str, version: str) -> list[str]:
+        """Stored documents whose `stage` is missing or at another version."""
+        rows = self.db.rows(
+            "SELECT id FROM documents WHERE id NOT IN "
+            "(SELECT document_id FROM stages WHERE stage=? AND version=?) ORDER BY id",
+            (stage, version))
+        return [r[0] for r in rows]

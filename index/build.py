@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from corpus.errors import StoreError
+from corpus.languages import script_language
 from corpus.model import UNDETERMINED, Block, Document
 from corpus.store import INDEX_STAGE, Store, storage_error
 from index._whoosh import LockError, whoosh_index
 from index.analysis import field_language
 from index.catalog import date_number
 from index.schema import SCHEMA_VERSION, build_schema, text_field
-from index.scripts import script_language
 
 INDEX_FOLDER = "index"
 VERSION_FILE = "sekretar-index-version"
@@ -272,11 +272,9 @@ class IndexCheck:
 
 def compare(store: Store) -> IndexCheck:
     """Compare block ids per document in the store and in the index."""
-    stored: dict[str, set[str]] = defaultdict(set)
-    for r in store.conn.execute("SELECT document_id, id FROM blocks"):
-        stored[r[0]].add(r[1])
+    stored = store.blocks.ids_by_document()
     check = IndexCheck(
-        documents=len(store.document_ids()), blocks=sum(len(b) for b in stored.values())
+        documents=store.document_count(), blocks=sum(len(b) for b in stored.values())
     )
     try:
         ix = open_index(index_path(store), create=False)

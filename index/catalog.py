@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from corpus.blocks import BlockRow
 from corpus.model import UNDETERMINED
 from corpus.store import Store
 
@@ -87,37 +88,33 @@ def date_number(value: str | None, end: bool = False) -> int:
 
 def load_catalog(store: Store) -> Catalog:
     """Read every block's document fields and entity keys from the store."""
-    rows = store.conn.execute(
-        "SELECT b.id AS block_id, b.language AS block_language, d.id AS doc_id, d.source_name, "
-        "d.title, d.kind, d.city, d.session, d.date, d.language AS doc_language "
-        "FROM blocks b JOIN documents d ON d.id = b.document_id ORDER BY d.ingested, d.id, b.ord"
-    ).fetchall()
+    rows = store.blocks.with_documents()
     documents: dict[str, int] = {}
     infos: list[DocumentInfo] = []
     doc_rows = np.zeros(len(rows), np.int32)
     raw: dict[str, list[str | None]] = {name: [] for name in FACETS}
     dates = np.zeros(len(rows), np.int32)
     for i, r in enumerate(rows):
-        if r["doc_id"] not in documents:
-            documents[r["doc_id"]] = len(infos)
+        if r.document_id not in documents:
+            documents[r.document_id] = len(infos)
             infos.append(
                 DocumentInfo(
-                    r["doc_id"],
-                    r["source_name"],
-                    r["title"],
-                    r["kind"],
-                    r["city"],
-                    r["session"],
-                    r["date"],
-                    r["doc_language"],
+                    r.document_id,
+                    r.source_name,
+                    r.title,
+                    r.kind,
+                    r.city,
+                    r.session,
+                    r.date,
+                    r.document_language,
                 )
             )
-        doc_rows[i] = documents[r["doc_id"]]
+        doc_rows[i] = documents[r.document_id]
         for name, value in _facet_values(r).items():
             raw[name].append(value)
-        dates[i] = date_number(r["date"])
+        dates[i] = date_number(r.date)
     catalog = Catalog(
-        [r["block_id"] for r in rows],
+        [r.block_id for r in rows],
         doc_rows,
         infos,
         {name: _column(values) for name, values in raw.items()},
@@ -127,17 +124,16 @@ def load_catalog(store: Store) -> Catalog:
     return catalog
 
 
-def _facet_values(r: Any) -> dict[str, str | None]:
-    language = r["block_language"]
+def _facet_values(r: BlockRow) -> dict[str, str | None]:
+    language = r.block_language
     if not language or language == UNDETERMINED:
-        language = r["doc_language"]
-    date = r["date"] or ""
-    number = date_number(date)
+        language = r.document_language
+    number = date_number(r.date or "")
     return {
-        "kind": r["kind"],
+        "kind": r.kind,
         "language": language,
-        "city": r["city"],
-        "session": r["session"],
+        "city": r.city,
+        "session": r.session,
         "year": str(number // 10000) if number else None,
     }
 
@@ -150,12 +146,9 @@ def _column(values: list[str | None]) -> Column:
 
 
 def _load_entities(store: Store, catalog: Catalog) -> None:
-    pairs = store.conn.execute("SELECT DISTINCT block_id, key FROM entities").fetchall()
-    known = [
-        (catalog.row_of[p["block_id"]], p["key"])
-        for p in pairs
-        if p["block_id"] in catalog.row_of and p["key"]
-    ]
+    row_of = catalog.row_of
+    known = [(row_of[block], key) for block, key in store.entities.block_keys()
+             if block in row_of and key]
     catalog.entity_values = sorted({key for _, key in known})
     code_of = {v: i for i, v in enumerate(catalog.entity_values)}
     catalog.entity_rows = np.array([row for row, _ in known], np.int32)
@@ -163,11 +156,5 @@ def _load_entities(store: Store, catalog: Catalog) -> None:
 
 
 def store_signature(store: Store) -> tuple[Any, ...]:
-    """Changes whenever a document is saved (its `updated` moves) or rows are added; cheap
-    enough to ask once a second, since it reads no table whole but `documents`."""
-    row = store.conn.execute(
-        "SELECT (SELECT COUNT(*) FROM documents), (SELECT MAX(updated) FROM documents), "
-        "(SELECT MAX(rowid) FROM blocks), (SELECT MAX(rowid) FROM embeddings), "
-        "(SELECT MAX(rowid) FROM entities)"
-    ).fetchone()
-    return tuple(row)
+    """Changes whenever a document is saved or rows are added (see `Store.signature`)."""
+    return store.signature()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from corpus.messages import Message
+from corpus.minutes_store import Minutes
 from corpus.model import DOCUMENT_KINDS
 from index.catalog import Catalog, date_number
 from index.minutes_filters import item_blocks, speaker_blocks
@@ -37,8 +37,9 @@ class FilterError(ValueError):
     """A filter value that matches nothing the archive knows; the message says what does."""
 
 
-def allowed_rows(catalog: Catalog, conn: Any, filters: Filters) -> np.ndarray | None:
-    """A row mask for the filters (None: no filter); an unknown value is a FilterError."""
+def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.ndarray | None:
+    """A row mask for the filters (None: no filter); an unknown value is a FilterError.
+    `minutes` is the store's minutes (`store.minutes`), read by the speaker and item filters."""
     mask: np.ndarray | None = None
 
     def narrow(condition: np.ndarray) -> None:
@@ -62,18 +63,22 @@ def allowed_rows(catalog: Catalog, conn: Any, filters: Filters) -> np.ndarray | 
     if filters.date_from is not None or filters.date_to is not None:
         narrow(date_mask(catalog, filters.date_from, filters.date_to))
     if filters.speaker is not None:
-        narrow(blocks_mask(catalog, conn, "speaker", filters.speaker, speaker_blocks))
+        narrow(blocks_mask(catalog, minutes, "speaker", filters.speaker, speaker_blocks))
     if filters.item is not None:
-        narrow(blocks_mask(catalog, conn, "agenda item", filters.item, item_blocks))
+        narrow(blocks_mask(catalog, minutes, "agenda item", filters.item, item_blocks))
     return mask
 
 
 def blocks_mask(
-    catalog: Catalog, conn: Any, what: str, value: str, find: Callable[[Any, str], set[str]]
+    catalog: Catalog,
+    minutes: Minutes,
+    what: str,
+    value: str,
+    find: Callable[[Minutes, str], set[str]],
 ) -> np.ndarray:
     """Rows of the blocks the minutes structure links to `value` (see index.minutes_filters)."""
     row_of = catalog.row_of
-    rows = [row_of[b] for b in find(conn, value) if b in row_of]
+    rows = [row_of[b] for b in find(minutes, value) if b in row_of]
     if not rows:
         raise FilterError(Message("no_minutes_match", what=what, value=value))
     mask = np.zeros(len(catalog), bool)

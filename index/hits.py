@@ -7,7 +7,6 @@ The blocks' text comes from the store, for the shown blocks only: the catalog ho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -63,30 +62,7 @@ def document_hits(
 
 def block_details(store: Store, ids: list[str]) -> dict[str, BlockDetails]:
     """The stored fields and translations of the blocks with these ids, by id."""
-    if not ids:
-        return {}
-    found = {r["id"]: dict(r) | {"translations": {}} for r in _block_rows(store, ids)}
-    for r in _translation_rows(store, ids):
-        if r["block_id"] in found:
-            found[r["block_id"]]["translations"][r["language"]] = r["text"]
-    return found
-
-
-def _block_rows(store: Store, ids: list[str]) -> Iterable[Any]:
-    marks = ",".join("?" for _ in ids)
-    return store.conn.execute(
-        f"SELECT id, kind, ord, page, paragraph, language, text FROM blocks "
-        f"WHERE id IN ({marks})",
-        ids,
-    )
-
-
-def _translation_rows(store: Store, ids: list[str]) -> Iterable[Any]:
-    marks = ",".join("?" for _ in ids)
-    return store.conn.execute(
-        f"SELECT block_id, language, text FROM translations WHERE block_id IN ({marks})",
-        ids,
-    )
+    return store.blocks.details(ids) if ids else {}
 
 
 def document_hit(

@@ -1,7 +1,7 @@
 """Search filters over the minutes structure: blocks of a speaker, blocks of an agenda item.
 
 The minutes stage links every speech, decision and vote to the blocks it came from, and the
-store keeps those links (`speeches`, `agenda_items`, `decisions`, `votes`). A filter is the set
+store keeps those links (read through `store.minutes`). A filter is the set
 of those block ids; the search turns it into a mask over its catalog rows. Nothing here needs
 the Whoosh index, so the index schema does not change and no rebuild is needed.
 
@@ -13,19 +13,19 @@ filter errs on the side of finding. An item is given by its number ("2") or by w
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
+
+from corpus.minutes_store import Minutes
 
 
-def speaker_blocks(conn: sqlite3.Connection, value: str) -> set[str]:
+def speaker_blocks(minutes: Minutes, value: str) -> set[str]:
     """Block ids of the speeches of the person `value` names (see the module's rules)."""
     wanted = _fold(value)
     found: set[str] = set()
-    for row in conn.execute("SELECT speaker, person_key, block_ids FROM speeches"):
-        key = _fold(row["person_key"] or "")
-        if wanted == _fold(row["speaker"]) or _same_person(wanted, key):
-            found.update(json.loads(row["block_ids"]))
+    for speech in minutes.speeches():
+        key = _fold(speech.person_key or "")
+        if wanted == _fold(speech.speaker) or _same_person(wanted, key):
+            found.update(speech.block_ids)
     return found
 
 
@@ -40,33 +40,18 @@ def _same_person(wanted: str, key: str) -> bool:
                                 and len(surname) >= 4)
 
 
-def item_blocks(conn: sqlite3.Connection, value: str) -> set[str]:
+def item_blocks(minutes: Minutes, value: str) -> set[str]:
     """Block ids of the agenda items numbered `value`, or whose title holds all its words:
     the item's own lines, its speeches, decisions and votes."""
     wanted = _fold(value).strip(" .")
     words = re.findall(r"\w+", wanted)
     found: set[str] = set()
-    for row in conn.execute("SELECT id, number, title, block_ids FROM agenda_items"):
-        title = _fold(row["title"] or "")
-        by_number = row["number"] is not None and _fold(row["number"]) == wanted
+    for item in minutes.agenda_items():
+        title = _fold(item.title or "")
+        by_number = item.number is not None and _fold(item.number) == wanted
         if by_number or (words and not wanted.isdigit() and all(w in title for w in words)):
-            found.update(json.loads(row["block_ids"]))
-            found.update(_item_parts(conn, row["id"]))
-    return found
-
-
-def _item_parts(conn: sqlite3.Connection, item_id: int) -> set[str]:
-    queries = (
-        "SELECT block_ids FROM speeches WHERE item_id=?",
-        "SELECT block_ids FROM decisions WHERE item_id=?",
-        "SELECT block_ids FROM votes WHERE item_id=?",
-        "SELECT v.block_ids FROM votes v JOIN decisions d ON v.decision_id=d.id "
-        "WHERE d.item_id=?",
-    )
-    found: set[str] = set()
-    for query in queries:
-        for row in conn.execute(query, (item_id,)):
-            found.update(json.loads(row[0]))
+            found.update(item.block_ids)
+            found.update(minutes.item_block_ids(item.id))
     return found
 
 

@@ -173,7 +173,7 @@ class Searcher:
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         """The catalog rows the filters let through (None: all); the minutes filters read the
         minutes tables."""
-        return allowed_rows(self.catalog, self.store.conn, filters)
+        return allowed_rows(self.catalog, self.store.minutes, filters)
 
     def _sources(self) -> RankingSources:
         lexical = self._lexical if self._searcher is not None else None

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus.store import Store
-from corpus.vectors import unpack
 from index.catalog import Catalog
 
 _CHUNK = 16_384  # rows converted to float32 at a time: bounds the temporary to a few MB
@@ -63,34 +62,24 @@ class VectorIndex:
 
 def stored_models(store: Store) -> dict[str, int]:
     """Embedding models in the store with how many blocks each embedded, most used first."""
-    rows = store.conn.execute(
-        "SELECT model, COUNT(*) AS n FROM embeddings GROUP BY model ORDER BY n DESC, model"
-    )
-    return {r["model"]: int(r["n"]) for r in rows}
+    return store.embeddings.models()
 
 
 def load_vectors(store: Store, catalog: Catalog, model: str | None = None) -> VectorIndex | None:
     """The vectors of one model (the most used one by default), aligned with the catalog rows;
     None when the store holds no embeddings."""
-    models = stored_models(store)
+    models = store.embeddings.models()
     if not models:
         return None
     model = model or next(iter(models))
-    if model not in models:
+    dim = store.embeddings.dimension(model) if model in models else None
+    if dim is None:
         return None
-    dim = int(
-        store.conn.execute("SELECT dim FROM embeddings WHERE model=? LIMIT 1", (model,)).fetchone()[
-            0
-        ]
-    )
     matrix = np.zeros((len(catalog), dim), np.int8)
-    cursor = store.conn.execute(
-        "SELECT block_id, dim, vector FROM embeddings WHERE model=?", (model,)
-    )
-    for block_id, row_dim, blob in cursor:
+    for block_id, vector in store.embeddings.vectors(model, dim):
         row = catalog.row_of.get(block_id)
-        if row is not None and row_dim == dim:
-            matrix[row] = unpack(blob, dim)
+        if row is not None:
+            matrix[row] = vector
     return VectorIndex(model, dim, matrix, row_norms(matrix))
 
 

@@ -102,7 +102,7 @@ def translator_for(settings: Settings, store: Store) -> Translate | None:
     from pipeline.translate.service import SegmentTranslator, router_for
 
     glossary = Glossary.load(Path(settings.glossary) if settings.glossary else None)
-    return SegmentTranslator(router_for(settings), glossary, store.conn).translate
+    return SegmentTranslator(router_for(settings), glossary, store.memory).translate
 
 
 def open_searcher(store: Store, mode: str | None = None, note: Note | None = None) -> Searcher:

@@ -8,12 +8,6 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from corpus.entity_queries import (
-    document_entities,
-    documents_mentioning,
-    entity_names,
-    resolve_key,
-)
 from corpus.errors import NotFound
 from pipeline.cli.app import DataOption, JsonOption, app, console, open_store, print_json
 
@@ -40,7 +34,7 @@ def entities_command(
     with open_store(data, readonly=True) as store:
         document_id = store.resolve(doc)
         info = store.document_info(document_id)
-        found = document_entities(store.conn, document_id)
+        found = store.entities.in_document(document_id)
     if label:
         found = [e for e in found if e["label"] == label.upper()]
     if as_json:
@@ -90,11 +84,11 @@ def entity_command(
     Example: sekretar entity city:ryazan
     """
     with open_store(data, readonly=True) as store:
-        resolved = resolve_key(store.conn, key)
+        resolved = store.entities.resolve(key)
         if resolved is None:
             raise NotFound(f"no entity {key!r} in the archive or the reference data")
-        summary = entity_names(store.conn, resolved)
-        summary["documents"] = documents_mentioning(store.conn, resolved)
+        summary = store.entities.names(resolved)
+        summary["documents"] = store.entities.mentioning(resolved)
     if as_json:
         print_json(summary)
         return

@@ -204,12 +204,9 @@ def tm_import_command(
 
     Example: sekretar tm import approved_ru_uk.csv
     """
-    from corpus import memory
-
     with open_store(data) as store:
-        with store.transaction() as conn:
-            imported = memory.import_file(conn, file, source, target)
-        totals = memory.count(store.conn)
+        imported = store.memory.import_file(file, source, target)
+        totals = store.memory.count()
     if as_json:
         print_json({"file": str(file), "imported": imported, "memory": totals})
         return

@@ -24,6 +24,7 @@ from corpus.store import Store, now, storage_error
 from pipeline.ingest.processes import descendants, resident_bytes
 from pipeline.ingest.worker import Job, WorkResult, is_deferred, process, warm_up
 from pipeline.parse.base import sha256_file
+from pipeline.parse.options import ParseOptions
 from pipeline.settings import Settings
 from pipeline.stages import available_stages, build_stages
 
@@ -144,11 +145,8 @@ class Batch:
         return self._finish(report)
 
     def _start(self) -> BatchReport:
-        started = now()
-        with self.store.transaction() as conn:
-            cursor = conn.execute("INSERT INTO batches(started, settings) VALUES (?, ?)",
-                                  (started, json.dumps({"stages": list(self.settings.stages)})))
-        return BatchReport(batch_id=int(cursor.lastrowid or 0), started=started)
+        batch_id, started = self.store.batches.start({"stages": list(self.settings.stages)})
+        return BatchReport(batch_id=batch_id, started=started)
 
     def _plan(self, path: Path) -> Job | FileOutcome:
         """Decide what a file needs: nothing (unchanged), a re-run of some stages, or all."""
@@ -311,11 +309,8 @@ class Batch:
         self.on_done(outcome)
 
     def _write_outcome(self, report: BatchReport, outcome: FileOutcome) -> None:
-        with self.store.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO batch_files VALUES (?,?,?,?,?,?,?)",
-                (report.batch_id, outcome.path, outcome.document_id, outcome.document_id,
-                 outcome.outcome, outcome.reason, outcome.seconds))
+        self.store.batches.record_file(report.batch_id, outcome.path, outcome.outcome,
+                                       outcome.reason, outcome.document_id, outcome.seconds)
 
     def _finish(self, report: BatchReport) -> BatchReport:
         report.finished = now()
@@ -330,9 +325,7 @@ class Batch:
             partial.unlink(missing_ok=True)
             raise storage_error(err) from err
         report.report_path = str(path)
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE batches SET finished=?, report=? WHERE id=?",
-                         (report.finished, str(path), report.batch_id))
+        self.store.batches.finish(report.batch_id, str(path), report.finished)
         return report
 
 
@@ -340,10 +333,7 @@ def _remember_translations(store: Store, document: Document) -> None:
     """Workers read the translation memory only; the parent adds each saved document's
     machine translations, so the next batch never translates those segments again."""
     if any(block.translations for block in document.blocks):
-        from corpus import memory
-
-        with store.transaction() as conn:
-            memory.remember(conn, document)
+        store.memory.remember(document)
 
 
 def _unreadable(path: Path, max_mb: int) -> str | None:
@@ -376,5 +366,9 @@ def _crash_reason(exitcode: int | None) -> str:
 
 def ingest(store: Store, paths: Iterable[Path], settings: Settings,
            options: IngestOptions | None = None, **hooks: Callable[..., None]) -> BatchReport:
-    """Ingest files and folders into the archive; the library entry point behind the CLI."""
+    """Ingest files and folders into the archive; the library entry point behind the CLI.
+
+    The parsers' options are built (and checked) once here, so a setting they cannot use stops
+    the batch with one `ConfigError` before any file runs, instead of failing every file."""
+    ParseOptions.from_settings(settings)
     return Batch(store, settings, options or IngestOptions(), **hooks).run(paths)  # type: ignore[arg-type]

@@ -21,19 +21,19 @@ _CHUNK = 1 << 20
 def check_sources(store: Store) -> list[str]:
     """One line per stored document whose kept source file is missing or changed."""
     problems = []
-    for row in store.conn.execute("SELECT id, source_name FROM documents ORDER BY source_name"):
-        path = store.file_path(row["id"])
+    for document_id, source_name in store.sources():
+        path = store.file_path(document_id)
         if not path.exists():
-            problems.append(f"{row['source_name']}: kept source file {path.name[:12]} is missing")
+            problems.append(f"{source_name}: kept source file {path.name[:12]} is missing")
             continue
         digest = hashlib.sha256()
         with open(path, "rb") as source:
             while chunk := source.read(_CHUNK):
                 digest.update(chunk)
-        if digest.hexdigest() != row["id"]:
+        if digest.hexdigest() != document_id:
             problems.append(
-                f"{row['source_name']}: kept source file has changed "
-                f"(sha256 {digest.hexdigest()[:12]}, expected {row['id'][:12]})"
+                f"{source_name}: kept source file has changed "
+                f"(sha256 {digest.hexdigest()[:12]}, expected {document_id[:12]})"
             )
     return problems
 

@@ -51,10 +51,7 @@ def make_resolution(store: Store, ref: str, languages: list[str], out: Path,
 
 def find_minutes(store: Store, ref: str) -> list[Document]:
     """The minutes of a session key, of a date, or the one document `ref` names."""
-    rows = store.conn.execute(
-        "SELECT id FROM documents WHERE kind='minutes' AND (session=? OR date=?) "
-        "ORDER BY date, session, source_name", (ref, ref)).fetchall()
-    ids = [r["id"] for r in rows] or [store.resolve(ref)]
+    ids = store.minutes_ids(ref) or [store.resolve(ref)]
     documents = [store.load_document(i) for i in ids]
     for document in documents:
         if document.minutes is None:

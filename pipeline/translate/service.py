@@ -4,19 +4,18 @@ Order per pair: segments without letters are copied; the memory answers what it 
 approved entry first, else this route's own earlier output); only the rest goes to the engines,
 all at once, with glossary terms behind placeholders. The memory key's model version includes
 the glossary's fingerprint for the pair, so editing a term retranslates exactly the segments it
-could change. The memory connection may be read-only (a worker): new entries are written later
-by the parent from the saved document (`corpus.memory.remember`).
+could change. The memory (`store.memory`) may be a read-only store's (a worker's): new entries
+are written later by the parent from the saved document (`store.memory.remember`).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus import memory
+from corpus.memory import Memory
 from corpus.model import Translation
 from pipeline.translate.engines import Engine
 from pipeline.translate.glossary import Glossary
@@ -77,9 +76,9 @@ class SegmentTranslator:
         self,
         router: Router,
         glossary: Glossary | None = None,
-        memory_conn: sqlite3.Connection | None = None,
+        memory: Memory | None = None,
     ) -> None:
-        self.router, self.glossary, self.memory = router, glossary, memory_conn
+        self.router, self.glossary, self.memory = router, glossary, memory
         self.counts = Counts()
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[Translation]:
@@ -109,7 +108,7 @@ class SegmentTranslator:
     def _remembered(self, texts: list[str], route: Route, version: str) -> dict[str, Translation]:
         if self.memory is None or not texts:
             return {}
-        hits = memory.lookup(self.memory, texts, route.source, route.target, route.engine, version)
+        hits = self.memory.lookup(texts, route.source, route.target, route.engine, version)
         found = {}
         for text, hit in hits.items():
             found[text] = Translation(

@@ -8,18 +8,18 @@ run retries (the memory makes the retry cheap).
 
 The stage's version covers the target languages, every installed engine and model, and the
 glossary, so installing a package or editing a term re-runs exactly this stage on the next
-ingest. In a worker the memory is opened read-only; the parent writes it (`remember`).
+ingest. In a worker the memory is opened read-only; the parent writes it
+(`store.memory.remember`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from corpus import memory
 from corpus.errors import ModelMissing, NotFound
+from corpus.memory import Memory
 from corpus.model import UNDETERMINED, Block, Document, Translation
 from corpus.store import Store
 from pipeline.settings import Settings
@@ -42,13 +42,13 @@ class TranslateStage:
         settings: Settings,
         router: Router | None = None,
         glossary: Glossary | None = None,
-        memory_conn: sqlite3.Connection | None = None,
+        memory: Memory | None = None,
     ) -> None:
         self.settings = settings
         self.targets = tuple(settings.targets)
         self.router = router or router_for(settings)
         self.glossary = glossary or Glossary.load(getattr(settings, "glossary", None))
-        self.memory = memory_conn
+        self.memory = memory
         self.counts = Counts()
         self.version = self._version()
 
@@ -85,11 +85,11 @@ class TranslateStage:
             raise TranslationFailed("; ".join(failures))
         return document
 
-    def _memory(self) -> sqlite3.Connection | None:
+    def _memory(self) -> Memory | None:
         """The archive's memory, opened read-only once per process (a worker must not write)."""
         if self.memory is None:
             try:
-                self.memory = Store(Path(self.settings.data), readonly=True).conn
+                self.memory = Store(Path(self.settings.data), readonly=True).memory
             except NotFound:
                 return None
         return self.memory
@@ -145,14 +145,14 @@ def translate_document(
     stage = TranslateStage(
         settings.with_overrides(targets=",".join(targets)),
         glossary=glossary,
-        memory_conn=store.conn,
+        memory=store.memory,
     )
     document.problems = [p for p in document.problems if not _about(p, targets)]
     stage.run(document)
     document.finish()
-    store.save_document(document)
-    with store.transaction() as conn:
-        memory.remember(conn, document)
+    with store.transaction():
+        store.save_document(document)
+        store.memory.remember(document)
     return document, stage.counts
 
 

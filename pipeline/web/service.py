@@ -22,7 +22,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus import entity_queries, minutes_store
 from corpus.errors import NotFound, SekretarError
 from corpus.messages import Message
 from corpus.model import Document
@@ -114,7 +113,7 @@ class WebService:
             store = self._open()
             if store is None:
                 return 0
-            return int(store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+            return store.document_count()
 
     # search ----------------------------------------------------------------------------
 
@@ -173,7 +172,7 @@ class WebService:
         return answer
 
     def _is_empty(self, store: Store) -> bool:
-        return store.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
+        return store.is_empty()
 
     def _expire(self, store: Store) -> None:
         """Drop cached answers when the store has changed (checked at most once a second)."""
@@ -191,22 +190,15 @@ class WebService:
         """Stored translations of some blocks into `language` (for results shown translated)."""
         if not block_ids:
             return {}
-        marks = ",".join("?" for _ in block_ids)
         with self.lock:
-            store = self._required()
-            rows = store.conn.execute(
-                f"SELECT block_id, text FROM translations WHERE language=? AND block_id IN ({marks})",
-                (language, *block_ids),
-            )
-            return {r["block_id"]: r["text"] for r in rows}
+            return self._required().blocks.translations(block_ids, language)
 
     def translation_languages(self) -> list[str]:
         with self.lock:
             store = self._open()
             if store is None:
                 return []
-            rows = store.conn.execute("SELECT DISTINCT language FROM translations ORDER BY 1")
-            return [r[0] for r in rows]
+            return store.blocks.translation_languages()
 
     # documents, entities, sessions -----------------------------------------------------
 
@@ -245,29 +237,24 @@ class WebService:
         """`sekretar entity --json` plus `paragraphs`: every block that mentions the entity."""
         with self.lock:
             store = self._required()
-            key = entity_queries.resolve_key(store.conn, given)
+            key = store.entities.resolve(given)
             if key is None:
                 raise NotFound(Message("no_entity", key=given))
-            summary = entity_queries.entity_names(store.conn, key)
-            summary["documents"] = entity_queries.documents_mentioning(store.conn, key)
-            summary["paragraphs"] = entity_queries.blocks_mentioning(store.conn, key)
+            summary = store.entities.names(key)
+            summary["documents"] = store.entities.mentioning(key)
+            summary["paragraphs"] = store.entities.blocks_mentioning(key)
             return summary
 
     def session(self, name: str) -> dict[str, Any]:
         """A session's documents and, for those with minutes read, the minutes' structure."""
         with self.lock:
             store = self._required()
-            rows = store.conn.execute(
-                "SELECT id, source_name, title, kind, language, city, date FROM documents "
-                "WHERE session = ? ORDER BY date, source_name",
-                (name,),
-            ).fetchall()
-            if not rows:
+            documents = store.session_documents(name)
+            if not documents:
                 raise NotFound(Message("no_session", name=name))
-            documents = [dict(r) for r in rows]
             minutes = []
             for doc in documents:
-                found = minutes_store.load(store.conn, doc["id"])
+                found = store.minutes.load(doc["id"])
                 if found is not None:
                     minutes.append({"document": doc["id"], "session": asdict(found)})
             return {"session": name, "documents": documents, "minutes": minutes}

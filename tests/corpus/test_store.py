@@ -39,8 +39,8 @@ def make_document(doc_id: str = "ab" * 32, name: str = "report.docx") -> Documen
 
 def test_new_archive_has_current_schema(tmp_path: Path) -> None:
     with Store(tmp_path / "data") as store:
-        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-        mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        version = store.schema_version()
+        mode = store.journal_mode()
     assert version == SCHEMA_VERSION
     assert mode == "wal"
     assert {p.name for p in (tmp_path / "data").iterdir()} >= {
@@ -85,9 +85,9 @@ def test_resave_keeps_embeddings_of_unchanged_blocks(tmp_path: Path) -> None:
         again = store.load_document(doc.id)
         again.blocks[0].text = "Водоснабжение (исправлено)"
         store.save_document(again)
-        rows = store.conn.execute("SELECT block_id FROM embeddings").fetchall()
+        kept = [block_id for block_id, _ in store.embeddings.vectors("test-model")]
         loaded = store.load_document(doc.id)
-    assert [r[0] for r in rows] == [doc.blocks[1].id]
+    assert kept == [doc.blocks[1].id]
     assert loaded.blocks[1].translations and loaded.blocks[1].entities
 
 

@@ -93,7 +93,7 @@ def test_check_finds_and_reruns_out_of_date_stages(
     assert main(["ingest", str(inbox), "--workers", "1", "--data", data]) == 0
     assert main(["check", "--data", data]) == 0
     with Store(Path(data)) as store:
-        store.conn.execute("UPDATE stages SET version='0' WHERE stage='language'")
+        store.mark_stage(store.document_ids(), "language", "0")
     capsys.readouterr()
     assert main(["check", "--data", data]) == 1
     assert "stage language: 1 document(s) analysed by another version" in capsys.readouterr().out

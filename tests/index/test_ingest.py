@@ -34,14 +34,14 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
 
         def saved(document: Document) -> None:
             add_document(store, document)
-            vectors = store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
+            vectors = store.embeddings.count()
             with Searcher(store) as searcher:
                 seen.append((vectors, searcher.search("водоснабжение").total))
 
         report = ingest(store, [source], settings, IngestOptions(), on_saved=saved)
         assert seen == [(0, 1)]  # searchable by words, not yet embedded
         assert [(f.outcome, f.reason) for f in report.files] == [("ok", None)]
-        assert store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] == 3
+        assert store.embeddings.count() == 3
         assert store.stage_versions(report.files[0].document_id or "") == {
             "embed": "1:e5-small:128",
             "index": "1",  # marked by the index after its commit (index.build.add_document)
@@ -71,4 +71,4 @@ def test_workers_forked_after_this_process_embedded_do_not_hang(tmp_path: Path) 
     with Store(settings.data) as store:
         report = ingest(store, [source], settings, IngestOptions())
         assert [(f.outcome, f.reason) for f in report.files] == [("ok", None)]
-        assert store.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] == 3
+        assert store.embeddings.count() == 3

@@ -21,11 +21,7 @@ def blocks(searcher: Searcher, query: str, **filters: str) -> list[str]:
     """The texts of every block shown for a query, best first."""
     result = searcher.search(query, Filters(**filters), limit=20)
     return [
-        searcher.store.conn.execute("SELECT text FROM blocks WHERE id=?", (b.block_id,)).fetchone()[
-            0
-        ]
-        for hit in result.hits
-        for b in hit.blocks
+        searcher.store.blocks.text(b.block_id) or "" for hit in result.hits for b in hit.blocks
     ]
 
 

@@ -56,8 +56,11 @@ def test_embed_stage_packs_int8_vectors(semantic_searcher: Searcher) -> None:
     assert semantic_searcher.vectors.model == "e5-small"
     assert semantic_searcher.vectors.count == 4
     assert semantic_searcher.vectors.matrix.dtype == np.int8
-    row = semantic_searcher.store.conn.execute("SELECT dim, vector FROM embeddings").fetchone()
-    assert row[0] == 384 and len(row[1]) == 384
+    store = semantic_searcher.store
+    assert store.embeddings.models() == {"e5-small": 4}
+    assert store.embeddings.dimension("e5-small") == 384
+    _, vector = next(store.embeddings.vectors("e5-small"))
+    assert vector.dtype == np.int8 and vector.shape == (384,)
 
 
 @pytest.mark.parametrize("mode", ["semantic", "hybrid"])
@@ -67,10 +70,7 @@ def test_english_question_finds_the_russian_paragraph(
     question = paragraphs()["p22"]["question_en"]  # the Hermitage's visitors
     result = semantic_searcher.search(question, mode=mode)
     best = result.hits[0].blocks[0]
-    text = semantic_searcher.store.conn.execute(
-        "SELECT text FROM blocks WHERE id=?", (best.block_id,)
-    ).fetchone()[0]
-    assert "Эрмитаж" in text
+    assert "Эрмитаж" in (semantic_searcher.store.blocks.text(best.block_id) or "")
     assert result.mode == mode
 
 
@@ -110,5 +110,4 @@ def test_use_m3_is_still_a_choice(tmp_path: Path) -> None:
         with Searcher(store, embed_query=embed.query_embedder("use-m3")) as searcher:
             assert searcher.vectors is not None and searcher.vectors.model == "use-m3"
             best = searcher.search(items["p22"]["question_en"], mode="semantic").hits[0].blocks[0]
-            text = store.conn.execute("SELECT text FROM blocks WHERE id=?", (best.block_id,))
-            assert "Эрмитаж" in text.fetchone()[0]
+            assert "Эрмитаж" in (store.blocks.text(best.block_id) or "")

@@ -105,3 +105,16 @@ def test_server_processes_share_the_cores(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv("OPENBLAS_NUM_THREADS")
     serving.share_cores(8)
     assert serving.os.environ["OPENBLAS_NUM_THREADS"] == "1"
+
+
+def test_a_setting_the_parsers_cannot_use_stops_ingest_before_any_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SEKRETAR_OCR_DPI", "1200")
+    note = tmp_path / "note.txt"
+    note.write_text("Протокол заседания Совета.", "utf-8")
+    data = tmp_path / "data"
+    assert main(["ingest", str(note), "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "setting ocr_dpi must be between 70 and 600, got 1200" in err
+    assert not list((data / "files").rglob("*.*"))

@@ -10,6 +10,9 @@ import pytest
 from corpus.model import Document
 from corpus.store import Store
 from index.build import add_document
+from index.catalog import load_catalog
+from index.filters import allowed_rows
+from index.minutes_filters import item_blocks, speaker_blocks
 from index.searcher import Filters, Searcher
 from pipeline.cli import main
 
@@ -63,6 +66,20 @@ def test_item_filter_by_number_and_by_title_words(stored: tuple[Path, Document])
     assert matched_texts(data, "сезон", Filters(item="1")) == item_one
     assert matched_texts(data, "сезон", Filters(item="отопительного")) == item_one
     assert matched_texts(data, "сезон", Filters(item="3")) == []
+
+
+def test_filters_read_the_minutes_through_the_store(stored: tuple[Path, Document]) -> None:
+    data, document = stored
+    speech = next(b.id for b in document.blocks if b.text == SPEECH)
+    with Store(data, readonly=True) as store:
+        assert speaker_blocks(store.minutes, "belov s") == {speech}
+        assert speaker_blocks(store.minutes, "petrov p") == set()
+        assert speech in item_blocks(store.minutes, "1")
+        assert item_blocks(store.minutes, "99") == set()
+        catalog = load_catalog(store)
+        mask = allowed_rows(catalog, store.minutes, Filters(speaker="Белов С.Н."))
+    assert mask is not None
+    assert [catalog.block_ids[row] for row in mask.nonzero()[0]] == [speech]
 
 
 def test_unknown_speaker_is_a_plain_message(stored: tuple[Path, Document]) -> None:

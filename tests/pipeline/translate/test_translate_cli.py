@@ -12,7 +12,6 @@ import docx
 import pytest
 from translate_fixtures import make_document
 
-from corpus import memory
 from corpus.store import Store
 from pipeline.cli import main
 
@@ -242,7 +241,7 @@ def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
         "sekretar models install FILE.argosmodel"
     ]
     with Store(Path(data)) as store:  # the parent remembered the worker's translations
-        assert memory.count(store.conn) == {"machine": 2, "approved": 0}
+        assert store.memory.count() == {"machine": 2, "approved": 0}
     run_json(capsys, "models", "install", str(package_files["ru-en"]), "--data", data)
     again = ingest_json(
         str(tmp_path / "note.txt"),
@@ -261,4 +260,4 @@ def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
     assert (english["language"], english["engine"]) == ("en", "argos")
     assert english["text"].strip() and english["model_version"].startswith("translate-ru_en 1.0")
     with Store(Path(data)) as store:
-        assert memory.count(store.conn) == {"machine": 4, "approved": 0}
+        assert store.memory.count() == {"machine": 4, "approved": 0}

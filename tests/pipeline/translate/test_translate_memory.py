@@ -1,4 +1,5 @@
-"""Translation memory (corpus/memory.py): lookups, approved entries win, TMX and CSV import."""
+"""Translation memory (`store.memory`, corpus/memory.py): lookups, approved entries win, TMX
+and CSV import."""
 
 from __future__ import annotations
 
@@ -19,39 +20,35 @@ def machine(source_text: str, target_text: str, version: str = "v1") -> MemoryEn
 
 
 def test_lookup_finds_this_engine_and_version_only(archive: Store) -> None:
-    with archive.transaction() as conn:
-        assert memory.add(conn, [machine("Город", "Місто"), machine("Город", "Город-2", "v2")]) == 2
-    hits = memory.lookup(archive.conn, ["Город", "Село"], "ru", "uk", "apertium", "v1")
+    assert archive.memory.add([machine("Город", "Місто"), machine("Город", "Город-2", "v2")]) == 2
+    hits = archive.memory.lookup(["Город", "Село"], "ru", "uk", "apertium", "v1")
     assert hits == {"Город": memory.Hit("Місто", "apertium", "v1", False)}
-    assert memory.lookup(archive.conn, ["Город"], "ru", "uk", "argos", "v1") == {}
-    assert memory.lookup(archive.conn, ["Город"], "ru", "be", "apertium", "v1") == {}
+    assert archive.memory.lookup(["Город"], "ru", "uk", "argos", "v1") == {}
+    assert archive.memory.lookup(["Город"], "ru", "be", "apertium", "v1") == {}
 
 
 def test_white_space_does_not_matter_for_a_hit(archive: Store) -> None:
-    with archive.transaction() as conn:
-        memory.add(conn, [machine("Совет  одобрил\nплан", "Рада схвалила план")])
-    hits = memory.lookup(archive.conn, [" Совет одобрил план "], "ru", "uk", "apertium", "v1")
+    archive.memory.add([machine("Совет  одобрил\nплан", "Рада схвалила план")])
+    hits = archive.memory.lookup([" Совет одобрил план "], "ru", "uk", "apertium", "v1")
     assert hits[" Совет одобрил план "].text == "Рада схвалила план"
 
 
 def test_approved_entries_win_over_machine_output(archive: Store) -> None:
-    with archive.transaction() as conn:
-        memory.add(conn, [machine("Город", "Місто машинне")])
-        memory.add(conn, [MemoryEntry("ru", "uk", "Город", "Місто", approved=True)])
-    hit = memory.lookup(archive.conn, ["Город"], "ru", "uk", "apertium", "v1")["Город"]
+    archive.memory.add([machine("Город", "Місто машинне")])
+    archive.memory.add([MemoryEntry("ru", "uk", "Город", "Місто", approved=True)])
+    hit = archive.memory.lookup(["Город"], "ru", "uk", "apertium", "v1")["Город"]
     assert hit == memory.Hit("Місто", "human", "", True)
 
 
 def test_machine_entries_are_kept_and_approved_ones_replaced(archive: Store) -> None:
-    with archive.transaction() as conn:
-        assert memory.add(conn, [machine("Город", "Місто")]) == 1
-        assert memory.add(conn, [machine("Город", "Інше")]) == 0
-        memory.add(conn, [MemoryEntry("ru", "uk", "Город", "Місто А", approved=True)])
-        memory.add(conn, [MemoryEntry("ru", "uk", "Город", "Місто Б", approved=True)])
+    assert archive.memory.add([machine("Город", "Місто")]) == 1
+    assert archive.memory.add([machine("Город", "Інше")]) == 0
+    archive.memory.add([MemoryEntry("ru", "uk", "Город", "Місто А", approved=True)])
+    archive.memory.add([MemoryEntry("ru", "uk", "Город", "Місто Б", approved=True)])
     assert [
-        (e.target_text, e.approved) for e in memory.entries_for(archive.conn, ["Город"], "ru", "uk")
+        (e.target_text, e.approved) for e in archive.memory.entries_for(["Город"], "ru", "uk")
     ] == [("Місто", False), ("Місто Б", True)]
-    assert memory.count(archive.conn) == {"machine": 1, "approved": 1}
+    assert archive.memory.count() == {"machine": 1, "approved": 1}
 
 
 def test_remember_takes_machine_translations_of_a_document(archive: Store) -> None:
@@ -61,12 +58,11 @@ def test_remember_takes_machine_translations_of_a_document(archive: Store) -> No
         Translation("uk", "Місто росте.", "human"),
         Translation("en", "The city grows.", "argos", "p1", "en"),
     ]
-    with archive.transaction() as conn:
-        assert memory.remember(conn, document) == 2
-    assert memory.entries_for(archive.conn, ["Город растёт."], "ru", "en") == [
+    assert archive.memory.remember(document) == 2
+    assert archive.memory.entries_for(["Город растёт."], "ru", "en") == [
         MemoryEntry("ru", "en", "Город растёт.", "The city grows.", "argos", "p1")
     ]
-    assert memory.entries_for(archive.conn, ["Город растёт."], "ru", "uk") == []
+    assert archive.memory.entries_for(["Город растёт."], "ru", "uk") == []
 
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -91,12 +87,11 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 def test_tmx_import_as_approved_entries(tmp_path: Path, archive: Store) -> None:
     file = tmp_path / "approved.tmx"
     file.write_text(TMX, "utf-8")
-    with archive.transaction() as conn:
-        assert memory.import_file(conn, file) == 3
-    assert memory.entries_for(archive.conn, ["Совет одобрил план."], "ru", "uk") == [
+    assert archive.memory.import_file(file) == 3
+    assert archive.memory.entries_for(["Совет одобрил план."], "ru", "uk") == [
         MemoryEntry("ru", "uk", "Совет одобрил план.", "Рада схвалила план.", approved=True)
     ]
-    assert memory.entries_for(archive.conn, ["Місто"], "uk", "ru")[0].target_text == "Город"
+    assert archive.memory.entries_for(["Місто"], "uk", "ru")[0].target_text == "Город"
     assert memory.read_tmx(file, target="en") == [
         MemoryEntry(
             "ru", "en", "Совет одобрил план.", "The council approved the plan.", approved=True
@@ -109,10 +104,9 @@ def test_csv_import_with_a_header_or_given_languages(tmp_path: Path, archive: St
     with_header.write_text('ru,uk\nГород,Місто\n"Совет, комитет","Рада, комітет"\n', "utf-8")
     plain = tmp_path / "plain.csv"
     plain.write_text("Село;Село\n", "utf-8")
-    with archive.transaction() as conn:
-        assert memory.import_file(conn, with_header) == 2
-        assert memory.import_file(conn, plain, "ru", "be") == 1
-    assert memory.entries_for(archive.conn, ["Совет, комитет"], "ru", "uk")[0].target_text == (
+    assert archive.memory.import_file(with_header) == 2
+    assert archive.memory.import_file(plain, "ru", "be") == 1
+    assert archive.memory.entries_for(["Совет, комитет"], "ru", "uk")[0].target_text == (
         "Рада, комітет"
     )
     with pytest.raises(ConfigError, match="say which languages the columns are"):
@@ -124,8 +118,7 @@ def test_unreadable_files_are_input_errors(tmp_path: Path, archive: Store) -> No
     broken.write_text("<tmx><body><tu>", "utf-8")
     empty = tmp_path / "empty.csv"
     empty.write_text("ru,uk\n", "utf-8")
-    with archive.transaction() as conn:
-        with pytest.raises(InputError, match="not a readable TMX file"):
-            memory.import_file(conn, broken)
-        with pytest.raises(InputError, match="no translation pairs found"):
-            memory.import_file(conn, empty)
+    with pytest.raises(InputError, match="not a readable TMX file"):
+        archive.memory.import_file(broken)
+    with pytest.raises(InputError, match="no translation pairs found"):
+        archive.memory.import_file(empty)

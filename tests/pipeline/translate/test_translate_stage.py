@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from translate_fixtures import make_document
 
-from corpus import memory
+from corpus.errors import StoreError
 from corpus.memory import MemoryEntry
 from corpus.model import Document
 from corpus.store import Store
@@ -37,8 +36,7 @@ MISSING_EN = (
 def stored(archive: Store, document: Document, stages: dict[str, str] | None = None) -> None:
     """What the parent does with a worker's document: save it, then remember translations."""
     archive.save_document(document, stages=stages)
-    with archive.transaction() as conn:
-        memory.remember(conn, document)
+    archive.memory.remember(document)
 
 
 def test_blocks_translated_where_an_engine_exists_and_partial_otherwise(
@@ -85,26 +83,22 @@ def test_the_worker_reads_the_memory_read_only(settings: Settings, archive: Stor
     stage = TranslateStage(settings)
     stage.run(make_document(*BLOCKS[:1]))
     assert stage.memory is not None
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        stage.memory.execute("DELETE FROM translation_memory")
+    with pytest.raises(StoreError, match="readonly"):
+        stage.memory.add([MemoryEntry("ru", "uk", "Доклад", "Доповідь", approved=True)])
+    assert stage.memory.count() == {"machine": 0, "approved": 0}
 
 
 def test_an_approved_translation_wins(settings: Settings, archive: Store) -> None:
-    with archive.transaction() as conn:
-        memory.add(
-            conn,
-            [
-                MemoryEntry(
-                    "ru",
-                    "uk",
-                    "Доклад о сотрудничестве",
-                    "Доповідь про співробітництво",
-                    approved=True,
-                )
-            ],
-        )
+    archive.memory.add(
+        [
+            MemoryEntry(
+                "ru", "uk", "Доклад о сотрудничестве", "Доповідь про співробітництво",
+                approved=True,
+            )
+        ]
+    )
     document = make_document(*BLOCKS[:2])
-    stage = TranslateStage(settings, memory_conn=archive.conn)
+    stage = TranslateStage(settings, memory=archive.memory)
     stage.run(document)
     heading = document.blocks[0].translation("uk")
     assert heading is not None
@@ -133,7 +127,7 @@ def test_a_later_translate_fills_in_once_the_model_is_installed(
     english = reloaded.blocks[1].translation("en")
     assert english is not None and english.engine == "argos" and english.text.strip()
     assert reloaded.blocks[1].translation("uk") == document.blocks[1].translation("uk")
-    assert memory.count(archive.conn)["machine"] == 6
+    assert archive.memory.count()["machine"] == 6
 
 
 def test_pivot_is_recorded_on_the_block(

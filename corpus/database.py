@@ -1,0 +1,171 @@
+"""The archive's SQLite connection: how it is opened, migrated, and written in transactions.
+
+`Database` is the one holder of the `sqlite3.Connection`; `Store` opens it and every query
+group in `corpus` (documents, entities, minutes, memory, batches, embeddings) runs its SQL
+through it. Nothing outside `corpus` sees the connection or `sqlite3`: errors leave as
+`StoreError` (`storage_error`), rows as plain values.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import StoreError
+from corpus.schema import MIGRATIONS, SCHEMA_VERSION
+
+DATABASE = "corpus.sqlite"
+
+#: a row as the queries read it (columns by name or position); never leaves `corpus`.
+Row = sqlite3.Row
+
+#: errors that mean "no room to write": a full disk, a full quota, a file size limit.
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+_SQLITE_FULL = 13
+_SQLITE_IOERR_WRITE = 778
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def storage_error(err: Exception) -> StoreError:
+    """The project's error for a failed read or write of the archive, saying "disk full" when
+    that is the cause, so the user knows what to do (and that nothing stored is lost)."""
+    text = str(err)
+    code = getattr(err, "sqlite_errorcode", None)
+    if (isinstance(err, OSError) and err.errno in _FULL_ERRNOS) or code == _SQLITE_FULL \
+            or "disk is full" in text:
+        return StoreError("disk full: free some space and run the command again "
+                          "(what was stored before is kept)")
+    if code == _SQLITE_IOERR_WRITE:
+        return StoreError(f"could not write the archive database (is the disk full?): {text}")
+    return StoreError(f"archive database error: {text}")
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+    try:
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=60000")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+class Database:
+    """One SQLite connection with the archive's pragmas, schema and transactions."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: Path, readonly: bool = False) -> Database:
+        """Open (and, unless read-only, create or migrate) the database file at `path`."""
+        try:
+            conn = _connect(path, readonly)
+        except sqlite3.Error as err:
+            raise storage_error(err) from err
+        database = cls(conn)
+        try:
+            if not readonly:
+                database.migrate()
+        except BaseException as err:
+            conn.close()
+            if isinstance(err, sqlite3.Error):
+                raise storage_error(err) from err
+            raise
+        return database
+
+    def migrate(self) -> None:
+        """Bring the schema to `SCHEMA_VERSION`, one migration per transaction."""
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"archive schema {current} is newer than this program ({SCHEMA_VERSION})")
+        for version in range(current, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={version + 1}")
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def journal_mode(self) -> str:
+        return str(self.conn.execute("PRAGMA journal_mode").fetchone()[0])
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT; anything raised rolls the whole unit back. Inside an
+        open transaction it joins that one, so a write that opens its own transaction (adding
+        to the memory, say) can be made part of a larger unit."""
+        if self.conn.in_transaction:
+            try:
+                yield
+            except sqlite3.Error as err:
+                raise storage_error(err) from err
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise storage_error(err) from err
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException as err:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.Error):
+                raise storage_error(err) from err
+            raise
+
+    # reading --------------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """Every row of a query (read errors become `StoreError`)."""
+        try:
+            return self.conn.execute(sql, tuple(params)).fetchall()
+        except sqlite3.Error as err:
+            raise storage_error(err) from err
+
+    def one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        """The first row of a query, or None."""
+        try:
+            row: Row | None = self.conn.execute(sql, tuple(params)).fetchone()
+        except sqlite3.Error as err:
+            raise storage_error(err) from err
+        return row
+
+    def iterate(self, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
+        """The rows of a query one by one (for tables too large to hold as rows at once)."""
+        try:
+            yield from self.conn.execute(sql, tuple(params))
+        except sqlite3.Error as err:
+            raise storage_error(err) from err
+
+    def write(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        """Run one statement that changes rows; call it inside `transaction()`."""
+        return self.conn.execute(sql, tuple(params))
+
+    def write_many(self, sql: str, params: Iterable[tuple[Any, ...]]) -> None:
+        """Run one statement once per parameter tuple; call it inside `transaction()`."""
+        self.conn.executemany(sql, params)
