@@ -102,13 +102,13 @@ def make_inbox(folder: Path, count: int, first: int = 0) -> None:
 def seed(data: Path, folder: Path) -> None:
     """A few documents, ingested and indexed by the library, before anyone searches."""
     from pipeline.ingest.batch import ingest
-    from pipeline.ingest.hooks import saved_hooks
     from pipeline.settings import load_settings
+    from pipeline.wiring import Library
 
     make_inbox(folder, SEED, first=100000)
     settings = load_settings(environ={}, data=data, stages="", workers=1)
-    with Store(data) as store:
-        report = ingest(store, [folder], settings, on_saved=saved_hooks(store, settings))
+    with Library.open(settings) as library:
+        report = ingest(library.store, [folder], settings, on_saved=library.on_saved())
     if report.failed:
         raise SystemExit(f"the seed documents failed: {report.failed}")
 

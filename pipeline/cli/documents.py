@@ -23,7 +23,7 @@ from pipeline.cli.app import (
     state,
 )
 from pipeline.ingest.batch import BatchReport, FileOutcome, IngestOptions, ingest
-from pipeline.ingest.hooks import index_catch_up, saved_hooks
+from pipeline.wiring import Library
 
 _STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "unchanged": "dim"}
 
@@ -55,12 +55,12 @@ def ingest_command(
     settings = settings_for(data, workers=workers, deadline=deadline, memory_mb=memory_mb,
                             stages=stages)
     options = IngestOptions(kind=kind, session=session, password=password, strict=strict)
-    with open_store(data) as store:
-        caught_up = index_catch_up(store)
+    with Library.open(settings) as library:
+        caught_up = library.catch_up()
         if caught_up and not as_json:
             console.print(f"indexed {caught_up} document(s) stored by an earlier, interrupted run")
-        hooks = saved_hooks(store, settings)
-        report = _run_with_progress(store, paths, settings, options, hooks, quiet=as_json)
+        report = _run_with_progress(library.store, paths, settings, options, library.on_saved(),
+                                    quiet=as_json)
     if as_json:
         print_json(report.to_json() | {"report_path": report.report_path})
     else:

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 
 from corpus.errors import ConfigError
-from index.build import compare, rebuild, repair
+from index.build import rebuild
 from index.results import Fragment, SearchResult
 from index.searcher import MODES, Filters, Searcher
 from pipeline.cli.app import (
@@ -28,11 +28,7 @@ from pipeline.cli.app import (
     state,
 )
 from pipeline.ingest.integrity import (
-    check_sources,
-    describe_stale,
-    rerun_stale,
-    stage_versions,
-    stale_stages,
+    check_archive,
 )
 from pipeline.minutes.names import speaker_key
 from pipeline.wiring import open_searcher
@@ -255,36 +251,16 @@ def check_command(
 
     Example: sekretar check --repair
     """
-    settings = settings_for(data)
     with open_store(data, readonly=not fix) as store:
-        found = compare(store)
-        repaired = repair(store, found) if fix and not found.ok else 0
-        after = compare(store) if repaired or (fix and not found.ok) else found
-        sources = check_sources(store)
-        versions = stage_versions(settings)
-        stale = stale_stages(store, versions)
-        rerun = rerun_stale(store, settings, stale) if fix and stale else 0
-        stale_after = stale_stages(store, versions) if rerun else stale
-    problems = after.problems() + sources + describe_stale(stale_after)
+        report = check_archive(store, settings_for(data), repair_found=fix)
     if as_json:
-        print_json(
-            {
-                "documents": found.documents,
-                "blocks": found.blocks,
-                "index_problems": found.problems(),
-                "repaired_documents": repaired,
-                "source_problems": sources,
-                "stage_problems": describe_stale(stale),
-                "rerun_documents": rerun,
-                "ok": not problems,
-            }
-        )
+        print_json(report.to_json())
     else:
-        for line in found.problems() + sources + describe_stale(stale):
+        for line in report.found:
             console.print(f"[red]problem:[/] {escape(line)}")
-        if repaired:
-            console.print(f"repaired the index of {repaired} document(s)")
-        if rerun:
-            console.print(f"re-ran out-of-date stages on {rerun} document(s)")
-        console.print("ok" if not problems else f"{len(problems)} problem(s) left")
-    state.exit_code = 1 if problems else 0
+        if report.repaired_documents:
+            console.print(f"repaired the index of {report.repaired_documents} document(s)")
+        if report.rerun_documents:
+            console.print(f"re-ran out-of-date stages on {report.rerun_documents} document(s)")
+        console.print("ok" if not report.left else f"{len(report.left)} problem(s) left")
+    state.exit_code = 1 if report.left else 0

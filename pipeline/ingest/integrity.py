@@ -1,4 +1,5 @@
-"""Checks behind `sekretar check`: kept source files and analysis stage versions.
+"""Checks behind `sekretar check`: the index against the store, kept source files and
+analysis stage versions.
 
 A document's id is the sha256 of its source bytes, and the kept copy is named by it, so a
 copy whose bytes hash differently (bit rot, a manual edit, a half-restored backup) is found by
@@ -10,8 +11,10 @@ file (`--repair`), which the batch already knows how to do.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
 from corpus.store import Store
+from index.build import compare, repair
 from pipeline.settings import Settings
 from pipeline.stages import build_stages
 
@@ -75,3 +78,49 @@ def rerun_stale(store: Store, settings: Settings, stale: dict[str, list[str]]) -
     report = ingest(store, [p for p in paths if p.exists()], settings,
                     on_saved=saved_hooks(store, settings))
     return sum(1 for f in report.files if f.outcome in ("ok", "partial"))
+
+
+@dataclass
+class CheckReport:
+    """What `sekretar check` found, what `--repair` did, and the problems left."""
+
+    documents: int
+    blocks: int
+    index_problems: list[str]
+    source_problems: list[str]
+    stage_problems: list[str]
+    repaired_documents: int = 0
+    rerun_documents: int = 0
+    left: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> list[str]:
+        return self.index_problems + self.source_problems + self.stage_problems
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "documents": self.documents, "blocks": self.blocks,
+            "index_problems": self.index_problems,
+            "repaired_documents": self.repaired_documents,
+            "source_problems": self.source_problems, "stage_problems": self.stage_problems,
+            "rerun_documents": self.rerun_documents, "ok": not self.left,
+        }
+
+
+def check_archive(store: Store, settings: Settings, repair_found: bool = False) -> CheckReport:
+    """Compare index and store, hash the kept files and read the stage versions; with
+    `repair_found`, re-index what differs and re-run the out-of-date stages, then look again."""
+    found = compare(store)
+    repaired = repair(store, found) if repair_found and not found.ok else 0
+    after = compare(store) if repair_found and not found.ok else found
+    sources = check_sources(store)
+    versions = stage_versions(settings)
+    stale = stale_stages(store, versions)
+    rerun = rerun_stale(store, settings, stale) if repair_found and stale else 0
+    stale_after = stale_stages(store, versions) if rerun else stale
+    return CheckReport(
+        documents=found.documents, blocks=found.blocks, index_problems=found.problems(),
+        source_problems=sources, stage_problems=describe_stale(stale),
+        repaired_documents=repaired, rerun_documents=rerun,
+        left=after.problems() + sources + describe_stale(stale_after),
+    )

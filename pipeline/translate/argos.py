@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.errors import InputError, ModelMissing
+from pipeline.settings import DEFAULTS
 from pipeline.translate.engines import Pair, TranslationFailed, check_output, pair_name
 from pipeline.translate.sentences import sentencizer_for
 
@@ -131,9 +132,9 @@ class ArgosEngine:
     def __init__(
         self,
         models: Path,
-        threads: int = 2,
-        beam_size: int = 2,
-        device: str = "cpu",
+        threads: int = DEFAULTS.threads,
+        beam_size: int = DEFAULTS.beam_size,
+        device: str = DEFAULTS.device,
         batch_tokens: int = 4096,
         options: dict[str, Any] | None = None,
     ) -> None:

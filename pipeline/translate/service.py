@@ -17,6 +17,7 @@ from typing import Any
 
 from corpus.memory import Memory
 from corpus.model import Translation
+from pipeline.settings import DEFAULTS
 from pipeline.translate.engines import Engine
 from pipeline.translate.glossary import Glossary
 from pipeline.translate.router import Route, Router
@@ -44,7 +45,11 @@ class Counts:
 
 
 def build_router(
-    data: Path, threads: int = 2, beam_size: int = 2, device: str = "cpu", preferences: str = ""
+    data: Path,
+    threads: int = DEFAULTS.threads,
+    beam_size: int = DEFAULTS.beam_size,
+    device: str = DEFAULTS.device,
+    preferences: str = DEFAULTS.engines,
 ) -> Router:
     """Every engine installed for this archive, behind one router."""
     from pipeline.translate.apertium import ApertiumEngine
