@@ -89,11 +89,9 @@ def evaluate(
 
 
 def detector() -> Any:
-    try:
-        from pipeline.language.detect import identify
-    except ImportError:
-        return None
-    return lambda text: identify(text).language
+    from pipeline.wiring import detect_query_language
+
+    return detect_query_language
 
 
 def run(model_name: str, max_tokens: int, subset: int) -> dict[str, Any]:

@@ -38,11 +38,7 @@ def load_commands(argv: list[str] | None = None) -> None:
     name = next((arg for arg in args if not arg.startswith("-")), None)
     wanted = COMMAND_MODULE.get(name or "")
     for module in (wanted,) if wanted else COMMAND_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as err:
-            if err.name != module:
-                raise
+        importlib.import_module(module)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import corpus
+from corpus import reference
 
-DEFAULT_FILE = Path(corpus.__file__).resolve().parent / "reference" / "glossary.tsv"
+DEFAULT_FILE = reference.FOLDER / "glossary.tsv"
 PLACEHOLDER = "ZZ{}ZZ"
 _PLACEHOLDER = re.compile(r"ZZ\s?(\d+)\s?ZZ", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
@@ -209,17 +209,8 @@ def reference_terms(known: set[tuple[str, str]]) -> list[Term]:
     Names that are also ordinary words (the reference's `ambiguous` column) are left out: a
     placeholder there would replace a common word.
     """
-    try:
-        from corpus import reference
-    except ImportError:
-        return []
-    # Without corpus/reference/__init__.py, `corpus.reference` is only the data folder (a namespace
-    # package holding glossary.tsv), with no entries to read.
-    entries = getattr(reference, "entries", None)
-    if not callable(entries):
-        return []
     terms = []
-    for entry in entries():
+    for entry in reference.entries():
         if (entry.key, "nom") in known:
             continue
         names = {

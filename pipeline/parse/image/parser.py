@@ -72,10 +72,11 @@ class ImageParser(Parser):
 
 def ocr_pages() -> ModuleType:
     """`pipeline.parse.ocr.pages`, or `ModelMissing` when pytesseract is not installed."""
-    try:
-        from pipeline.parse.ocr import pages
-    except ImportError as err:
-        raise pytesseract_missing(err) from err
+    missing = pytesseract_missing()
+    if missing is not None:
+        raise missing
+    from pipeline.parse.ocr import pages
+
     return pages
 
 

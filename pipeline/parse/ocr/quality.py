@@ -31,6 +31,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.extras import installed
+
 #: too little text to judge: a page number, a signature line. Such text is left alone.
 MIN_CHARS = 12
 #: word-count statistics (fragments, dictionary) need this many words to mean anything.
@@ -188,12 +190,11 @@ def identify(text: str) -> tuple[str, float]:
     process); without py3langid installed the answer is "und" with full confidence, so the
     check never calls text garbage for want of a model.
     """
-    try:
-        from pipeline.language.detect import identifier
-
-        model = identifier()
-    except ImportError:
+    if not installed("nlp"):
         return "und", 1.0
+    from pipeline.language.detect import identifier
+
+    model = identifier()
     label, confidence = model.classify(text)
     return str(label), float(confidence)
 

@@ -106,12 +106,13 @@ def _check_forms(source: Source, document: Document) -> None:
 
 def _ocr(document: Document, source: Source, until: float | None) -> None:
     """Read scanned and garbage pages by OCR; without pytesseract, say what is missing."""
-    try:
-        from pipeline.parse.ocr.pdf_pages import ocr_document
-    except ImportError as err:
+    missing = pytesseract_missing()
+    if missing is not None:
         if any(block.needs_ocr for block in document.blocks):
-            document.note_problem(f"pages need OCR, but {pytesseract_missing(err)}")
+            document.note_problem(f"pages need OCR, but {missing}")
         return
+    from pipeline.parse.ocr.pdf_pages import ocr_document
+
     options = source.options
     ocr_document(document, source.path, source.password, options.ocr_languages or None,
                  dpi=options.ocr_dpi, timeout=options.ocr_page_timeout, until=until)
