@@ -23,7 +23,10 @@ BLOCK_KINDS = (
     "comment",
     "text_box",
 )
-#: ok: every stage ran; partial: something is missing (see `problems`); failed: nothing usable.
+#: ok: everything of the document was read and analysed; partial: something of it was lost (see
+#: `problems`: pages not read, a stage that failed); failed: nothing usable. Translations that
+#: wait for a model (`waiting`) are no loss: the document is ok, and they are added once one is
+#: installed.
 DOCUMENT_STATUSES = ("ok", "partial", "failed")
 UNDETERMINED = "und"
 
@@ -174,6 +177,9 @@ class Document:
     properties: dict[str, Any] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     minutes: Session | None = None
+    #: language pairs (`ru-en`) this document's translations wait for a model to be installed
+    #: in; worked out by the translate stage on each run, not stored.
+    waiting: list[str] = field(default_factory=list)
 
     def add_block(self, kind: str, text: str, **fields: Any) -> Block:
         """Append a block in reading order, giving it a stable id."""
@@ -189,8 +195,15 @@ class Document:
         if reason not in self.problems:
             self.problems.append(reason)
 
+    def note_waiting(self, pair: str) -> None:
+        """Record a translation pair no installed engine serves yet: not a loss of the document
+        (it stays ok), but a batch says once which pairs wait and how to install one."""
+        if pair not in self.waiting:
+            self.waiting.append(pair)
+
     def finish(self) -> None:
-        """Set the final status: status starts as failure and turns good only here."""
+        """Set the final status: status starts as failure and turns good only here; only a loss
+        (a problem) makes it partial, never a translation waiting for a model."""
         self.status = "partial" if self.problems else "ok"
 
     @property

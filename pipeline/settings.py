@@ -21,6 +21,9 @@ T = TypeVar("T")
 #: where a setting's value came from, weakest first.
 Source = Literal["default", "environment", "flag"]
 TRUE_WORDS = ("1", "true", "yes", "on")
+#: the word in `targets` for "every language an installed engine serves": by default blocks go
+#: into Russian, the assembly's working language, and wherever the installation can take them.
+SERVED = "installed"
 
 
 def setting(default: T, help: str) -> T:
@@ -41,7 +44,9 @@ class Settings:
     max_zip_ratio: float = setting(100.0, "highest compression ratio allowed inside a DOCX")
     stages: tuple[str, ...] = setting(("language", "minutes", "translate", "entities", "embed"),
                                       "analysis stages to run")
-    targets: tuple[str, ...] = setting(("ru", "en"), "languages every block is translated into")
+    targets: tuple[str, ...] = setting(
+        ("ru", SERVED), f"languages every block is translated into; '{SERVED}' adds each language "
+        "an installed engine translates the block's language into")
     embedding: bool = setting(True, "compute multilingual embeddings for cross-language search")
     threads: int = setting(2, "threads a translation or embedding engine may use")
     beam_size: int = setting(2, "beam size for neural translation")

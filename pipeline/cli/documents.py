@@ -22,7 +22,9 @@ from pipeline.cli.app import (
     settings_for,
     state,
 )
-from pipeline.ingest.batch import BatchReport, FileOutcome, IngestOptions, ingest
+from pipeline.ingest.batch import BatchReport, IngestOptions, ingest
+from pipeline.ingest.report import Progress as BatchProgress
+from pipeline.translate.router import INSTALL_COMMAND
 from pipeline.wiring import Library
 
 _STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "unchanged": "dim"}
@@ -38,15 +40,17 @@ def ingest_command(
     deadline: Annotated[Optional[float], setting_option("deadline")] = None,  # noqa: UP045
     memory_mb: Annotated[Optional[int], setting_option("memory_mb")] = None,  # noqa: UP045
     stages: Annotated[Optional[str], setting_option("stages")] = None,  # noqa: UP045
-    strict: Annotated[bool, typer.Option(help="stop at the first error instead of recording it")] = False,
+    strict: Annotated[bool, typer.Option(help="stop at the first failed file: start no further "
+                                         "file and end the batch with its reason")] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest files and folders into the archive.
 
     Each file is parsed and analysed in a worker process under a deadline and a memory cap; one
-    bad file never stops the batch. Re-ingesting an unchanged file does nothing. Exits 1 if any
-    file failed.
+    bad file never stops the batch (unless --strict). Re-ingesting an unchanged file does
+    nothing. A file is partial when something of it was lost; translations waiting for a
+    model are listed once. Exits 1 if any file failed.
 
     Example: sekretar ingest samples/ --session "Council 2025-04"
     """
@@ -70,19 +74,18 @@ def ingest_command(
 
 def _run_with_progress(store: Any, paths: list[Path], settings: Any, options: IngestOptions,
                        hooks: Any, quiet: bool) -> BatchReport:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    """One bar over every phase of the batch, embedding included (its total counts each
+    file's embedding pass), named by the phase the latest file entered."""
+    columns = (TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}"))
     with Progress(*columns, console=console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("ingesting", total=None, current="")
+        task = progress.add_task("checking", total=None, current="")
 
-        def started(name: str, total: int) -> None:
-            progress.update(task, total=total, current=name)
+        def moved(state: BatchProgress) -> None:
+            progress.update(task, description=state.phase, completed=state.done,
+                            total=state.total, current=state.name)
 
-        def done(outcome: FileOutcome) -> None:
-            progress.update(task, advance=1, current=Path(outcome.path).name)
-
-        return ingest(store, paths, settings, options, on_start=started, on_done=done,
-                      on_saved=hooks)
+        return ingest(store, paths, settings, options, on_progress=moved, on_saved=hooks)
 
 
 def _print_summary(report: BatchReport) -> None:
@@ -101,7 +104,21 @@ def _print_summary(report: BatchReport) -> None:
         for f in problems:
             detail.add_row(f.path, f"[{_STYLE[f.outcome]}]{f.outcome}", f.reason or "")
         console.print(detail)
+    _print_waiting(report.waiting())
+    if report.stopped:
+        console.print(f"[red]{report.stopped}[/]")
     console.print(f"report: {report.report_path}")
+
+
+def _print_waiting(waiting: dict[str, int]) -> None:
+    """The pairs waiting for a translation model, once for the whole batch: no loss, and
+    installing one fills them in on the next run."""
+    if not waiting:
+        return
+    pairs = ", ".join(f"{pair} ({n} document{'s' if n != 1 else ''})"
+                      for pair, n in waiting.items())
+    console.print(f"translations waiting for a model: {pairs}. Install one with: "
+                  f"{INSTALL_COMMAND}, then run ingest again to add them.")
 
 
 @app.command("status")
@@ -159,8 +176,10 @@ def show_command(
 
 
 def document_json(document: Document, info: dict[str, Any]) -> dict[str, Any]:
-    """The stable JSON form of a document (`show --json`)."""
+    """The stable JSON form of a document (`show --json`): what the archive stores (pairs
+    waiting for a model are worked out by each translate run, and said by its batch)."""
     data = asdict(document)
+    data.pop("waiting", None)
     data["version"] = info.get("version")
     data["ingested"] = info.get("ingested")
     return data

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from corpus.database import DATABASE
+from corpus.errors import ConfigError, NotFound
+from corpus.messages import Message
 from pipeline.cli.app import DataOption, app, console, settings_for
 from pipeline.extras import require
 from pipeline.wiring import web_app
@@ -39,6 +44,20 @@ def share_cores(processes: int) -> None:
         os.environ.setdefault(name, share)
 
 
+def check_can_serve(folder: Path, host: str, port: int) -> None:
+    """Say in one line, before uvicorn starts (and logs a trace, or serves an empty page),
+    that there is no archive to serve or that the port is taken."""
+    if not (folder / DATABASE).is_file():
+        raise NotFound(Message("no_archive", folder=folder))
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as err:
+        why = ("another program is listening on it" if err.errno == errno.EADDRINUSE
+               else err.strerror or str(err))
+        raise ConfigError(f"cannot serve on {host}:{port}: {why} (choose another --port)") from err
+
+
 @app.command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(help="address to listen on (only this machine by default)")] = "127.0.0.1",
@@ -56,13 +75,15 @@ def serve_command(
 ) -> None:
     """Serve the search page and the JSON API (/api/search, /api/document/ID, /api/entity/KEY,
     /api/session/NAME; described at /api/openapi.json). Read-only; binds to 127.0.0.1 unless
-    --host says otherwise. Stop it with Ctrl+C.
+    --host says otherwise. Stop it with Ctrl+C. A data folder without an archive, or a port
+    another program holds, is said in one line (exit 2).
 
     Example: sekretar serve --port 8000 --data sekretar-data
     """
     require("web", "the web page")
     import uvicorn
     folder = settings_for(data).data
+    check_can_serve(folder, host, port)
     console.print(f"serving {folder} at http://{host}:{port}/ (Ctrl+C to stop)")
     if workers == 1:
         uvicorn.run(web_app(folder, mode), host=host, port=port, log_level="warning")

@@ -19,6 +19,7 @@ from pipeline.cli.app import (
     print_json,
     settings_for,
 )
+from pipeline.translate.router import INSTALL_HINT
 
 models_app = typer.Typer(
     help="Translation engines and packages.\n\nExample: sekretar models list", no_args_is_help=True
@@ -57,9 +58,9 @@ def translate_command(
     """Translate a stored document into one or more languages now, and save the result.
 
     Segments already in the translation memory are not translated again; approved memory
-    entries win over machine output. A pair without an engine leaves the document partial and
-    says which package to install. JSON: {"document", "status", "problems", "counts":
-    {"machine", "memory", "approved", "copied"}}.
+    entries win over machine output. A pair without an engine is no loss: it is listed as waiting
+    with the command that installs a model. JSON: {"document", "status", "problems", "waiting",
+    "counts": {"machine", "memory", "approved", "copied"}}.
 
     Example: sekretar translate report_ryazan_water_ru.docx --to uk,en
     """
@@ -74,6 +75,7 @@ def translate_command(
         "document": document.id,
         "status": document.status,
         "problems": document.problems,
+        "waiting": document.waiting,
         "counts": counts.as_dict(),
     }
     if as_json:
@@ -86,6 +88,9 @@ def translate_command(
     )
     for problem in document.problems:
         console.print(f"  [yellow]problem:[/] {escape(problem)}")
+    if document.waiting:
+        console.print(f"  waiting for a translation model: {', '.join(document.waiting)}. "
+                      f"{INSTALL_HINT}")
 
 
 @models_app.command("list")

@@ -2,7 +2,9 @@
 
 Only this (parent) process writes to the store, one document per transaction, so a crash at any
 moment loses at most the files in flight; a re-run finds the stored ones unchanged (by sha256)
-and finishes the rest. One bad file never stops a batch: its outcome is recorded with a reason.
+and finishes the rest. One bad file never stops a batch (unless `--strict` asks to stop at the
+first failure): its outcome is recorded with a reason. Files are handed to the workers one at a
+time as workers come free, so a stop starts no further file.
 """
 
 from __future__ import annotations
@@ -13,56 +15,24 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pebble import ProcessExpired, ProcessFuture, ProcessPool
 
-from corpus.errors import InputError, SekretarError
+from corpus.errors import SekretarError
 from corpus.model import Document
 from corpus.store import Store, now, storage_error
 from pipeline.ingest.processes import descendants, resident_bytes
-from pipeline.ingest.worker import Job, WorkResult, is_deferred, process, warm_up
+from pipeline.ingest.report import BatchReport, FileOutcome, Progress
+from pipeline.ingest.worker import Job, PhasePipe, WorkResult, is_deferred, process, warm_up
 from pipeline.parse.base import sha256_file
 from pipeline.parse.options import ParseOptions
 from pipeline.settings import Settings
 from pipeline.stages import available_stages, build_stages
 
-OUTCOMES = ("ok", "partial", "failed", "unchanged")
 #: seconds between two looks at the workers' memory (see `_watch_memory`)
 MEMORY_LOOK = 0.2
-
-
-@dataclass
-class FileOutcome:
-    """What happened to one file of a batch."""
-
-    path: str
-    outcome: str
-    reason: str | None = None
-    document_id: str | None = None
-    title: str | None = None
-    seconds: float = 0.0
-
-
-@dataclass
-class BatchReport:
-    batch_id: int
-    started: str
-    finished: str | None = None
-    files: list[FileOutcome] = field(default_factory=list)
-    report_path: str | None = None
-
-    def counts(self) -> dict[str, int]:
-        return {o: sum(1 for f in self.files if f.outcome == o) for o in OUTCOMES}
-
-    @property
-    def failed(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.outcome == "failed"]
-
-    def to_json(self) -> dict[str, object]:
-        return {"batch": self.batch_id, "started": self.started, "finished": self.finished,
-                "counts": self.counts(), "files": [asdict(f) for f in self.files]}
 
 
 @dataclass
@@ -109,11 +79,11 @@ class Batch:
     """One ingest run over a set of files. `run()` returns the report."""
 
     def __init__(self, store: Store, settings: Settings, options: IngestOptions,
-                 on_start: Callable[[str, int], None] | None = None,
+                 on_progress: Callable[[Progress], None] | None = None,
                  on_done: Callable[[FileOutcome], None] | None = None,
                  on_saved: Callable[[Document], None] | None = None) -> None:
         self.store, self.settings, self.options = store, settings, options
-        self.on_start = on_start or (lambda name, total: None)
+        self.on_progress = on_progress or (lambda progress: None)
         self.on_done = on_done or (lambda outcome: None)
         self.on_saved = on_saved or (lambda document: None)
         stages = build_stages(settings) if set(settings.stages) & set(available_stages()) else []
@@ -124,22 +94,31 @@ class Batch:
         self._memory_looked = 0.0
         self.block_counts: dict[str, int] = {}
         self.timeouts: dict[str, float] = {}
+        self.progress = Progress("checking", "", 0, 0)
+        #: when each file's work began (its first phase message), for the seconds of a failure
+        self.began: dict[str, float] = {}
+        self.names: dict[str, str] = {}
 
     def run(self, paths: Iterable[Path]) -> BatchReport:
         report = self._start()
         files = list(find_files(paths))
+        self.progress.total = len(files)
         jobs: dict[str, Job] = {}
-        for path in files:
-            self.on_start(display_name(path), len(files))
+        for at, path in enumerate(files):
+            self._tell("checking", display_name(path))
             planned = self._plan(path)
             if isinstance(planned, FileOutcome):
                 self._record(report, planned)
+                if self._stops(report, planned, len(files) - at - 1 + len(jobs)):
+                    return self._finish(report)
             elif planned.sha256 in jobs:
                 self._record(report, FileOutcome(
                     display_path(path), "unchanged", f"same content as {display_path(jobs[planned.sha256].path)}",
                     planned.sha256))
             else:
                 jobs[planned.sha256] = planned
+                self.names[planned.sha256] = planned.name
+                self.progress.total += bool(self._second_pass(planned))
         if jobs:
             self._run_jobs(report, list(jobs.values()))
         return self._finish(report)
@@ -171,41 +150,78 @@ class Batch:
 
     def _run_jobs(self, report: BatchReport, jobs: list[Job]) -> None:
         workers = min(self.settings.worker_count, len(jobs))
+        phases = PhasePipe()
         # warm_up loads every stage's models when a worker starts, outside any file's deadline
-        with ProcessPool(max_workers=workers, initializer=warm_up,
-                         initargs=(self.settings,)) as pool:
-            try:
-                self._drive(report, pool, jobs)
-            except BaseException:
-                pool.stop()  # a failed save (disk full) ends the batch now, not after every file
-                raise
+        try:
+            with ProcessPool(max_workers=workers, initializer=warm_up,
+                             initargs=(self.settings, phases.write_end)) as pool:
+                try:
+                    self._drive(report, pool, jobs, workers, phases)
+                except BaseException:
+                    pool.stop()  # a failed save (disk full) ends the batch now, not after every file
+                    raise
+        finally:
+            phases.close()
 
-    def _drive(self, report: BatchReport, pool: ProcessPool, jobs: list[Job]) -> None:
-        """Schedule the jobs and collect them as they finish (and their second passes)."""
-        futures = {self._schedule(pool, job): (job, time.monotonic()) for job in jobs}
-        pending = set(futures)
+    def _drive(self, report: BatchReport, pool: ProcessPool, jobs: list[Job], workers: int,
+               phases: PhasePipe) -> None:
+        """Hand jobs to the workers as they come free (never more than `workers` in flight,
+        so a stop starts no further file), collect them in the order they were handed out,
+        and queue each document's second pass behind the first passes."""
+        queue, running = list(jobs), dict[ProcessFuture, Job]()
         progress = time.monotonic()
-        while pending:
+        while queue or running:
+            while queue and len(running) < workers:
+                job = queue.pop(0)
+                running[self._schedule(pool, job, self.block_counts.get(job.sha256, 0))] = job
             self._watch_memory()
-            finished = {f for f in pending if f.done()}
-            if finished or any(f.running() for f in pending):
+            self._follow(phases)
+            finished = [f for f in running if f.done()]
+            if finished or any(f.running() for f in running):
                 progress = time.monotonic()
             elif time.monotonic() - progress > self.settings.start_limit:
-                self._give_up(report, pool, sorted((futures[f][0] for f in pending),
+                self._give_up(report, pool, sorted([*running.values(), *queue],
                                                    key=lambda j: j.path))
                 return
-            for future in sorted(finished, key=lambda f: futures[f][1]):
-                job, began = futures[future]
-                outcome = self._collect(future, job, began)
+            for future in finished:
+                job = running.pop(future)
+                self._follow(phases)
+                outcome = self._collect(future, job)
                 follow = self._finish_job(report, job, outcome)
                 if follow is not None:
-                    scheduled = self._schedule(pool, follow,
-                                               self.block_counts.get(follow.sha256, 0))
-                    futures[scheduled] = (follow, time.monotonic())
-                    pending.add(scheduled)
-            pending -= finished
-            if pending and not finished:
+                    queue.append(follow)
+                if self._stops(report, outcome, sum(not j.later for j in [*queue, *running.values()])):
+                    pool.stop()
+                    return
+            if running and not finished:
                 time.sleep(0.05)
+
+    def _stops(self, report: BatchReport, outcome: FileOutcome, left: int) -> bool:
+        """With `--strict` the first failure ends the batch: no further file is started (those
+        in flight are stopped) and the report says how many were not processed."""
+        if not (self.options.strict and outcome.outcome == "failed"):
+            return False
+        report.stopped = (f"stopped at the first failure (--strict): {left} file(s) not "
+                          "processed")
+        return True
+
+    def _follow(self, phases: PhasePipe) -> None:
+        """Pass the workers' phase messages on to the progress display."""
+        for sha, phase in phases.messages():
+            self.began.setdefault(sha, time.monotonic())
+            self._tell(phase, self.names.get(sha, ""))
+
+    def _tell(self, phase: str, name: str, done: int = 0, total: int = 0) -> None:
+        self.progress.phase, self.progress.name = phase, name
+        self.progress.done += done
+        self.progress.total += total
+        self.on_progress(Progress(**vars(self.progress)))
+
+    def _second_pass(self, job: Job) -> list[str]:
+        """The deferred stages a first-pass job is followed by (if the file is not failed)."""
+        if job.later:
+            return []
+        return sorted(self.deferred if job.rerun is None else self.deferred & set(job.rerun))
 
     def _give_up(self, report: BatchReport, pool: ProcessPool, jobs: list[Job]) -> None:
         """No worker started a file for `start_limit` seconds: a worker hangs while loading its
@@ -233,11 +249,12 @@ class Batch:
         """Record a file's outcome; returns the second-pass job (deferred stages) it needs."""
         if not job.later:
             self._record(report, outcome)
-            wanted = sorted(self.deferred if job.rerun is None else
-                            self.deferred & set(job.rerun))
+            wanted = self._second_pass(job)
             if wanted and outcome.outcome in ("ok", "partial"):
                 return Job(path=job.path, sha256=job.sha256, name=job.name, rerun=wanted,
                            later=True)
+            if wanted:  # a failed file has no second pass to wait for
+                self._tell(self.progress.phase, job.name, total=-1)
             return None
         if outcome.outcome == "failed":  # the document itself is stored and searchable
             outcome = FileOutcome(outcome.path, "partial", f"{', '.join(job.rerun or [])} "
@@ -247,7 +264,9 @@ class Batch:
             self._record(report, outcome)
         else:
             earlier.outcome, earlier.reason = outcome.outcome, outcome.reason
+            earlier.seconds = round(earlier.seconds + outcome.seconds, 3)
             self._write_outcome(report, earlier)
+            self._tell("embedding", job.name, done=1)
         return None
 
     def _watch_memory(self) -> None:
@@ -267,29 +286,33 @@ class Batch:
                 except ProcessLookupError:
                     pass
 
-    def _collect(self, future: ProcessFuture, job: Job, began: float) -> FileOutcome:
+    def _collect(self, future: ProcessFuture, job: Job) -> FileOutcome:
+        """The job's outcome. A failure's seconds run from its first phase message, since the
+        worker that measures a success's own seconds sends nothing back when it fails."""
         shown = display_path(job.path)
         try:
             result: WorkResult = future.result()
         except FutureTimeout:
             allowed = self.timeouts.get(job.sha256, self.settings.deadline)
-            return FileOutcome(shown, "failed", f"took longer than the deadline of {allowed:g} s")
+            return FileOutcome(shown, "failed", f"took longer than the deadline of {allowed:g} s",
+                               seconds=allowed)
         except ProcessExpired as err:
             reason = self.killed.pop(err.pid, None) or _crash_reason(err.exitcode)
-            return FileOutcome(shown, "failed", reason)
-        except InputError as err:
-            return FileOutcome(shown, "failed", str(err))
+            return FileOutcome(shown, "failed", reason, seconds=self._since(job))
         except SekretarError as err:
-            if self.options.strict:
-                raise
-            return FileOutcome(shown, "failed", str(err))
+            return FileOutcome(shown, "failed", str(err), seconds=self._since(job))
         except Exception as err:  # noqa: BLE001 - a parser defect must not stop the batch
-            if self.options.strict:
-                raise
-            return FileOutcome(shown, "failed", f"internal error: {type(err).__name__}: {err}")
-        return self._save(result, job, began)
+            return FileOutcome(shown, "failed", f"internal error: {type(err).__name__}: {err}",
+                               seconds=self._since(job))
+        return self._save(result, job)
 
-    def _save(self, result: WorkResult, job: Job, began: float) -> FileOutcome:
+    def _since(self, job: Job) -> float:
+        began = self.began.pop(job.sha256, None)
+        return round(time.monotonic() - began, 3) if began is not None else 0.0
+
+    def _save(self, result: WorkResult, job: Job) -> FileOutcome:
+        self.began.pop(job.sha256, None)
+        self._tell("storing", job.name)
         document = result.document
         self.store.keep_file(Path(job.path), job.sha256)
         shown = display_path(job.path)
@@ -301,12 +324,13 @@ class Batch:
             self.on_saved(document)
         reason = "; ".join(document.problems) or None
         return FileOutcome(shown, document.status, reason, document.id, document.title,
-                           round(time.monotonic() - began, 3))
+                           result.seconds, list(document.waiting))
 
     def _record(self, report: BatchReport, outcome: FileOutcome) -> None:
         report.files.append(outcome)
         self._write_outcome(report, outcome)
         self.on_done(outcome)
+        self._tell(self.progress.phase, Path(outcome.path).name, done=1)
 
     def _write_outcome(self, report: BatchReport, outcome: FileOutcome) -> None:
         self.store.batches.record_file(report.batch_id, outcome.path, outcome.outcome,

@@ -7,6 +7,7 @@ Workers never write to the store; they return the finished `Document` to the par
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,48 @@ class WorkResult:
     document: Document
     stages: dict[str, str] = field(default_factory=dict)
     pid: int = 0
+    #: the file's own work, measured here: not the time it waited in the queue for a worker.
+    seconds: float = 0.0
+
+
+#: the write end of the pipe through which this worker tells the parent each file's phase.
+_PHASES: list[int] = []
+
+
+class PhasePipe:
+    """Workers tell the parent which phase a file is in ("reading", "analysing",
+    "embedding") through a pipe: each message is one write smaller than the pipe's atomic
+    size, so a worker killed mid-file cannot leave a half message or a held lock, and a full
+    pipe drops a message instead of blocking the worker."""
+
+    def __init__(self) -> None:
+        self.read_end, self.write_end = os.pipe()
+        os.set_blocking(self.read_end, False)
+        os.set_blocking(self.write_end, False)
+        self._rest = b""
+
+    def messages(self) -> list[tuple[str, str]]:
+        """The (sha256, phase) messages written since the last look."""
+        try:
+            while chunk := os.read(self.read_end, 65536):
+                self._rest += chunk
+        except BlockingIOError:
+            pass
+        *lines, self._rest = self._rest.split(b"\n")
+        return [tuple(line.decode().split("\t", 1)) for line in lines]  # type: ignore[misc]
+
+    def close(self) -> None:
+        os.close(self.read_end)
+        os.close(self.write_end)
+
+
+def tell(job: Job, phase: str) -> None:
+    """Tell the parent (if it listens) that this job's file entered `phase`."""
+    if _PHASES:
+        try:
+            os.write(_PHASES[0], f"{job.sha256}\t{phase}\n".encode())
+        except OSError:  # a full pipe: the display misses one phase, the file does not
+            pass
 
 
 _STAGES: dict[tuple[str, ...], list[Stage]] = {}
@@ -55,11 +98,14 @@ def stages_for(settings: Settings) -> list[Stage]:
     return _STAGES[key]
 
 
-def warm_up(settings: Settings) -> None:
+def warm_up(settings: Settings, phases: int | None = None) -> None:
     """Worker start-up (the pool's initializer): build the stages and let each load its models
     now, so loading counts against no file's deadline. A stage without `warm` loads lazily;
-    a failure here is left for the first document to record."""
+    a failure here is left for the first document to record. `phases` is the write end of the
+    parent's `PhasePipe` (inherited by the forked worker)."""
     from pipeline.embed.models import allow_threads
+
+    _PHASES[:] = [] if phases is None else [phases]
 
     allow_threads()  # workers may embed on several threads (see pipeline.embed.models)
     try:
@@ -78,6 +124,8 @@ def warm_up(settings: Settings) -> None:
 
 def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
     """Parse (or reload) a document and run its stages. Raises InputError for bad files."""
+    began = time.monotonic()
+    tell(job, "embedding" if job.later else "reading")
     stages = stages_for(settings)
     if job.rerun is not None:
         with Store(settings.data, readonly=True) as store:
@@ -88,9 +136,12 @@ def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
     else:
         document = parse_file(job, settings)
     stages = [s for s in stages if is_deferred(s) == job.later]
+    if not job.later:
+        tell(job, "analysing")
     done = run_stages(document, stages, strict=strict)
     document.finish()
-    return WorkResult(document=document, stages=done, pid=os.getpid())
+    return WorkResult(document=document, stages=done, pid=os.getpid(),
+                      seconds=round(time.monotonic() - began, 3))
 
 
 def is_deferred(stage: Stage) -> bool:

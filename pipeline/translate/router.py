@@ -20,7 +20,8 @@ from pipeline.translate.engines import Engine, IdentityEngine, Pair, pair_name
 
 APERTIUM_FIRST = frozenset({("ru", "uk"), ("uk", "ru"), ("ru", "be"), ("be", "ru")})
 PIVOTS = ("en", "ru")
-INSTALL_HINT = "Install one with: sekretar models install FILE.argosmodel"
+INSTALL_COMMAND = "sekretar models install FILE.argosmodel"
+INSTALL_HINT = f"Install one with: {INSTALL_COMMAND}"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 """The `translate` stage: every block into the archive's target languages, where a route exists.
 
-A missing pair does not fail the document: its blocks stay untranslated and the document is
-partial with the reason (`translate: kk→en: ... sekretar models install FILE.argosmodel`); a
-later `sekretar translate DOC` fills them in. An engine that breaks is different: the other
+The targets are the `targets` setting's languages; its word `installed` (in the default,
+`ru,installed`) adds every language an installed engine translates the blocks' language into
+directly. A pair no engine serves is no loss: its blocks stay untranslated, the document stays ok
+and notes the pair as waiting (`document.waiting`), and the batch says once which pairs wait and
+how to install a model; installing one changes this stage's version, so the next ingest (or
+`sekretar translate DOC`) fills them in. An engine that breaks is different: the other
 pairs are still translated, then the stage raises, so it is not recorded as done and the next
 run retries (the memory makes the retry cheap).
 
@@ -22,9 +25,9 @@ from corpus.errors import ModelMissing, NotFound
 from corpus.memory import Memory
 from corpus.model import UNDETERMINED, Block, Document, Translation
 from corpus.store import Store
-from pipeline.settings import Settings
+from pipeline.settings import SERVED, Settings
 from pipeline.stages import register_stage
-from pipeline.translate.engines import TranslationFailed
+from pipeline.translate.engines import TranslationFailed, pair_name
 from pipeline.translate.glossary import Glossary
 from pipeline.translate.router import Router
 from pipeline.translate.service import Counts, SegmentTranslator, router_for
@@ -67,13 +70,11 @@ class TranslateStage:
         translator = SegmentTranslator(self.router, self.glossary, self._memory())
         failures = []
         for source, blocks in _by_language(document).items():
-            for target in self.targets:
-                if target == source:
-                    continue
+            for target in self.targets_for(source):
                 try:
                     results = translator.translate([b.text for b in blocks], source, target)
-                except ModelMissing as err:
-                    document.note_problem(f"translate: {source}→{target}: {err}")
+                except ModelMissing:
+                    document.note_waiting(pair_name(source, target))
                     continue
                 except TranslationFailed as err:
                     failures.append(f"{source}→{target}: {err}")
@@ -84,6 +85,14 @@ class TranslateStage:
         if failures:
             raise TranslationFailed("; ".join(failures))
         return document
+
+    def targets_for(self, source: str) -> list[str]:
+        """The languages blocks in `source` go into: those named, and with `installed` every
+        target an installed engine serves directly from `source` (never the source itself)."""
+        named = [t for t in self.targets if t != SERVED]
+        if SERVED in self.targets:
+            named += sorted(t for s, t in self.router.direct() if s == source)
+        return [t for t in dict.fromkeys(named) if t != source]
 
     def _memory(self) -> Memory | None:
         """The archive's memory, opened read-only once per process (a worker must not write)."""
@@ -138,8 +147,8 @@ def translate_document(
 ) -> tuple[Document, Counts]:
     """`sekretar translate DOC --to LANG`: translate, save and remember, in the parent.
 
-    Earlier translate problems about these targets are cleared first, so a document that was
-    partial for want of a model turns ok once the model is installed.
+    Earlier translate problems about these targets are cleared first, so the status says what
+    this run found; a pair still without a model is noted in `document.waiting`.
     """
     document = store.load_document(store.resolve(ref))
     stage = TranslateStage(

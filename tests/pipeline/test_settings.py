@@ -86,9 +86,10 @@ def test_describe_gives_plain_json_values() -> None:
     rows = {row["name"]: row for row in describe_settings({"SEKRETAR_TARGETS": "kk,ru"},
                                                           data=Path("/srv/a"))}
     assert rows["targets"] == {
-        "name": "targets", "value": ["kk", "ru"], "default": ["ru", "en"],
+        "name": "targets", "value": ["kk", "ru"], "default": ["ru", "installed"],
         "source": "environment", "env": "SEKRETAR_TARGETS",
-        "help": "languages every block is translated into"}
+        "help": "languages every block is translated into; 'installed' adds each language an "
+                "installed engine translates the block's language into"}
     assert (rows["data"]["value"], rows["data"]["source"]) == ("/srv/a", "flag")
     assert (rows["ocr"]["value"], rows["ocr"]["source"]) == (True, "default")
 

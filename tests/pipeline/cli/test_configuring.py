@@ -50,8 +50,10 @@ def test_text_shows_value_source_and_help(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("SEKRETAR_TARGETS", "uk,kk")
     assert main(["settings"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    at = lines.index("targets = uk,kk  (environment; default ru,en)")
-    assert lines[at + 1] == "    languages every block is translated into; env SEKRETAR_TARGETS"
+    at = lines.index("targets = uk,kk  (environment; default ru,installed)")
+    assert lines[at + 1] == ("    languages every block is translated into; 'installed' adds each "
+                             "language an installed engine translates the block's language "
+                             "into; env SEKRETAR_TARGETS")
     assert "memory_mb = 2048  (default)" in lines
 
 

@@ -186,8 +186,15 @@ def test_memory_blowup_is_killed_at_the_cap(tmp_path: Path, misbehaving_parser) 
     assert outcomes(report)["note_000.txt"] == "ok"
 
 
-def test_strict_mode_raises_on_a_defect(tmp_path: Path, misbehaving_parser) -> None:  # type: ignore[no-untyped-def]
-    bug = tmp_path / "defect.bug"
-    bug.write_text("x")
-    with Store(tmp_path / "data") as store, pytest.raises(KeyError):
-        ingest(store, [bug], settings_for(tmp_path / "data"), IngestOptions(strict=True))
+def test_strict_mode_stops_at_a_defect_with_its_reason(tmp_path: Path, misbehaving_parser) -> None:  # type: ignore[no-untyped-def]
+    inbox = tmp_path / "inbox"
+    (inbox / "a").mkdir(parents=True)
+    (inbox / "a" / "defect.bug").write_text("x")
+    write_texts(inbox / "b", 3)
+    with Store(tmp_path / "data") as store:
+        one_worker = load_settings(environ={}, data=tmp_path / "data", stages="", workers=1)
+        report = ingest(store, [inbox], one_worker, IngestOptions(strict=True))
+        assert store.document_ids() == []
+    assert [(Path(f.path).name, f.outcome, f.reason) for f in report.files] == [
+        ("defect.bug", "failed", "internal error: KeyError: 'defect'")]
+    assert report.stopped == "stopped at the first failure (--strict): 3 file(s) not processed"

@@ -95,8 +95,7 @@ def test_tm_import_then_translate_uses_the_approved_entry(
     }
     result = run_json(capsys, "translate", "report_ru.docx", "--to", "uk,en", "--data", data)
     assert result["counts"] == {"machine": 1, "memory": 0, "approved": 1, "copied": 0}  # type: ignore[index]
-    assert result["status"] == "partial"  # type: ignore[index]
-    assert result["problems"][0].startswith("translate: ru→en: A translation package")  # type: ignore[index]
+    assert (result["status"], result["problems"], result["waiting"]) == ("ok", [], ["ru-en"])  # type: ignore[index]
     again = run_json(capsys, "translate", "report_ru.docx", "--to", "uk", "--data", data)
     assert again["counts"] == {"machine": 0, "memory": 1, "approved": 1, "copied": 0}  # type: ignore[index]
     shown = run_json(capsys, "show", "report_ru.docx", "--data", data)
@@ -230,16 +229,15 @@ def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
     pytest.importorskip("pipeline.language.detect", reason="the language stage is not installed")
     monkeypatch.setenv("SEKRETAR_TARGETS", "uk,en")
     data, report = ingest_note(tmp_path, capsys, "language,translate")
-    assert report["counts"]["partial"] == 1  # type: ignore[index]
+    assert report["counts"]["ok"] == 1  # type: ignore[index]
+    assert report["waiting_for_models"] == [{"pair": "ru-en", "documents": 1}]  # type: ignore[index]
+    assert report["install"] == "sekretar models install FILE.argosmodel"  # type: ignore[index]
     shown = run_json(capsys, "show", "note.txt", "--data", data)
     first = shown["blocks"][0]["translations"]  # type: ignore[index]
     assert [(t["language"], t["text"], t["engine"]) for t in first] == [
         ("uk", "Делегація МАГ провела засідання у Москві.", "apertium")
     ]
-    assert shown["problems"] == [  # type: ignore[index]
-        "translate: ru→en: A translation package for ru-en is not installed. Install one with: "
-        "sekretar models install FILE.argosmodel"
-    ]
+    assert shown["problems"] == []  # type: ignore[index]
     with Store(Path(data)) as store:  # the parent remembered the worker's translations
         assert store.memory.count() == {"machine": 2, "approved": 0}
     run_json(capsys, "models", "install", str(package_files["ru-en"]), "--data", data)
@@ -254,7 +252,7 @@ def test_ingest_translates_in_a_worker_and_fills_in_after_a_model_install(
         "--deadline",
         "1200",
     )
-    assert again["counts"]["ok"] == 1  # type: ignore[index]
+    assert again["counts"]["ok"] == 1 and again["waiting_for_models"] == []  # type: ignore[index]
     shown = run_json(capsys, "show", "note.txt", "--data", data)
     english = shown["blocks"][0]["translations"][0]  # type: ignore[index]
     assert (english["language"], english["engine"]) == ("en", "argos")

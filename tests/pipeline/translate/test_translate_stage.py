@@ -12,7 +12,7 @@ from corpus.errors import StoreError
 from corpus.memory import MemoryEntry
 from corpus.model import Document
 from corpus.store import Store
-from pipeline.settings import Settings
+from pipeline.settings import DEFAULTS, Settings
 from pipeline.stages import build_stages, run_stages
 from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.argos import install_package
@@ -27,10 +27,6 @@ BLOCKS = (
     ("list_item", "Делегация предложила общую программу обмена специалистами."),
     ("table_cell", "2025"),
 )
-MISSING_EN = (
-    "translate: ru→en: A translation package for ru-en is not installed. Install one "
-    "with: sekretar models install FILE.argosmodel"
-)
 
 
 def stored(archive: Store, document: Document, stages: dict[str, str] | None = None) -> None:
@@ -39,7 +35,7 @@ def stored(archive: Store, document: Document, stages: dict[str, str] | None = N
     archive.memory.remember(document)
 
 
-def test_blocks_translated_where_an_engine_exists_and_partial_otherwise(
+def test_blocks_translated_where_an_engine_exists_and_waiting_otherwise(
     settings: Settings, archive: Store
 ) -> None:
     document = make_document(*BLOCKS)
@@ -61,7 +57,30 @@ def test_blocks_translated_where_an_engine_exists_and_partial_otherwise(
     )
     assert document.blocks[3].translation("uk").engine == "identity"  # type: ignore[union-attr]
     assert [b.translation("en") for b in document.blocks] == [None] * 4
-    assert (document.status, document.problems) == ("partial", [MISSING_EN])
+    assert (document.status, document.problems, document.waiting) == ("ok", [], ["ru-en"])
+
+
+def test_default_targets_are_russian_and_what_the_installed_engines_serve(
+    settings: Settings, archive: Store, package_files: dict[str, Path], apertium: ApertiumEngine
+) -> None:
+    """With Apertium only, Russian goes into Ukrainian and Belarusian, and English waits for
+    an en-ru model (no loss); installing one changes the version, and the re-run fills it in."""
+    defaults = settings.with_overrides(targets=",".join(DEFAULTS.targets))
+    stage = TranslateStage(defaults)
+    assert [stage.targets_for(s) for s in ("ru", "uk", "en")] == [["be", "uk"], ["ru"], ["ru"]]
+    english = make_document(("paragraph", "The delegation met in Moscow."), language="en")
+    stage.run(english)
+    english.finish()
+    assert (english.status, english.problems, english.waiting) == ("ok", [], ["en-ru"])
+    assert english.blocks[0].translations == []
+    install_package(settings.data / "models", package_files["en-ru"])
+    again = TranslateStage(defaults)
+    assert again.version != stage.version
+    refilled = make_document(("paragraph", "The delegation met in Moscow."), language="en")
+    again.run(refilled)
+    russian = refilled.blocks[0].translation("ru")
+    assert refilled.waiting == [] and russian is not None and russian.engine == "argos"
+    assert again.targets_for("ru") == ["be", "uk"]  # en-ru serves English, not Russian
 
 
 def test_second_run_translates_zero_segments(settings: Settings, archive: Store) -> None:
