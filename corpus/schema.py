@@ -188,7 +188,6 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN superseded_by TEXT;
     ALTER TABLE documents ADD COLUMN trashed TEXT;
     CREATE INDEX documents_source_path ON documents(source_path);
-    CREATE INDEX documents_superseded_by ON documents(superseded_by);
     CREATE TABLE audit (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
@@ -197,7 +196,6 @@ MIGRATIONS: list[str] = [
         old TEXT NOT NULL DEFAULT '{}',
         new TEXT NOT NULL DEFAULT '{}'
     );
-    CREATE INDEX audit_document ON audit(document_id);
     """,
 ]
 

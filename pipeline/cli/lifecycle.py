@@ -11,6 +11,7 @@ from rich.markup import escape
 from pipeline.cli.app import DataOption, JsonOption, app, console, open_store, print_json
 from pipeline.ingest.versions import (
     DocumentFilters,
+    audit_entries,
     delete_document,
     edit_document,
     history,
@@ -179,7 +180,7 @@ def log_command(
     Example: sekretar log --json
     """
     with open_store(data, readonly=True) as store:
-        entries = store.audit.entries(store.resolve(doc) if doc else None, limit)
+        entries = audit_entries(store, doc, limit)
     if as_json:
         print_json(entries)
         return

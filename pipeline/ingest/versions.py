@@ -151,6 +151,18 @@ def version_id(store: Store, ref: str, number: int) -> str:
     return str(versions[number - 1]["id"])
 
 
+def audit_entries(store: Store, ref: str | None, limit: int) -> list[dict[str, Any]]:
+    """The audit log, newest first; one document's entries when `ref` names one (a purged
+    document by its full id, since only the log still knows it)."""
+    if ref is None:
+        return store.audit.entries(None, limit)
+    try:
+        document_id = store.resolve(ref)
+    except NotFound:
+        document_id = ref
+    return store.audit.entries(document_id, limit)
+
+
 def _refresh(store: Store, document_id: str) -> None:
     """Index the document again if it is current (its fields changed), else take it out."""
     if store.versions.state(document_id) == "current":

@@ -109,6 +109,8 @@ def test_delete_restore_and_purge(archive: Archive) -> None:
     assert archive.listed("--all") == [("tour.txt", "current")]
     archive.run("restore", "water.txt", code=2)
     assert [e["command"] for e in archive.json("log")] == ["purge", "delete", "restore", "delete"]
+    assert [e["command"] for e in archive.json("log", "tour.txt")] == []
+    assert len(archive.json("log", water)) == 4
     assert archive.index_ok()
 
 
