@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from corpus.database import Database, Row
 from corpus.model import Block, Entity, Translation
+from corpus.versions import current_sql
 
 _BLOCK_COLUMNS = (
     "id, ord, kind, text, language, page, paragraph, level, table_no, row_no, col_no, "
@@ -48,18 +49,20 @@ class Blocks:
         return int(row[0]) if row else 0
 
     def with_documents(self) -> list[BlockRow]:
-        """Every block with its document's fields, documents in ingest order, blocks in
-        reading order (the search catalog's rows)."""
+        """Every block of the current documents with its document's fields, documents in
+        ingest order, blocks in reading order (the search catalog's rows)."""
         rows = self.db.rows(
             "SELECT b.id, b.language, d.id, d.source_name, d.title, d.kind, d.city, d.session, "
             "d.date, d.language FROM blocks b JOIN documents d ON d.id = b.document_id "
-            "ORDER BY d.ingested, d.id, b.ord")
+            f"WHERE {current_sql('d')} ORDER BY d.ingested, d.id, b.ord")
         return [BlockRow(*r) for r in rows]
 
     def ids_by_document(self) -> dict[str, set[str]]:
-        """Document id -> the ids of its stored blocks."""
+        """Document id -> the ids of its stored blocks, for the current documents (those the
+        search index holds)."""
         found: dict[str, set[str]] = {}
-        for r in self.db.iterate("SELECT document_id, id FROM blocks"):
+        for r in self.db.iterate("SELECT b.document_id, b.id FROM blocks b JOIN documents d "
+                                 f"ON d.id = b.document_id WHERE {current_sql('d')}"):
             found.setdefault(r[0], set()).add(r[1])
         return found
 

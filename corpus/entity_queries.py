@@ -11,6 +11,7 @@ from typing import Any
 
 from corpus import reference
 from corpus.database import Database
+from corpus.versions import current_sql
 
 _BLOCK_FIELDS = ("block_id", "document", "source_name", "title", "order", "kind", "page",
                  "paragraph", "language", "text")
@@ -39,7 +40,8 @@ class Entities:
         document, source_name, title, language, session, mentions, blocks, forms."""
         rows = self.db.rows(
             "SELECT d.id, d.source_name, d.title, d.language, d.session, e.block_id, e.text "
-            "FROM entities e JOIN documents d ON d.id = e.document_id WHERE e.key = ?",
+            "FROM entities e JOIN documents d ON d.id = e.document_id "
+            f"WHERE e.key = ? AND {current_sql('d')}",
             (key,),
         )
         found: dict[str, dict[str, Any]] = {}
@@ -66,7 +68,7 @@ class Entities:
             "b.paragraph, COALESCE(NULLIF(b.language, 'und'), d.language) AS language, b.text, "
             "e.start, e.end, e.label FROM entities e JOIN blocks b ON b.id = e.block_id "
             "JOIN documents d ON d.id = b.document_id "
-            "WHERE e.key = ? ORDER BY d.ingested, d.id, b.ord, e.start",
+            f"WHERE e.key = ? AND {current_sql('d')} ORDER BY d.ingested, d.id, b.ord, e.start",
             (key,),
         )
         found: dict[str, dict[str, Any]] = {}

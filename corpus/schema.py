@@ -181,6 +181,22 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO stages(document_id, stage, version, updated)
         SELECT id, 'index', '1', updated FROM documents
     """,
+    # 3: document lifecycle. A document superseded by a newer version points at it; a deleted
+    # one carries the time it went to the trash (both stay readable until purged). The audit
+    # log records every change made to a stored document: when, which command, old and new.
+    """
+    ALTER TABLE documents ADD COLUMN superseded_by TEXT;
+    ALTER TABLE documents ADD COLUMN trashed TEXT;
+    CREATE INDEX documents_source_path ON documents(source_path);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        command TEXT NOT NULL,
+        old TEXT NOT NULL DEFAULT '{}',
+        new TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

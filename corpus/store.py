@@ -7,7 +7,8 @@ crash leaves either the old state or the new one, never half a document.
 `Store` is the one object callers open (`with Store(folder) as store:`). It owns the connection,
 the transactions and the schema; documents are its own methods, and the other tables are
 reached through query groups by concern: `store.blocks`, `store.entities`, `store.minutes`,
-`store.memory`, `store.batches`, `store.embeddings`. Every SQL statement of the project is in
+`store.memory`, `store.batches`, `store.embeddings`, `store.versions` (versions, corrections,
+the trash, listings) and `store.audit`. Every SQL statement of the project is in
 `corpus`; nothing outside it needs `sqlite3`.
 """
 
@@ -21,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from corpus.audit import Audit
 from corpus.batches import Batches
 from corpus.blocks import Blocks
 from corpus.database import DATABASE, Database, now, storage_error
@@ -31,11 +33,9 @@ from corpus.memory import Memory
 from corpus.messages import Message
 from corpus.minutes_store import Minutes
 from corpus.model import Document
+from corpus.versions import INDEX_STAGE, Versions, current_sql
 
 __all__ = ["DATABASE", "INDEX_STAGE", "Store", "now", "storage_error"]
-
-#: the stage row that says the search index holds a document's current blocks.
-INDEX_STAGE = "index"
 
 _DOC_FIELDS = (
     "source_name", "media_type", "kind", "title", "language", "session", "city", "date",
@@ -66,6 +66,8 @@ class Store:
         self.memory = Memory(self.db)
         self.batches = Batches(self.db)
         self.embeddings = Embeddings(self.db)
+        self.audit = Audit(self.db)
+        self.versions = Versions(self.db, self.audit)
 
     def close(self) -> None:
         self.db.close()
@@ -115,6 +117,18 @@ class Store:
             partial.unlink(missing_ok=True)
             raise storage_error(err) from err
         return target
+
+    def discard_file(self, sha256: str) -> bool:
+        """Delete a kept source file that no stored document uses any more; True if deleted."""
+        if self.has_document(sha256):
+            return False
+        try:
+            self.file_path(sha256).unlink()
+        except FileNotFoundError:
+            return False
+        except OSError as err:
+            raise storage_error(err) from err
+        return True
 
     # documents: writing ------------------------------------------------------------------
 
@@ -188,9 +202,11 @@ class Store:
         return info
 
     def resolve(self, ref: str) -> str:
-        """A document id from an id, a unique id prefix or a source file name (latest version)."""
+        """A document id from an id, a unique id prefix or a source file name (its current
+        version first, then the latest)."""
         row = self.db.one(
-            "SELECT id FROM documents WHERE source_name=? ORDER BY version DESC LIMIT 1", (ref,))
+            "SELECT id FROM documents WHERE source_name=? ORDER BY trashed IS NOT NULL, "
+            "superseded_by IS NOT NULL, version DESC LIMIT 1", (ref,))
         if row is not None:
             return str(row["id"])
         if len(ref) >= 4 and all(c in "0123456789abcdef" for c in ref.lower()):
@@ -224,14 +240,15 @@ class Store:
         by date and source name."""
         rows = self.db.rows(
             f"SELECT {', '.join(_SESSION_FIELDS)} FROM documents WHERE session = ? "
-            "ORDER BY date, source_name", (session,))
+            f"AND {current_sql()} ORDER BY date, source_name", (session,))
         return [dict(r) for r in rows]
 
     def minutes_ids(self, session_or_date: str) -> list[str]:
-        """Ids of the minutes documents of a session key or of a date, by date, session and
-        source name."""
+        """Ids of the current minutes documents of a session key or of a date, by date,
+        session and source name."""
         rows = self.db.rows(
             "SELECT id FROM documents WHERE kind='minutes' AND (session=? OR date=?) "
+            f"AND {current_sql()} "
             "ORDER BY date, session, source_name", (session_or_date, session_or_date))
         return [r[0] for r in rows]
 
@@ -258,7 +275,7 @@ class Store:
         row = self.db.one(
             "SELECT (SELECT COUNT(*) FROM documents), (SELECT MAX(updated) FROM documents), "
             "(SELECT MAX(rowid) FROM blocks), (SELECT MAX(rowid) FROM embeddings), "
-            "(SELECT MAX(rowid) FROM entities)")
+            "(SELECT MAX(rowid) FROM entities), (SELECT MAX(id) FROM audit)")
         return tuple(row) if row else ()
 
     # analysis stages ---------------------------------------------------------------------

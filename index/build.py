@@ -1,7 +1,8 @@
 """Building the Whoosh index from the store: incrementally, from scratch, and checking it.
 
 The store is the source of truth; the index (the data folder's `index/`) can always be rebuilt
-from it, so deleting the folder loses nothing. Only one process writes at a time: a writer that
+from it, so deleting the folder loses nothing. It holds the current documents only: a superseded
+version or a document in the trash leaves it (`remove_documents`) and stays in the store. Only one process writes at a time: a writer that
 finds the index locked waits (up to `LOCK_WAIT` seconds) instead of failing, and readers never
 wait, since Whoosh readers see the last committed generation.
 """
@@ -156,7 +157,11 @@ def _write_document(writer: Any, document: Document) -> None:
 
 def add_document(store: Store, document: Document) -> None:
     """Index one stored document, replacing its earlier blocks (called after each save), and
-    mark it indexed once the index has committed it."""
+    mark it indexed once the index has committed it. A document that is not current (a
+    superseded version, one in the trash) is taken out instead."""
+    if store.versions.state(document.id) != "current":
+        remove_documents(store, [document.id])
+        return
     ix = open_index(index_path(store))
     with writing(ix) as writer:
         _write_document(writer, document)
@@ -170,10 +175,12 @@ def catch_up(store: Store, on_progress: Callable[[int, int], None] | None = None
     path = index_path(store)
     if index_exists(path) and unreadable(path):
         shutil.rmtree(path)  # torn by a power cut: nothing in it that the store lacks
-    if not index_exists(path) and store.document_ids():
+    current = store.versions.current_ids()
+    if not index_exists(path) and current:
         rebuild(store, on_progress)  # deleted, damaged or of another version: rebuilt whole
-        return len(store.document_ids())
-    ids = store.documents_without(INDEX_STAGE, SCHEMA_VERSION)
+        return len(current)
+    wanted = set(current)
+    ids = [i for i in store.documents_without(INDEX_STAGE, SCHEMA_VERSION) if i in wanted]
     if not ids:
         return 0
     ix = open_index(index_path(store))
@@ -186,10 +193,19 @@ def catch_up(store: Store, on_progress: Callable[[int, int], None] | None = None
     return len(ids)
 
 
-def remove_document(store: Store, document_id: str) -> None:
-    ix = open_index(index_path(store))
+def remove_documents(store: Store, document_ids: list[str]) -> None:
+    """Take documents' blocks out of the index (superseded, trashed or purged ones); nothing to
+    do without an index, which a rebuild makes of current documents only."""
+    ix = open_index(index_path(store), create=False)
+    if ix is None or not document_ids:
+        return
     with writing(ix) as writer:
-        writer.delete_by_term("doc_id", document_id)
+        for document_id in document_ids:
+            writer.delete_by_term("doc_id", document_id)
+
+
+def remove_document(store: Store, document_id: str) -> None:
+    remove_documents(store, [document_id])
 
 
 def rebuild(store: Store, on_progress: Callable[[int, int], None] | None = None) -> int:
@@ -204,7 +220,7 @@ def rebuild(store: Store, on_progress: Callable[[int, int], None] | None = None)
     if guard is not None and not guard.acquire(blocking=True):
         raise StoreError("the search index is locked by another process")
     try:
-        ids = store.document_ids()
+        ids = store.versions.current_ids()
         count = _fill(store, ids, open_index(fresh), on_progress)
         _swap(fresh, final)
         store.mark_stage(ids, INDEX_STAGE, SCHEMA_VERSION)
@@ -308,8 +324,8 @@ def indexed_blocks(ix: Any) -> dict[str, set[str]]:
 
 
 def repair(store: Store, check: IndexCheck | None = None) -> int:
-    """Re-index every document with a difference (or rebuild when the index is missing);
-    returns the number of documents fixed."""
+    """Re-index every document with a difference (or rebuild when the index is missing), and
+    take out what is no longer current; returns the number of documents fixed."""
     check = check or compare(store)
     if check.no_index or check.unreadable:
         if check.unreadable:
@@ -317,10 +333,11 @@ def repair(store: Store, check: IndexCheck | None = None) -> int:
         rebuild(store)
         return check.documents
     targets = set(check.missing) | set(check.extra)
+    current = set(store.versions.current_ids())
     ix = open_index(index_path(store))
     with writing(ix) as writer:
         for document_id in targets:
-            if store.has_document(document_id):
+            if document_id in current:
                 _write_document(writer, store.load_document(document_id))
             else:
                 writer.delete_by_term("doc_id", document_id)

@@ -27,6 +27,8 @@ COMMAND_MODULE = {
     "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",
     "serve": "pipeline.cli.serving",
     "settings": "pipeline.cli.configuring",
+    **dict.fromkeys(("documents", "history", "edit", "supersede", "delete", "restore", "purge",
+                     "log"), "pipeline.cli.lifecycle"),
 }
 #: command modules; each registers its commands on `app` when imported.
 COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_MODULE.values()))

@@ -24,6 +24,7 @@ from pipeline.cli.app import (
 )
 from pipeline.ingest.batch import BatchReport, IngestOptions, ingest
 from pipeline.ingest.report import Progress as BatchProgress
+from pipeline.ingest.versions import version_id
 from pipeline.translate.router import INSTALL_COMMAND
 from pipeline.wiring import Library
 
@@ -159,15 +160,18 @@ def _print_last_batch(batch: dict[str, Any] | None) -> None:
 def show_command(
     doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
     entities: Annotated[bool, typer.Option("--entities", help="mark entities in the text")] = False,
+    version: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--version", help="this version (see 'sekretar history')", min=1)] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print a document's metadata and its blocks in order.
 
-    Example: sekretar show report_ryazan_water_ru.docx
+    Example: sekretar show report_ryazan_water_ru.docx --version 1
     """
     with open_store(data, readonly=True) as store:
-        document = store.load_document(store.resolve(doc))
+        document = store.load_document(
+            version_id(store, doc, version) if version else store.resolve(doc))
         info = store.document_info(document.id)
     if as_json:
         print_json(document_json(document, info))

@@ -25,6 +25,7 @@ from corpus.model import Document
 from corpus.store import Store, now, storage_error
 from pipeline.ingest.processes import descendants, resident_bytes
 from pipeline.ingest.report import BatchReport, FileOutcome, Progress
+from pipeline.ingest.versions import correct_on_reingest, store_version
 from pipeline.ingest.worker import Job, PhasePipe, WorkResult, is_deferred, process, warm_up
 from pipeline.parse.base import sha256_file
 from pipeline.parse.options import ParseOptions
@@ -140,6 +141,7 @@ class Batch:
         job = Job(path=str(path), sha256=sha, name=display_name(path), kind=self.options.kind,
                   session=self.options.session, password=self.options.password)
         if self.store.has_document(sha):
+            correct_on_reingest(self.store, sha, self.options.kind, self.options.session)
             stored = self.store.stage_versions(sha)
             stale = [n for n, v in self.versions.items() if stored.get(n) != v]
             if not stale:
@@ -316,8 +318,8 @@ class Batch:
         document = result.document
         self.store.keep_file(Path(job.path), job.sha256)
         shown = display_path(job.path)
-        self.store.save_document(document, stages=result.stages, source_path=shown,
-                                 reindex=not job.later)
+        store_version(self.store, document, result.stages,
+                      display_path(Path(job.path).absolute()), reindex=not job.later)
         self.block_counts[document.id] = len(document.blocks)
         _remember_translations(self.store, document)
         if not job.later:  # a second pass adds no indexed field

@@ -18,7 +18,7 @@ from corpus.store import Store
 from index.searcher import Searcher
 
 ROOT = Path(__file__).resolve().parents[3]
-LIMIT = 200_000
+LIMIT = 300_000
 
 
 def sekretar(*args: str, limit: int | None = None) -> subprocess.CompletedProcess[str]:
