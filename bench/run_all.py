@@ -4,7 +4,7 @@
     python bench/run_all.py --short    # the quick form CI runs
 
 Every `bench/*.py` except the helpers in `SKIP` is run (ingest, search, translate, entities,
-retrieval, minutes, ocr, web, concurrency...), each with `--short` when this script has
+retrieval, minutes, kinds, ocr, web, concurrency...), each with `--short` when this script has
 it.
 
 A benchmark that fails makes this script exit non-zero, so a broken benchmark is noticed; the
@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SKIP = {"run_all.py", "corpus_gen.py", "__init__.py", "fuzz_child.py", "fuzz_inputs.py"}
+SKIP = {"run_all.py", "corpus_gen.py", "__init__.py", "fuzz_child.py", "fuzz_inputs.py",
+        "kinds_set.py"}
 
 
 def main() -> int:

@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-DOCUMENT_KINDS = ("report", "minutes", "resolution", "other")
+#: what a document is; "other" is the default until the user (`ingest --kind`) or the `kind`
+#: stage (pipeline/kinds) says more. Declared once: the CLI's `--kind` check and the search
+#: filter read this tuple, and each kind has its label in the web interface's words.
+DOCUMENT_KINDS = ("report", "minutes", "agenda", "resolution", "letter", "other")
+#: the kinds as a command's help and the API's description name them.
+KINDS_HELP = ", ".join(DOCUMENT_KINDS[:-1]) + " or " + DOCUMENT_KINDS[-1]
+#: the document property set when the user gave the kind (`ingest --kind`, even "other"): a
+#: given kind is an override that no stage changes.
+KIND_GIVEN = "kind_given"
 BLOCK_KINDS = (
     "heading",
     "paragraph",

@@ -42,8 +42,8 @@ class Settings:
     max_file_mb: int = setting(512, "largest file accepted, in MB")
     max_unzipped_mb: int = setting(500, "largest total uncompressed size of a DOCX's parts, in MB")
     max_zip_ratio: float = setting(100.0, "highest compression ratio allowed inside a DOCX")
-    stages: tuple[str, ...] = setting(("language", "minutes", "translate", "entities", "embed"),
-                                      "analysis stages to run")
+    stages: tuple[str, ...] = setting(("language", "kind", "minutes", "translate", "entities",
+                                       "embed"), "analysis stages to run, in this order")
     targets: tuple[str, ...] = setting(
         ("ru", SERVED), f"languages every block is translated into; '{SERVED}' adds each language "
         "an installed engine translates the block's language into")

@@ -30,17 +30,20 @@ StageFactory = Callable[[Settings], Stage]
 
 _FACTORIES: dict[str, StageFactory] = {}
 
-#: the known stages in their order, each with the extra its libraries come from. Every stage has
-#: one shape: a package `pipeline/<name>/` whose `stage.py` registers its factory under the
-#: stage's name; it is imported only when the stage is asked for.
-STAGE_EXTRAS: dict[str, str] = {
+#: the known stages in their order, each with the extra its libraries come from (None: it needs
+#: no optional library and is always available). Every stage has one shape: a package
+#: `pipeline/<name>/` (`pipeline/kinds/` for `kind`) whose `stage.py` registers its factory
+#: under the stage's name; it is imported only when the stage is asked for.
+STAGE_EXTRAS: dict[str, str | None] = {
     "language": "nlp",
+    "kind": None,
     "minutes": "nlp",
     "translate": "translate",
     "entities": "nlp",
     "embed": "search",
 }
-STAGE_MODULES: dict[str, str] = {name: f"pipeline.{name}.stage" for name in STAGE_EXTRAS}
+STAGE_MODULES: dict[str, str] = {name: f"pipeline.{name}.stage" for name in STAGE_EXTRAS} | {
+    "kind": "pipeline.kinds.stage"}
 
 
 def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
@@ -56,8 +59,9 @@ def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
 
 
 def available_stages() -> list[str]:
-    """The stages whose extra is installed here (see `pipeline.extras`)."""
-    return [name for name, extra in STAGE_EXTRAS.items() if installed(extra)]
+    """The stages whose extra is installed here (see `pipeline.extras`), and those that need
+    none."""
+    return [name for name, extra in STAGE_EXTRAS.items() if extra is None or installed(extra)]
 
 
 def stage_factory(name: str) -> StageFactory:

@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corpus.model import Document
+from corpus.model import DOCUMENT_KINDS, Document
 from pipeline.cli.app import (
     DataOption,
     JsonOption,
@@ -35,7 +35,8 @@ _STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "unchanged": "dim
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="files and folders (searched recursively)")],
     session: Annotated[Optional[str], typer.Option(help="session these files belong to")] = None,  # noqa: UP045
-    kind: Annotated[Optional[str], typer.Option(help="report, minutes or other")] = None,  # noqa: UP045
+    kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        help=f"the files' kind, instead of the one read from their text: {', '.join(DOCUMENT_KINDS)}")] = None,
     password: Annotated[Optional[str], typer.Option(help="password for encrypted PDFs")] = None,  # noqa: UP045
     workers: Annotated[Optional[int], setting_option("workers")] = None,  # noqa: UP045
     deadline: Annotated[Optional[float], setting_option("deadline")] = None,  # noqa: UP045
@@ -55,8 +56,8 @@ def ingest_command(
 
     Example: sekretar ingest samples/ --session "Council 2025-04"
     """
-    if kind and kind not in ("report", "minutes", "resolution", "other"):
-        raise typer.BadParameter("must be report, minutes, resolution or other", param_hint="--kind")
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise typer.BadParameter(f"must be one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
     settings = settings_for(data, workers=workers, deadline=deadline, memory_mb=memory_mb,
                             stages=stages)
     options = IngestOptions(kind=kind, session=session, password=password, strict=strict)

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.markup import escape
 
+from corpus.model import KINDS_HELP
 from pipeline.cli.app import DataOption, JsonOption, app, console, open_store, print_json
 from pipeline.ingest.versions import (
     DocumentFilters,
@@ -32,7 +33,7 @@ def _short(row: dict[str, Any]) -> str:
 
 @app.command("documents")
 def documents_command(
-    kind: Annotated[OptionalText, typer.Option(help="report, minutes, resolution or other")] = None,
+    kind: Annotated[OptionalText, typer.Option(help=KINDS_HELP)] = None,
     city: Annotated[OptionalText, typer.Option(help="only documents of this city")] = None,
     session: Annotated[OptionalText, typer.Option(help="only documents of this session")] = None,
     lang: Annotated[OptionalText, typer.Option("--lang", help="only documents in this language")] = None,
@@ -86,7 +87,7 @@ def history_command(doc: DocArgument, data: DataOption = None, as_json: JsonOpti
 @app.command("edit")
 def edit_command(
     doc: DocArgument,
-    kind: Annotated[OptionalText, typer.Option(help="report, minutes, resolution or other")] = None,
+    kind: Annotated[OptionalText, typer.Option(help=KINDS_HELP)] = None,
     session: Annotated[OptionalText, typer.Option(help="the session it belongs to")] = None,
     title: Annotated[OptionalText, typer.Option(help="its title")] = None,
     date: Annotated[OptionalText, typer.Option(help="its date, YYYY[-MM[-DD]]")] = None,

@@ -13,6 +13,7 @@ import typer
 from rich.markup import escape
 
 from corpus.errors import ConfigError
+from corpus.model import KINDS_HELP
 from index.build import rebuild
 from index.results import Fragment, SearchResult
 from index.searcher import MODES, Filters, Searcher
@@ -46,7 +47,7 @@ def search_command(
     lang: Annotated[
         OptionalText, typer.Option("--lang", help="only blocks in this language (ru, en, ...)")
     ] = None,
-    kind: Annotated[OptionalText, typer.Option(help="report, minutes, resolution or other")] = None,
+    kind: Annotated[OptionalText, typer.Option(help=KINDS_HELP)] = None,
     city: Annotated[OptionalText, typer.Option(help="only documents of this city")] = None,
     session: Annotated[OptionalText, typer.Option(help="only documents of this session")] = None,
     date_from: Annotated[

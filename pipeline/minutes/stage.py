@@ -1,8 +1,10 @@
 """The `minutes` stage: reads session minutes into `Session`, `AgendaItem`, `Speech`,
 `Decision` and `Vote`, each linked to the blocks it came from.
 
-A document is read when its kind is "minutes", or when its kind is still "other" and its text
-looks like minutes (see `looks_like_minutes`); reports and resolutions pass through untouched.
+A document is read when its kind is "minutes" (given by `ingest --kind`, or found in its text by
+the `kind` stage, which runs first), or when its kind is still "other", not given, and its text
+looks like minutes (see `looks_like_minutes`); reports, agendas, resolutions and letters pass
+through untouched, and so does a document the user called "other".
 The stage never invents: what the minutes do not say stays empty, and what is missing is noted
 on the document (`minutes: no agenda found`, …), which turns it partial.
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus.model import Document, Session
+from corpus.model import KIND_GIVEN, Document, Session
 from pipeline.minutes.checks import check_session
 from pipeline.minutes.header import place_city
 from pipeline.minutes.labels import Label, match_label
@@ -62,10 +64,12 @@ def make_stage(settings: Settings) -> MinutesStage:
 
 
 def applies_to(document: Document) -> bool:
-    """Minutes by kind, or an unclassified document that reads like minutes."""
+    """Minutes by kind, or an unclassified document that reads like minutes ("other" given by
+    the user is a classification)."""
     if document.kind == "minutes":
         return True
-    return document.kind == "other" and looks_like_minutes(document)
+    return (document.kind == "other" and not document.properties.get(KIND_GIVEN)
+            and looks_like_minutes(document))
 
 
 def looks_like_minutes(document: Document) -> bool:

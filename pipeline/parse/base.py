@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, ClassVar
 
-from corpus.model import Document
+from corpus.model import KIND_GIVEN, Document
 from pipeline.parse.options import DEFAULT_OPTIONS, ParseOptions
 
 HEAD_BYTES = 8192
@@ -83,13 +83,15 @@ class Source:
         return replace(self, path=found, data=None, media_type=media_type or self.media_type)
 
     def new_document(self, media_type: str) -> Document:
-        """An empty document for this source; the parser fills in blocks and metadata."""
+        """An empty document for this source; the parser fills in blocks and metadata. A kind
+        the caller gave is marked as given (`KIND_GIVEN`), so no stage changes it."""
         return Document(
             id=self.sha256,
             source_name=self.name,
             media_type=media_type,
             kind=self.kind or "other",
             session=self.session,
+            properties={KIND_GIVEN: True} if self.kind else {},
         )
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from corpus.model import KINDS_HELP
 from pipeline.web.service import SearchRequest, WebService, document_json
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -25,7 +26,7 @@ Text = Annotated[str | None, Query()]
 def api_search(
     request: Request,
     q: Annotated[str, Query(description='words, "a phrase", prefix*, AND/OR/NOT')] = "",
-    kind: Annotated[str | None, Query(description="report, minutes, resolution or other")] = None,
+    kind: Annotated[str | None, Query(description=KINDS_HELP)] = None,
     lang: Annotated[str | None, Query(description="only blocks in this language")] = None,
     city: Text = None,
     session: Text = None,

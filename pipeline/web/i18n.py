@@ -97,6 +97,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "switch_ui": ("English", "Русский"),
     "api": ("API", "API"),
 }
+#: the name of each document kind (corpus.model.DOCUMENT_KINDS), as `kind_<kind>`.
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "report": ("Доклад, отчёт", "Report"),
+    "minutes": ("Протокол", "Minutes"),
+    "agenda": ("Повестка дня", "Agenda"),
+    "resolution": ("Решение, постановление", "Resolution, decision"),
+    "letter": ("Письмо", "Letter"),
+    "other": ("Другое", "Other"),
+}
+_WORDS |= {f"kind_{kind}": pair for kind, pair in KIND_LABELS.items()}
 
 
 def words(language: str) -> dict[str, str]:

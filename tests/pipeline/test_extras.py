@@ -50,7 +50,7 @@ def test_an_unknown_extra_is_a_configuration_error() -> None:
 
 def test_a_stage_whose_extra_is_missing_is_left_out(without: Callable[[str], None]) -> None:
     without("translate")
-    assert stages.available_stages() == ["language", "minutes", "entities", "embed"]
+    assert stages.available_stages() == ["language", "kind", "minutes", "entities", "embed"]
 
 
 def test_an_image_without_the_ocr_extra_says_what_to_install(
