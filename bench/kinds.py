@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from kinds_set import Case, all_cases  # noqa: E402
 
 from corpus.model import DOCUMENT_KINDS, Document  # noqa: E402
-from pipeline.kinds.classify import classify  # noqa: E402
+from pipeline.kind.classify import classify  # noqa: E402
 from pipeline.parse import parse  # noqa: E402
 from pipeline.parse.base import Source  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: what a document is; "other" is the default until the user (`ingest --kind`) or the `kind`
-#: stage (pipeline/kinds) says more. Declared once: the CLI's `--kind` check and the search
+#: stage (pipeline/kind) says more. Declared once: the CLI's `--kind` check and the search
 #: filter read this tuple, and each kind has its label in the web interface's words.
 DOCUMENT_KINDS = ("report", "minutes", "agenda", "resolution", "letter", "other")
 #: the kinds as a command's help and the API's description name them.

@@ -32,8 +32,8 @@ _FACTORIES: dict[str, StageFactory] = {}
 
 #: the known stages in their order, each with the extra its libraries come from (None: it needs
 #: no optional library and is always available). Every stage has one shape: a package
-#: `pipeline/<name>/` (`pipeline/kinds/` for `kind`) whose `stage.py` registers its factory
-#: under the stage's name; it is imported only when the stage is asked for.
+#: `pipeline/<name>/` whose `stage.py` registers its factory under the stage's name; it is
+#: imported only when the stage is asked for.
 STAGE_EXTRAS: dict[str, str | None] = {
     "language": "nlp",
     "kind": None,
@@ -42,8 +42,7 @@ STAGE_EXTRAS: dict[str, str | None] = {
     "entities": "nlp",
     "embed": "search",
 }
-STAGE_MODULES: dict[str, str] = {name: f"pipeline.{name}.stage" for name in STAGE_EXTRAS} | {
-    "kind": "pipeline.kinds.stage"}
+STAGE_MODULES: dict[str, str] = {name: f"pipeline.{name}.stage" for name in STAGE_EXTRAS}
 
 
 def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:

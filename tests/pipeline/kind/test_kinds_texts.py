@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from kinds_fixtures import text_document
 
-from pipeline.kinds.classify import classify, classify_text
+from pipeline.kind.classify import classify, classify_text
 from pipeline.minutes.stage import looks_like_minutes
 
 CASES: dict[str, list[tuple[str, str]]] = {

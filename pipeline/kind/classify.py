@@ -1,4 +1,4 @@
-"""A document's kind from its own text: the evidence of `pipeline.kinds.evidence`, added up.
+"""A document's kind from its own text: the evidence of `pipeline.kind.evidence`, added up.
 
 The kind with the most evidence wins when it has at least `MIN_SCORE` (one clear title, or a
 salutation with a closing, or two minutes labels…); below that the document stays "other". A
@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from corpus.model import Document
-from pipeline.kinds import evidence, words
-from pipeline.kinds.evidence import Evidence
-from pipeline.kinds.reading import read
+from pipeline.kind import evidence, words
+from pipeline.kind.evidence import Evidence
+from pipeline.kind.reading import read
 from pipeline.minutes.stage import looks_like_minutes
 
 MIN_SCORE = 1.0

@@ -10,8 +10,8 @@ from kinds_fixtures import text_document
 
 from corpus.model import DOCUMENT_KINDS, KIND_GIVEN, Session
 from pipeline import stages
-from pipeline.kinds import words
-from pipeline.kinds.stage import KIND_FOUND, KindStage, may_classify
+from pipeline.kind import words
+from pipeline.kind.stage import KIND_FOUND, KindStage, may_classify
 from pipeline.minutes.stage import MinutesStage, applies_to
 from pipeline.parse.base import Source
 from pipeline.settings import Settings, load_settings

@@ -6,15 +6,15 @@ the topmost title gets a bonus. Structure adds to it: the minutes labels (СЛУ
 ГОЛОСОВАЛИ…) and the minutes reader's own recognition; an agenda's numbered items without
 decisions or votes; a resolution's preamble, operative words and self-reference; a letter's
 salutation, closing, addressee, enclosure and reference number. Every function returns a list
-of `Evidence`; `pipeline.kinds.classify` adds them up.
+of `Evidence`; `pipeline.kind.classify` adds them up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.kinds import words
-from pipeline.kinds.reading import Reading, TextLine, any_of, compiled, plain_words
+from pipeline.kind import words
+from pipeline.kind.reading import Reading, TextLine, any_of, compiled, plain_words
 from pipeline.minutes.votes import is_outcome_line
 
 #: a title standing as one (a heading, capitals, a short line) and one in a lead sentence.

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.kinds_set import generated
-from pipeline.kinds.classify import classify
+from pipeline.kind.classify import classify
 from pipeline.parse import parse
 from pipeline.parse.base import Source
 

@@ -1,4 +1,4 @@
-"""The `kind` stage: sets a document's kind from its text (see `pipeline.kinds.classify`).
+"""The `kind` stage: sets a document's kind from its text (see `pipeline.kind.classify`).
 
 It runs after `language` and before `minutes`. A kind is set only when no one has said more
 than the default: a kind the user gave (`ingest --kind`, recorded as the `KIND_GIVEN`
@@ -14,7 +14,7 @@ kind, and the minutes stage passes it by.
 from __future__ import annotations
 
 from corpus.model import KIND_GIVEN, Document
-from pipeline.kinds.classify import classify
+from pipeline.kind.classify import classify
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 

@@ -11,7 +11,7 @@ from kinds_fixtures import SAMPLES, ingest
 
 from corpus.store import Store
 from pipeline.cli import main
-from pipeline.kinds.stage import KIND_FOUND, VERSION
+from pipeline.kind.stage import KIND_FOUND, VERSION
 
 #: the samples' kinds, as a reader of them says (the Bishkek note asks the Secretariat for the
 #: delegations' lists under an outgoing number, with a contact person: a letter).

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from corpus.model import Document
-from pipeline.kinds import words
+from pipeline.kind import words
 from pipeline.minutes.labels import match_label
 from pipeline.minutes.lines import document_lines
 

@@ -12,7 +12,7 @@ English, declared once (regular-expression fragments, matched case-insensitively
   labels of ru, uk and en are the minutes reader's own (`pipeline.minutes.labels`); those of be
   and kk are here.
 
-How much each piece of evidence weighs is `pipeline.kinds.evidence`'s business, not this
+How much each piece of evidence weighs is `pipeline.kind.evidence`'s business, not this
 module's.
 """
 
