@@ -25,6 +25,7 @@ from typing import Any
 from corpus.audit import Audit
 from corpus.batches import Batches
 from corpus.blocks import Blocks
+from corpus.browse import Browse
 from corpus.database import DATABASE, Database, now, storage_error
 from corpus.embeddings import Embeddings
 from corpus.entity_queries import Entities
@@ -68,6 +69,7 @@ class Store:
         self.embeddings = Embeddings(self.db)
         self.audit = Audit(self.db)
         self.versions = Versions(self.db, self.audit)
+        self.browse = Browse(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -24,9 +24,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
 from corpus.messages import Message, say
-from pipeline.web import api, pages, views
+from pipeline.web import api, browse, pages, views
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
-from pipeline.web.service import ExportDocx, MakeSearcher, WebService
+from pipeline.web.service import BROWSE_PER_PAGE, ExportDocx, MakeSearcher, WebService
 
 HERE = Path(__file__).parent
 #: no inline script or style, nothing from elsewhere: even a missed escape could not run code.
@@ -45,9 +45,11 @@ def create_app(
     data: Path,
     make_searcher: MakeSearcher | None = None,
     export_docx: ExportDocx | None = None,
+    browse_per_page: int = BROWSE_PER_PAGE,
 ) -> FastAPI:
-    """The application for the archive in `data` (opened read-only, once, when it exists)."""
-    web = WebService(data, make_searcher, export_docx)
+    """The application for the archive in `data` (opened read-only, once, when it exists);
+    `browse_per_page` documents on each browse page."""
+    web = WebService(data, make_searcher, export_docx, browse_per_page)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -67,7 +69,9 @@ def create_app(
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(browse.api_router)
     app.include_router(pages.router)
+    app.include_router(browse.router)
     _add_middleware(app)
     _add_error_handlers(app)
     return app

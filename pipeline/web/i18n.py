@@ -96,6 +96,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "back_to_search": ("К поиску", "Back to search"),
     "switch_ui": ("English", "Русский"),
     "api": ("API", "API"),
+    "browse": ("Обзор", "Browse"),
+    "meeting": ("Заседание", "Meeting"),
+    "latest_meetings": ("Последние заседания", "Latest meetings"),
+    "latest_documents": ("Последние документы", "Latest documents"),
+    "all_meetings": ("Все заседания", "All meetings"),
+    "all_documents": ("Все документы", "All documents"),
+    "documents_total": ("Документов", "Documents"),
+    "no_meetings": ("Протоколов заседаний в архиве нет.", "The archive holds no minutes yet."),
 }
 #: the name of each document kind (corpus.model.DOCUMENT_KINDS), as `kind_<kind>`.
 KIND_LABELS: dict[str, tuple[str, str]] = {

@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from corpus.errors import NotFound
 from corpus.messages import Message, say
-from pipeline.web import views
+from pipeline.web import listing, views
 from pipeline.web.i18n import words
 from pipeline.web.service import SearchRequest, WebService
 
@@ -85,6 +85,7 @@ def search_page(request: Request) -> HTMLResponse:
     t = words(request.state.ui)
     params = views.search_params(asked, show)
     answer = web.search(asked) if asked.query else None
+    home = None if asked.query else web.home()
     translated = {}
     if answer and show:
         ids = [b["block_id"] for h in answer["hits"] for b in h["blocks"]]
@@ -103,6 +104,8 @@ def search_page(request: Request) -> HTMLResponse:
         previous_url=_page_url(params, answer, -1),
         next_url=_page_url(params, answer, +1),
         clear_url=views.search_url({"q": asked.query, "show": show, "mode": asked.mode}),
+        meetings=listing.meeting_rows(request.state.ui, home["meetings"]) if home else [],
+        latest=listing.document_rows(t, request.state.ui, home["documents"]) if home else [],
     )
 
 

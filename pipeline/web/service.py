@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from corpus.browse import GROUPS
 from corpus.errors import NotFound, SekretarError
 from corpus.messages import Message
 from corpus.model import Document
@@ -34,10 +35,14 @@ ExportDocx = Callable[[Document, str, Path, bool], Any]
 MakeSearcher = Callable[[Store], Searcher]
 
 PER_PAGE = 10
+#: documents on a browse page, and of each list on the home page.
+BROWSE_PER_PAGE = 20
+HOME_LIMIT = 10
 MAX_PAGE = 50
 CACHE_SIZE = 512
 SIGNATURE_SECONDS = 1.0
 EMPTY_ARCHIVE = Message("empty_archive")
+BROWSE_GROUPS = tuple(GROUPS)
 
 
 @dataclass
@@ -79,8 +84,10 @@ class WebService:
         data: Path,
         make_searcher: MakeSearcher | None = None,
         export_docx: ExportDocx | None = None,
+        browse_per_page: int = BROWSE_PER_PAGE,
     ) -> None:
         self.data = Path(data).resolve()
+        self.browse_per_page = max(1, browse_per_page)
         self.export_docx = export_docx
         self._make_searcher: MakeSearcher = make_searcher or Searcher
         self.lock = threading.RLock()
@@ -199,6 +206,43 @@ class WebService:
             if store is None:
                 return []
             return store.blocks.translation_languages()
+
+    # browsing -----------------------------------------------------------------------------
+
+    def home(self, limit: int = HOME_LIMIT) -> dict[str, list[dict[str, Any]]]:
+        """The newest meetings (from their minutes) and documents, `limit` of each."""
+        with self.lock:
+            store = self._open()
+            if store is None:
+                return {"meetings": [], "documents": []}
+            return {"meetings": store.browse.latest_meetings(limit),
+                    "documents": store.browse.latest_documents(limit)}
+
+    def browse_counts(self) -> dict[str, dict[str, int]]:
+        """Current documents counted by kind, city, year and meeting, with `all`: {"": n}."""
+        with self.lock:
+            store = self._open()
+            if store is None:
+                return {}
+            counts = {g: store.browse.counts(g) for g in BROWSE_GROUPS}
+            return counts | {"all": {"": store.browse.count()}}
+
+    def browse(self, group: str | None, value: str | None, page: int) -> dict[str, Any]:
+        """One page of the current documents whose `group` is `value` (every current document
+        when `group` is None), newest first: `documents`, `total`, `page`, `pages`,
+        `per_page`. A value no current document has is not found; a page past the last is
+        the last."""
+        with self.lock:
+            store = self._required()
+            total = store.browse.count(group, value)
+            if total == 0 and group is not None:
+                raise NotFound(Message("page_not_found"))
+            size = self.browse_per_page
+            pages = max(1, math.ceil(total / size))
+            page = min(max(page, 1), pages)
+            documents = store.browse.documents(group, value, size, (page - 1) * size)
+            return {"group": group, "value": value, "documents": documents, "total": total,
+                    "page": page, "pages": pages, "per_page": size}
 
     # documents, entities, sessions -----------------------------------------------------
 

@@ -107,3 +107,17 @@ def test_search_works_without_javascript_and_on_a_phone(site: str, browser: Any)
     page.goto(f"{site}/?q=%22%28%28")
     assert page.locator("#message").count() == 1
     context.close()
+
+
+def test_home_page_fits_a_phone(site: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ru-RU")
+    context.set_default_timeout(PATIENCE)
+    page = context.new_page()
+    page.goto(f"{site}/?ui=ru")
+    page.wait_for_selector(".latest-documents .doc-title")
+    assert page.locator(".meeting a").all_inner_texts() == ["2025-04-09 #12"]
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, width
+    page.goto(f"{site}/browse")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    context.close()
