@@ -173,7 +173,10 @@ class Document:
     kind: str = "other"
     title: str | None = None
     language: str = UNDETERMINED
+    #: the meeting key for minutes ("2025-04-09 #12"), else the collection label given at ingest
     session: str | None = None
+    #: the label the document was ingested under (`ingest --collection`), never read from it
+    collection: str | None = None
     city: str | None = None
     date: str | None = None
     author: str | None = None

@@ -197,6 +197,16 @@ MIGRATIONS: list[str] = [
         new TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 4: the collection a document was ingested under (`ingest --collection`), kept apart from
+    # its session, which for minutes is the meeting they record ("2025-04-09 #12"). A document
+    # stored with a label as its session has that label as its collection too.
+    """
+    ALTER TABLE documents ADD COLUMN collection TEXT;
+    CREATE INDEX documents_collection ON documents(collection);
+    UPDATE documents SET collection = session WHERE session IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM sessions s WHERE s.document_id = documents.id AND s.date IS NOT NULL
+        AND documents.session = s.date || COALESCE(' #' || NULLIF(s.number, ''), ''));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -30,6 +30,7 @@ from corpus.database import DATABASE, Database, now, storage_error
 from corpus.embeddings import Embeddings
 from corpus.entity_queries import Entities
 from corpus.errors import NotFound
+from corpus.meetings import KEY_SQL, Meetings
 from corpus.memory import Memory
 from corpus.messages import Message
 from corpus.minutes_store import Minutes
@@ -39,11 +40,13 @@ from corpus.versions import INDEX_STAGE, Versions, current_sql
 __all__ = ["DATABASE", "INDEX_STAGE", "Store", "now", "storage_error"]
 
 _DOC_FIELDS = (
-    "source_name", "media_type", "kind", "title", "language", "session", "city", "date",
+    "source_name", "media_type", "kind", "title", "language", "session", "collection", "city",
+    "date",
     "author", "created", "modified", "pages", "status",
 )
 #: what a session's page lists of each of its documents.
-_SESSION_FIELDS = ("id", "source_name", "title", "kind", "language", "city", "date")
+_SESSION_FIELDS = ("id", "source_name", "title", "kind", "language", "collection", "city",
+                   "date")
 
 
 class Store:
@@ -64,6 +67,7 @@ class Store:
         self.blocks = Blocks(self.db)
         self.entities = Entities(self.db)
         self.minutes = Minutes(self.db)
+        self.meetings = Meetings(self.db)
         self.memory = Memory(self.db)
         self.batches = Batches(self.db)
         self.embeddings = Embeddings(self.db)
@@ -238,20 +242,22 @@ class Store:
         return [(r[0], r[1]) for r in rows]
 
     def session_documents(self, session: str) -> list[dict[str, Any]]:
-        """The documents of a session (id, source_name, title, kind, language, city, date),
-        by date and source name."""
+        """The documents of a session or of a collection label (id, source_name, title, kind,
+        language, collection, city, date), by date and source name."""
         rows = self.db.rows(
-            f"SELECT {', '.join(_SESSION_FIELDS)} FROM documents WHERE session = ? "
-            f"AND {current_sql()} ORDER BY date, source_name", (session,))
+            f"SELECT {', '.join(_SESSION_FIELDS)} FROM documents WHERE (session = ? OR "
+            f"collection = ?) AND {current_sql()} ORDER BY date, source_name",
+            (session, session))
         return [dict(r) for r in rows]
 
-    def minutes_ids(self, session_or_date: str) -> list[str]:
-        """Ids of the current minutes documents of a session key or of a date, by date,
-        session and source name."""
+    def minutes_ids(self, ref: str) -> list[str]:
+        """Ids of the current minutes documents of a meeting key, a date or a collection label,
+        by date, session and source name."""
         rows = self.db.rows(
-            "SELECT id FROM documents WHERE kind='minutes' AND (session=? OR date=?) "
+            "SELECT id FROM documents WHERE kind='minutes' AND (session=? OR date=? OR "
+            f"collection=? OR id IN (SELECT s.document_id FROM sessions s WHERE {KEY_SQL}=?)) "
             f"AND {current_sql()} "
-            "ORDER BY date, session, source_name", (session_or_date, session_or_date))
+            "ORDER BY date, session, source_name", (ref, ref, ref, ref))
         return [r[0] for r in rows]
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -22,14 +22,14 @@ from corpus.model import DOCUMENT_KINDS
 #: the stage row that says the search index holds a document's current blocks.
 INDEX_STAGE = "index"
 #: the fields a correction may change.
-EDITABLE = ("kind", "session", "title", "date", "city")
+EDITABLE = ("kind", "session", "collection", "title", "date", "city")
 #: the states a document is in, as listings show them.
 STATES = ("current", "superseded", "trashed")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _STATE_SQL = ("CASE WHEN trashed IS NOT NULL THEN 'trashed' WHEN superseded_by IS NOT NULL "
               "THEN 'superseded' ELSE 'current' END")
-_LISTED = ("id", "source_name", "source_path", "title", "kind", "language", "session", "city",
-           "date", "version", "ingested", "superseded_by", "trashed")
+_LISTED = ("id", "source_name", "source_path", "title", "kind", "language", "session",
+           "collection", "city", "date", "version", "ingested", "superseded_by", "trashed")
 
 
 def current_sql(alias: str = "") -> str:

@@ -34,7 +34,10 @@ _STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "unchanged": "dim
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="files and folders (searched recursively)")],
-    session: Annotated[Optional[str], typer.Option(help="session these files belong to")] = None,  # noqa: UP045
+    collection: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--collection", "--session",
+        help="a label for these files, such as \"Council 2025-04\"; minutes keep the meeting "
+             "their header names as their session")] = None,
     kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
         help=f"the files' kind, instead of the one read from their text: {', '.join(DOCUMENT_KINDS)}")] = None,
     password: Annotated[Optional[str], typer.Option(help="password for encrypted PDFs")] = None,  # noqa: UP045
@@ -52,15 +55,17 @@ def ingest_command(
     Each file is parsed and analysed in a worker process under a deadline and a memory cap; one
     bad file never stops the batch (unless --strict). Re-ingesting an unchanged file does
     nothing. A file is partial when something of it was lost; translations waiting for a
-    model are listed once. Exits 1 if any file failed.
+    model are listed once. Exits 1 if any file failed. The --collection label (--session is the
+    same option) is kept with every file; it is also the session of files that are not minutes
+    naming their own meeting.
 
-    Example: sekretar ingest samples/ --session "Council 2025-04"
+    Example: sekretar ingest samples/ --collection "Council 2025-04"
     """
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise typer.BadParameter(f"must be one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
     settings = settings_for(data, workers=workers, deadline=deadline, memory_mb=memory_mb,
                             stages=stages)
-    options = IngestOptions(kind=kind, session=session, password=password, strict=strict)
+    options = IngestOptions(kind=kind, collection=collection, password=password, strict=strict)
     with Library.open(settings) as library:
         caught_up = library.catch_up()
         if caught_up and not as_json:
@@ -195,7 +200,8 @@ def _print_document(document: Document, info: dict[str, Any], with_entities: boo
     meta = [("id", document.id), ("file", f"{document.source_name} (version {info['version']})"),
             ("type", document.media_type), ("kind", document.kind),
             ("language", document.language), ("status", document.status),
-            ("session", document.session), ("author", document.author),
+            ("session", document.session), ("collection", document.collection),
+            ("author", document.author),
             ("created", document.created), ("pages", document.pages)]
     for name, value in meta:
         if value is not None:

@@ -1,4 +1,5 @@
-"""Commands over session minutes: `minutes` (the structure read) and `resolution` (a draft)."""
+"""Commands over session minutes: `minutes` (the structure read) and `resolution` (drafts,
+one per meeting)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pipeline.cli.app import (
 )
 from pipeline.minutes.export import city_name, minutes_json, tally_text
 from pipeline.minutes.sessions import minutes_of
-from pipeline.resolution.compile import make_resolution
+from pipeline.resolution.compile import make_resolutions
 from pipeline.wiring import Library
 
 RosterOption = Annotated[
@@ -92,7 +93,8 @@ def _print_item(item: AgendaItem) -> None:
 @app.command("resolution")
 def resolution_command(
     session: Annotated[str, typer.Argument(
-        help="session key (\"2025-04-09 #12\"), a date, or one minutes document")],
+        help="meeting key (\"2025-04-09 #12\"), a date, a collection label, or one minutes "
+             "document")],
     out: Annotated[Path, typer.Option("--out", help="DOCX file to write", dir_okay=False)],
     to: Annotated[str, typer.Option("--to", help="comma-separated languages, one section each")]
     = "ru,en",
@@ -102,12 +104,17 @@ def resolution_command(
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Compile a session's adopted decisions into a draft resolution (DOCX), one section per
+    """Compile a meeting's adopted decisions into a draft resolution (DOCX), one section per
     language, with tallies, an appendix of decisions not adopted and a comment on every
     decision naming its source. Decisions are translated through the archive's translation
     layer; one without a translation is kept in its language and marked.
 
-    JSON: {"path", "languages", "documents", "adopted", "not_adopted", "untranslated"}.
+    A meeting key finds that meeting's minutes in every language. A date or a collection label
+    holding several meetings writes one draft per meeting, each numbered from 1, named after
+    --out with the meeting key appended (resolution-2009-04-09-14.docx).
+
+    JSON: {"resolutions": [{"path", "meeting", "languages", "documents", "adopted",
+    "not_adopted", "untranslated"}]}.
 
     Example: sekretar resolution "2025-04-09 #12" --to ru,en,uk --out resolution.docx
     """
@@ -115,17 +122,20 @@ def resolution_command(
     if not languages or not all(p.isalpha() and 2 <= len(p) <= 3 for p in languages):
         raise typer.BadParameter("language codes like ru,en,uk", param_hint="--to")
     with Library.open(settings_for(data), readonly=True) as library:
-        report = make_resolution(library.store, session, languages, out, library.translator(),
-                                 template)
-    result: dict[str, Any] = {"path": str(report.path), "languages": report.languages,
-                              "documents": report.documents, "adopted": report.adopted,
-                              "not_adopted": report.not_adopted,
-                              "untranslated": report.untranslated}
+        reports = make_resolutions(library.store, session, languages, out,
+                                   library.translator(), template)
+    results: list[dict[str, Any]] = [
+        {"path": str(r.path), "meeting": r.meeting, "languages": r.languages,
+         "documents": r.documents, "adopted": r.adopted, "not_adopted": r.not_adopted,
+         "untranslated": r.untranslated} for r in reports]
     if as_json:
-        print_json(result)
+        print_json({"resolutions": results})
         return
-    console.print(f"{escape(str(report.path))}: {report.adopted} adopted, "
-                  f"{report.not_adopted} in the appendix, from {', '.join(report.documents)}")
-    for language, count in report.untranslated.items():
-        if count:
-            console.print(f"  [yellow]{language}:[/] {count} decision(s) without a translation")
+    for report in reports:
+        console.print(f"{escape(str(report.path))} ({escape(str(report.meeting))}): "
+                      f"{report.adopted} adopted, {report.not_adopted} in the appendix, "
+                      f"from {', '.join(report.documents)}")
+        for language, count in report.untranslated.items():
+            if count:
+                console.print(f"  [yellow]{language}:[/] {count} decision(s) without a "
+                              "translation")

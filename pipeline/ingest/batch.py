@@ -39,7 +39,7 @@ MEMORY_LOOK = 0.2
 @dataclass
 class IngestOptions:
     kind: str | None = None
-    session: str | None = None
+    collection: str | None = None
     password: str | None = None
     strict: bool = False
 
@@ -139,9 +139,9 @@ class Batch:
         except OSError as err:
             return FileOutcome(shown, "failed", f"cannot be read: {err.strerror or err}")
         job = Job(path=str(path), sha256=sha, name=display_name(path), kind=self.options.kind,
-                  session=self.options.session, password=self.options.password)
+                  collection=self.options.collection, password=self.options.password)
         if self.store.has_document(sha):
-            correct_on_reingest(self.store, sha, self.options.kind, self.options.session)
+            correct_on_reingest(self.store, sha, self.options.kind, self.options.collection)
             stored = self.store.stage_versions(sha)
             stale = [n for n, v in self.versions.items() if stored.get(n) != v]
             if not stale:

@@ -59,10 +59,14 @@ def store_version(store: Store, document: Document, stages: dict[str, str],
 
 
 def correct_on_reingest(store: Store, document_id: str, kind: str | None,
-                        session: str | None) -> bool:
-    """Apply a `--kind` or `--session` given when re-ingesting a stored file, as a correction
-    (in the audit log); True when something changed."""
-    changes = {k: v for k, v in (("kind", kind), ("session", session)) if v is not None}
+                        collection: str | None) -> bool:
+    """Apply a `--kind` or `--collection` given when re-ingesting a stored file, as a
+    correction (in the audit log); True when something changed. The label becomes the session
+    too, except of minutes that name their meeting."""
+    changes = {k: v for k, v in (("kind", kind), ("collection", collection)) if v is not None}
+    minutes = store.minutes.load(document_id) if collection is not None else None
+    if collection is not None and (minutes is None or not minutes.date):
+        changes["session"] = collection
     return bool(changes) and bool(_change(store, document_id, changes, "ingest")["new"])
 
 

@@ -30,7 +30,7 @@ class Job:
     sha256: str
     name: str
     kind: str | None = None
-    session: str | None = None
+    collection: str | None = None
     password: str | None = None
     rerun: list[str] | None = None
     #: True for the second pass over a stored document: only the deferred stages (those with
@@ -153,7 +153,7 @@ def is_deferred(stage: Stage) -> bool:
 def parse_file(job: Job, settings: Settings) -> Document:
     source = Source(
         path=Path(job.path), sha256=job.sha256, name=job.name, password=job.password,
-        kind=job.kind, session=job.session, options=ParseOptions.from_settings(settings))
+        kind=job.kind, collection=job.collection, options=ParseOptions.from_settings(settings))
     try:
         return registry.parse(source)
     except InputError:

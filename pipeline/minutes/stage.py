@@ -10,9 +10,11 @@ on the document (`minutes: no agenda found`, …), which turns it partial.
 
 On a document it reads, the stage also sets `kind = "minutes"`, `date` (ISO), `city` (the
 reference key of the session's city, e.g. `city:moscow`, or the place's name when the city is
-not a member city) and, unless the document already has one (`ingest --session`), `session`:
-the session key "YYYY-MM-DD #N" (date and number of the minutes, "2025-04-09 #12"), or the date
-alone when the minutes have no number. Minutes of one sitting in several languages share it.
+not a member city) and `session`: the meeting key "YYYY-MM-DD #N" (date and number of the
+minutes, "2025-04-09 #12"), or the date alone when the minutes have no number. Minutes of one
+sitting in several languages share it. The meeting always comes from the minutes' own header: a
+collection label given at ingest (`ingest --collection`) stays the document's `collection` and
+is its session only when the minutes have no date.
 
 Modules: `labels` (label patterns ru/uk/en), `lines` (blocks to lines), `walker` (head, agenda,
 body), `items` (speeches, decisions, votes of an item), `speakers` and `names` (speaker lines,
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus.meetings import meeting_key
 from corpus.model import KIND_GIVEN, Document, Session
 from pipeline.minutes.checks import check_session
 from pipeline.minutes.header import place_city
@@ -35,7 +38,7 @@ from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
 #: bump when the structure read from the same blocks changes.
-VERSION = "1"
+VERSION = "2"
 #: lines looked at to recognise minutes by content (labels sit near the top and all through).
 DETECT_LINES = 400
 _LANGUAGES = ("ru", "uk", "en")
@@ -102,7 +105,7 @@ def read_minutes(document: Document, roster: Roster | None = None) -> Session:
     document.minutes = session
     document.date = session.date or document.date
     document.city = place_city(session.place, language) or document.city
-    document.session = document.session or session_key(session)
+    document.session = session_key(session) or document.session
     for problem in findings.missing:
         document.note_problem(f"minutes: {problem}")
     return session
@@ -110,9 +113,7 @@ def read_minutes(document: Document, roster: Roster | None = None) -> Session:
 
 def session_key(session: Session) -> str | None:
     """"2025-04-09 #12", or "2025-04-09" without a number; None without a date."""
-    if session.date is None:
-        return None
-    return f"{session.date} #{session.number}" if session.number else session.date
+    return meeting_key(session.date, session.number)
 
 
 def minutes_language(document: Document) -> str:

@@ -54,7 +54,8 @@ class Source:
     media_type: str | None = None
     password: str | None = None
     kind: str | None = None
-    session: str | None = None
+    #: the collection label given at ingest (`--collection`)
+    collection: str | None = None
     options: ParseOptions = DEFAULT_OPTIONS
     data: bytes | None = None
 
@@ -84,13 +85,17 @@ class Source:
 
     def new_document(self, media_type: str) -> Document:
         """An empty document for this source; the parser fills in blocks and metadata. A kind
-        the caller gave is marked as given (`KIND_GIVEN`), so no stage changes it."""
+        the caller gave is marked as given (`KIND_GIVEN`), so no stage changes it. A collection
+        label is the document's collection and, until the minutes stage finds the meeting the
+        document records, its session too (so search's `--session` finds every document of a
+        label)."""
         return Document(
             id=self.sha256,
             source_name=self.name,
             media_type=media_type,
             kind=self.kind or "other",
-            session=self.session,
+            session=self.collection,
+            collection=self.collection,
             properties={KIND_GIVEN: True} if self.kind else {},
         )
 

@@ -1,8 +1,10 @@
-"""Draft resolutions: a session's adopted decisions compiled from its minutes into a DOCX.
+"""Draft resolutions: a meeting's adopted decisions compiled from its minutes into a DOCX.
 
-`make_resolution(store, "2025-04-09 #12", ["ru", "en", "uk"], out)` finds the session's
-minutes (every minutes document whose `session` is the key or whose date is the given date, or
-one document named by id or file name), and writes one section per language: title, the
+`make_resolutions(store, "2025-04-09 #12", ["ru", "en", "uk"], out)` finds the minutes `ref`
+names (a meeting key, a date, a collection label, or one document by id or file name), splits
+them by meeting (the date and number in each minutes' header) and writes one draft per meeting:
+to `out` when there is one meeting, else to `out` with the meeting key appended
+(`resolution-2009-04-09-14.docx`). Each draft has one section per language: title, the
 assembly's name, the meeting, a preamble, the adopted decisions in agenda order as a numbered
 list with their tallies, and an appendix of decisions not adopted and of decisions whose
 outcome the minutes do not record (a decision counts as adopted only when the minutes say so).
@@ -18,13 +20,14 @@ language, and never dropped.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from corpus.errors import NotFound
 from corpus.model import Document, Vote
 from corpus.store import Store
-from pipeline.minutes.stage import minutes_language, read_minutes
+from pipeline.minutes.stage import minutes_language, read_minutes, session_key
 from pipeline.resolution.model import (
     ADOPTED,
     REJECTED,
@@ -41,16 +44,49 @@ from pipeline.resolution.write import write_resolution
 MAX_LISTED_BLOCKS = 3
 
 
-def make_resolution(store: Store, ref: str, languages: list[str], out: Path,
-                    translate: Translate | None = None,
-                    template: Path | None = None) -> ResolutionReport:
-    """Find a session's minutes, compile them and write the draft (the library's entry)."""
-    documents = find_minutes(store, ref)
-    return write_resolution(compile_draft(documents, ref), languages, out, translate, template)
+def make_resolutions(store: Store, ref: str, languages: list[str], out: Path,
+                     translate: Translate | None = None,
+                     template: Path | None = None) -> list[ResolutionReport]:
+    """Find the minutes `ref` names, compile and write one draft per meeting (the library's
+    entry); the reports in meeting order."""
+    meetings = find_meetings(store, ref)
+    reports = []
+    for key, documents in meetings:
+        path = out if len(meetings) == 1 else meeting_path(out, key)
+        report = write_resolution(compile_draft(documents, key), languages, path, translate,
+                                  template)
+        report.meeting = key
+        reports.append(report)
+    return reports
+
+
+def find_meetings(store: Store, ref: str) -> list[tuple[str, list[Document]]]:
+    """The minutes `ref` names, by meeting: (meeting key, its language versions), by date and
+    number. Minutes without a date are a meeting of their own, under their session or `ref`."""
+    meetings: dict[str, list[Document]] = {}
+    for document in find_minutes(store, ref):
+        assert document.minutes is not None
+        key = session_key(document.minutes) or document.session or ref
+        meetings.setdefault(key, []).append(document)
+    return sorted(meetings.items(), key=lambda pair: _meeting_order(pair[1][0]))
+
+
+def meeting_path(out: Path, key: str) -> Path:
+    """`out` with the meeting key appended: resolution.docx → resolution-2009-04-09-14.docx."""
+    slug = re.sub(r"[^\w-]+", "-", key).strip("-")
+    return out.with_name(f"{out.stem}-{slug}{out.suffix}")
+
+
+def _meeting_order(document: Document) -> tuple[str, int]:
+    session = document.minutes
+    assert session is not None
+    number = session.number or ""
+    return (session.date or document.date or "", int(number) if number.isdigit() else 0)
 
 
 def find_minutes(store: Store, ref: str) -> list[Document]:
-    """The minutes of a session key, of a date, or the one document `ref` names."""
+    """The minutes of a meeting key, a date or a collection label, or the one document `ref`
+    names."""
     ids = store.minutes_ids(ref) or [store.resolve(ref)]
     documents = [store.load_document(i) for i in ids]
     for document in documents:
@@ -58,7 +94,7 @@ def find_minutes(store: Store, ref: str) -> list[Document]:
             read_minutes(document)
     found = [d for d in documents if d.minutes is not None and d.minutes.agenda]
     if not found:
-        raise NotFound(f"no minutes with decisions for session {ref!r}")
+        raise NotFound(f"no minutes with decisions for {ref!r}")
     return found
 
 

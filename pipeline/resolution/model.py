@@ -60,6 +60,8 @@ class ResolutionReport:
     adopted: int
     not_adopted: int
     untranslated: dict[str, int]
+    #: the meeting key the draft is of ("2025-04-09 #12")
+    meeting: str | None = None
 
 
 @dataclass

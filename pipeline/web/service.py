@@ -290,18 +290,32 @@ class WebService:
             return summary
 
     def session(self, name: str) -> dict[str, Any]:
-        """A session's documents and, for those with minutes read, the minutes' structure."""
+        """A session: the meetings a meeting key, date or collection label names, each with its
+        documents and the structure of its minutes, and the other documents of the name.
+        `{"session", "meetings": [{"key", "date", "number", "place", "city", "collections",
+        "documents", "minutes"}], "others", "documents", "minutes"}`."""
         with self.lock:
             store = self._required()
             documents = store.session_documents(name)
-            if not documents:
+            meetings = store.meetings.find(name)
+            if not documents and not meetings:
                 raise NotFound(Message("no_session", name=name))
-            minutes = []
-            for doc in documents:
-                found = store.minutes.load(doc["id"])
-                if found is not None:
-                    minutes.append({"document": doc["id"], "session": asdict(found)})
-            return {"session": name, "documents": documents, "minutes": minutes}
+            for meeting in meetings:
+                meeting["minutes"] = self._minutes_of(store, meeting["documents"])
+            shown = {d["id"] for m in meetings for d in m["documents"]}
+            others = [d for d in documents if d["id"] not in shown]
+            everything = [d for m in meetings for d in m["documents"]] + others
+            return {"session": name, "meetings": meetings, "others": others,
+                    "documents": everything, "minutes": self._minutes_of(store, everything)}
+
+    @staticmethod
+    def _minutes_of(store: Store, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        minutes = []
+        for doc in documents:
+            found = store.minutes.load(doc["id"])
+            if found is not None:
+                minutes.append({"document": doc["id"], "session": asdict(found)})
+        return minutes
 
 
 def _empty_answer(request: SearchRequest, page: int) -> dict[str, Any]:

@@ -92,9 +92,11 @@ def test_document_queries(store: Store) -> None:
     assert store.sources() == [(MINUTES, "minutes_s12.docx"), (REPORT, "report_ryazan.docx")]
     assert store.session_documents("s12") == [
         {"id": REPORT, "source_name": "report_ryazan.docx", "title": "Водоснабжение Рязани",
-         "kind": "report", "language": "ru", "city": "Рязань", "date": "2025-04-09"},
+         "kind": "report", "language": "ru", "collection": None, "city": "Рязань",
+             "date": "2025-04-09"},
         {"id": MINUTES, "source_name": "minutes_s12.docx", "title": "Протокол",
-         "kind": "minutes", "language": "ru", "city": None, "date": "2025-04-10"},
+         "kind": "minutes", "language": "ru", "collection": None, "city": None,
+             "date": "2025-04-10"},
     ]
     assert store.session_documents("s13") == []
     assert store.minutes_ids("s12") == [MINUTES]

@@ -140,6 +140,7 @@ def test_a_new_session_on_reingest_is_a_correction(archive: Archive) -> None:
     assert archive.listed("--session", "council 2025-04") == [("water.txt", "current")]
     [entry] = archive.json("log")
     assert (entry["command"], entry["old"], entry["new"]) == (
-        "ingest", {"session": None}, {"session": "Council 2025-04"})
+        "ingest", {"collection": None, "session": None},
+        {"collection": "Council 2025-04", "session": "Council 2025-04"})
     hits = archive.json("search", "очистные", "--session", "Council 2025-04", "--mode", "lexical")
     assert [h["source_name"] for h in hits["hits"]] == ["water.txt"]

@@ -43,7 +43,7 @@ def test_minutes_reads_saves_and_then_shows_the_stored_structure(
     assert agenda[0]["vote"]["for"] == 25 and agenda[0]["vote"]["block_ids"]
     with Store(archive, readonly=True) as store:
         stored = store.load_document(store.resolve("ru_classic.docx"))
-        assert store.stage_versions(stored.id) == {"minutes": "1", "index": "1"}
+        assert store.stage_versions(stored.id) == {"minutes": "2", "index": "1"}
     assert stored.minutes is not None and stored.kind == "minutes"
     code, again = run(["minutes", "ru_classic.docx", "--json", "--data", str(archive)], capsys)
     assert json.loads(again) == first
@@ -79,7 +79,8 @@ def test_resolution_writes_a_draft(archive: Path, tmp_path: Path,
     code, printed = run(["resolution", "2025-09-24 #15", "--to", "ru,uk", "--out", str(out),
                          "--json", "--data", str(archive)], capsys)
     assert code == 0
-    result = json.loads(printed)
+    [result] = json.loads(printed)["resolutions"]
+    assert (result["path"], result["meeting"]) == (str(out), "2025-09-24 #15")
     assert (result["adopted"], result["not_adopted"], result["documents"]) == (
         4, 1, ["ru_tables.docx"])
     assert result["untranslated"]["ru"] == 0

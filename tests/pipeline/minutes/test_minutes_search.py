@@ -24,7 +24,7 @@ def stored(tmp_path: Path, minutes_set: dict[str, Path],
     data = tmp_path / "data"
     document = read_file(minutes_set["ru_classic.docx"])
     with Store(data) as store:
-        store.save_document(document, stages={"minutes": "1"})
+        store.save_document(document, stages={"minutes": "2"})
         add_document(store, document)
     yield data, document
 
