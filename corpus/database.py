@@ -84,12 +84,28 @@ class Database:
         try:
             if not readonly:
                 database.migrate()
+            elif database.schema_version() < SCHEMA_VERSION:
+                conn.close()
+                cls._upgrade(path)
+                return cls.open(path, readonly=True)
         except BaseException as err:
             conn.close()
             if isinstance(err, sqlite3.Error):
                 raise storage_error(err) from err
             raise
         return database
+
+    @classmethod
+    def _upgrade(cls, path: Path) -> None:
+        """Migrate an archive an older version made before it is read: readers (search, the web
+        page) would otherwise meet columns that are not there yet."""
+        try:
+            cls.open(path).close()
+        except StoreError as err:
+            raise StoreError(
+                f"the archive at {path.parent} was made by an older version of sekretar and "
+                f"could not be upgraded ({err}); run a command that writes to it, such as "
+                "'sekretar check --repair', where it can be written") from err
 
     def migrate(self) -> None:
         """Bring the schema to `SCHEMA_VERSION`, one migration per transaction."""

@@ -101,7 +101,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "switch_ui": ("English", "Русский"),
     "api": ("API", "API"),
     "browse": ("Обзор", "Browse"),
-    "meeting": ("Заседание", "Meeting"),
     "latest_meetings": ("Последние заседания", "Latest meetings"),
     "latest_documents": ("Последние документы", "Latest documents"),
     "all_meetings": ("Все заседания", "All meetings"),

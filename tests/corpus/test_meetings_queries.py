@@ -14,9 +14,9 @@ from corpus.store import Store
 MINUTES, REPORT = "a1" * 32, "b2" * 32
 
 
-def test_an_archive_of_the_previous_schema_keeps_its_labels_as_collections(
-        tmp_path: Path) -> None:
-    conn = sqlite3.connect(tmp_path / "corpus.sqlite")
+def previous_schema_archive(folder: Path) -> None:
+    """An archive as the previous schema wrote it: minutes and a report under one label."""
+    conn = sqlite3.connect(folder / "corpus.sqlite")
     for migration in MIGRATIONS[:3]:
         conn.executescript(migration)
     for doc_id, name, kind in ((MINUTES, "m.docx", "minutes"), (REPORT, "r.txt", "report")):
@@ -29,6 +29,11 @@ def test_an_archive_of_the_previous_schema_keeps_its_labels_as_collections(
     conn.execute("PRAGMA user_version=3")
     conn.commit()
     conn.close()
+
+
+def test_an_archive_of_the_previous_schema_keeps_its_labels_as_collections(
+        tmp_path: Path) -> None:
+    previous_schema_archive(tmp_path)
     with Store(tmp_path) as store:
         assert store.schema_version() == SCHEMA_VERSION == 4
         minutes, report = store.load_document(MINUTES), store.load_document(REPORT)
@@ -38,6 +43,15 @@ def test_an_archive_of_the_previous_schema_keeps_its_labels_as_collections(
         assert (meeting["key"], meeting["place"], meeting["collections"]) == (
             "2009-04-09 #14", "г. Рязань", ["Council 2009-04"])
         assert store.minutes_ids("2009-04-09 #14") == [MINUTES]
+
+
+def test_an_archive_of_the_previous_schema_is_upgraded_before_it_is_read(
+        tmp_path: Path) -> None:
+    previous_schema_archive(tmp_path)
+    with Store(tmp_path, readonly=True) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.load_document(REPORT).collection == "Council 2009-04"
+        assert [m["key"] for m in store.meetings.find("Council 2009-04")] == ["2009-04-09 #14"]
 
 
 def minutes(doc_id: str, name: str, number: str | None, date: str,
