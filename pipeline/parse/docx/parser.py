@@ -1,9 +1,9 @@
 """The DOCX parser: every piece of text Word shows, as blocks in reading order.
 
 Order of the blocks: the body (paragraphs, headings, list items, table cells, text boxes, in
-document order), then headers, footers, footnotes, endnotes and comments. See `docx_body` for
-how body blocks are classified and numbered, `docx_text` for what counts as visible text,
-`docx_notes` for the parts outside the body and `zipguard` for the checks made before any part
+document order), then headers, footers, footnotes, endnotes and comments. See `body` for
+how body blocks are classified and numbered, `text` for what counts as visible text,
+`notes` for the parts outside the body and `zipguard` for the checks made before any part
 is decompressed.
 
 The document's title comes from the core properties, or else from the first heading. A

@@ -3,7 +3,7 @@
 Measured on this machine, pdfplumber's `extract_text` reads about 8 pages a second and keeps
 every page it touched, while pdfium reads text 10-100 times faster. So pdfium reads each page's
 lines and surveys its drawing; only a page drawn with rulings has its path objects read in
-full to find the grid of its tables (`pdf_tables`), with no second PDF library. Every page and
+full to find the grid of its tables (`tables`), with no second PDF library. Every page and
 text page is closed before the next one, so a worker's memory does not grow with the page count.
 
 Blocks: paragraphs and headings (running `paragraph` number, `page`), table cells (`table`,

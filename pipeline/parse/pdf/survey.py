@@ -2,7 +2,7 @@
 
 Reads pdfium's page objects (type and bounds only), so deciding costs little; only a page
 whose rulings cross like a table's grid has every path read in full for its tables
-(`pdf_tables`). Framed notes, underlines and chart axes do not cross enough to count.
+(`tables`). Framed notes, underlines and chart axes do not cross enough to count.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Ruled tables, found natively from pdfium: the page's rulings, their grid, text by cell.
 
-pdfplumber's `find_tables` made pdfminer parse every object of the page again and took 94% of
-the parse time; pdfium has already loaded the page, so its path objects give the rulings
-(`pdf_rulings`), the grid is pure Python (`pdf_grid`), and each cell's text is one pdfium
-call for the characters in the cell's box. pdfplumber is no longer on the parse path.
+pdfplumber's `find_tables` would make pdfminer parse every object of the page again (94% of
+the parse time, measured); pdfium has already loaded the page, so its path objects give the
+rulings (`rulings`), the grid is pure Python (`grid`), and each cell's text is one pdfium
+call for the characters in the cell's box. pdfplumber is not on the parse path.
 
 What the finder does not resolve, and leaves as paragraphs like pdfplumber's lattice mode did:
 tables without rulings (columns set by whitespace alone), tables ruled only between rows

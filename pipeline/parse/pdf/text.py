@@ -3,7 +3,7 @@
 pdfium orders a page's characters and inserts its own line breaks, so one call gets a page's
 text; geometry is then read only for the first and last character of each line (a few ctypes
 calls per line instead of several per character). That is what makes this 10-100 times faster
-than pdfminer's layout analysis, which the parser no longer uses at all.
+than pdfminer's layout analysis, which the parser does not use.
 """
 
 from __future__ import annotations
