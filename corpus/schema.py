@@ -207,6 +207,20 @@ MIGRATIONS: list[str] = [
         SELECT 1 FROM sessions s WHERE s.document_id = documents.id AND s.date IS NOT NULL
         AND documents.session = s.date || COALESCE(' #' || NULLIF(s.number, ''), ''));
     """,
+    # 5: renditions: the same minutes in another format (a PDF of a DOCX), kept with the
+    # document they render instead of being a document or a version of their own.
+    """
+    CREATE TABLE renditions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        source_path TEXT,
+        added TEXT NOT NULL,
+        PRIMARY KEY (document_id, sha256)
+    );
+    CREATE INDEX renditions_sha256 ON renditions(sha256);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

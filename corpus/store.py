@@ -35,6 +35,7 @@ from corpus.memory import Memory
 from corpus.messages import Message
 from corpus.minutes_store import Minutes
 from corpus.model import Document
+from corpus.renditions import Renditions
 from corpus.versions import INDEX_STAGE, Versions, current_sql
 
 __all__ = ["DATABASE", "INDEX_STAGE", "Store", "now", "storage_error"]
@@ -74,6 +75,7 @@ class Store:
         self.audit = Audit(self.db)
         self.versions = Versions(self.db, self.audit)
         self.browse = Browse(self.db)
+        self.renditions = Renditions(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -179,10 +179,22 @@ def show_command(
         document = store.load_document(
             version_id(store, doc, version) if version else store.resolve(doc))
         info = store.document_info(document.id)
+        info["renditions"] = renditions(document, info, store.renditions.of(document.id))
     if as_json:
         print_json(document_json(document, info))
         return
     _print_document(document, info, entities)
+
+
+def renditions(document: Document, info: dict[str, Any], others: list[dict[str, Any]]
+               ) -> list[dict[str, Any]]:
+    """The formats a document is kept in: its own file first, then its renditions (the same
+    minutes in another format), each {"sha256", "source_name", "media_type", "source_path",
+    "added"}."""
+    own = {"sha256": document.id, "source_name": document.source_name,
+           "media_type": document.media_type, "source_path": info.get("source_path"),
+           "added": info.get("ingested")}
+    return [own] + [{k: v for k, v in r.items() if k != "document_id"} for r in others]
 
 
 def document_json(document: Document, info: dict[str, Any]) -> dict[str, Any]:
@@ -192,6 +204,7 @@ def document_json(document: Document, info: dict[str, Any]) -> dict[str, Any]:
     data.pop("waiting", None)
     data["version"] = info.get("version")
     data["ingested"] = info.get("ingested")
+    data["renditions"] = info.get("renditions", [])
     return data
 
 
@@ -208,6 +221,9 @@ def _print_document(document: Document, info: dict[str, Any], with_entities: boo
             console.print(f"  {name}: {value}")
     for problem in document.problems:
         console.print(f"  [yellow]problem:[/] {problem}")
+    for other in info.get("renditions", [])[1:]:
+        console.print(f"  also as: {other['source_name']} ({other['media_type']}, "
+                      f"{other['sha256'][:12]})")
     console.print()
     from rich.markup import escape
 

@@ -23,6 +23,7 @@ from pebble import ProcessExpired, ProcessFuture, ProcessPool
 from corpus.errors import SekretarError
 from corpus.model import Document
 from corpus.store import Store, now, storage_error
+from pipeline.ingest.files import crash_reason, unreadable
 from pipeline.ingest.processes import descendants, resident_bytes
 from pipeline.ingest.report import BatchReport, FileOutcome, Progress
 from pipeline.ingest.versions import correct_on_reingest, store_version
@@ -132,7 +133,7 @@ class Batch:
         """Decide what a file needs: nothing (unchanged), a re-run of some stages, or all."""
         shown = display_path(path)
         try:
-            reason = _unreadable(path, self.settings.max_file_mb)
+            reason = unreadable(path, self.settings.max_file_mb)
             if reason:
                 return FileOutcome(shown, "failed", reason)
             sha = sha256_file(path)
@@ -299,7 +300,7 @@ class Batch:
             return FileOutcome(shown, "failed", f"took longer than the deadline of {allowed:g} s",
                                seconds=allowed)
         except ProcessExpired as err:
-            reason = self.killed.pop(err.pid, None) or _crash_reason(err.exitcode)
+            reason = self.killed.pop(err.pid, None) or crash_reason(err.exitcode)
             return FileOutcome(shown, "failed", reason, seconds=self._since(job))
         except SekretarError as err:
             return FileOutcome(shown, "failed", str(err), seconds=self._since(job))
@@ -318,8 +319,14 @@ class Batch:
         document = result.document
         self.store.keep_file(Path(job.path), job.sha256)
         shown = display_path(job.path)
-        store_version(self.store, document, result.stages,
-                      display_path(Path(job.path).absolute()), reindex=not job.later)
+        stored = store_version(self.store, document, result.stages,
+                               display_path(Path(job.path).absolute()), reindex=not job.later)
+        if stored.rendition_of:  # the document stored before is the one indexed and embedded
+            self._tell("storing", job.name, total=-len(self._second_pass(job)[:1]))
+            job.rerun = []
+            return FileOutcome(shown, "unchanged" if stored.known else "ok",
+                               f"a rendition of {stored.rendition_of}", stored.rendition_of,
+                               document.title, result.seconds)
         self.block_counts[document.id] = len(document.blocks)
         _remember_translations(self.store, document)
         if not job.later:  # a second pass adds no indexed field
@@ -360,34 +367,6 @@ def _remember_translations(store: Store, document: Document) -> None:
     machine translations, so the next batch never translates those segments again."""
     if any(block.translations for block in document.blocks):
         store.memory.remember(document)
-
-
-def _unreadable(path: Path, max_mb: int) -> str | None:
-    if path.is_symlink() and not path.exists():
-        return "broken link: the file it points to does not exist"
-    if not path.exists():
-        return "no such file"
-    if path.is_dir():
-        return ("a link to a folder (links to folders are not followed)" if path.is_symlink()
-                else "is a folder, not a file")
-    if not path.is_file():
-        return "not a regular file"
-    size = path.stat().st_size
-    if size == 0:
-        return "empty file (0 bytes)"
-    if size > max_mb * 1024 * 1024:
-        return f"too large ({size / 1048576:.0f} MB; the limit is {max_mb} MB)"
-    return None
-
-
-def _crash_reason(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = str(-exitcode)
-        return f"the parser crashed ({name}); the file is probably corrupt"
-    return f"the worker process stopped unexpectedly (exit code {exitcode})"
 
 
 def ingest(store: Store, paths: Iterable[Path], settings: Settings,

@@ -15,6 +15,7 @@ from typing import Any
 
 from corpus.errors import NotFound
 from corpus.model import Document
+from corpus.renditions import content_key
 from corpus.store import Store
 from index.build import add_document, remove_documents
 from index.catalog import date_number
@@ -42,20 +43,53 @@ def meeting(document: Document) -> tuple[str, str, str] | None:
     return (session.number, session.date, document.language)
 
 
+@dataclass
+class Stored:
+    """What ingest's write did: the documents a new version replaced, or, for the same
+    minutes in another format, the document it is a rendition of (`known` when that rendition
+    was recorded before)."""
+
+    replaced: list[str]
+    rendition_of: str | None = None
+    known: bool = False
+
+
 def store_version(store: Store, document: Document, stages: dict[str, str],
-                  source_path: str, reindex: bool = True) -> list[str]:
+                  source_path: str, reindex: bool = True) -> Stored:
     """Save a processed document (ingest's one write) and, when it is new to the archive, make
     it the next version of the documents it replaces (same source path, or minutes of the same
-    meeting), all in one transaction; the replaced ones leave the index. Returns their ids."""
+    meeting), all in one transaction; the replaced ones leave the index. Minutes of a current
+    document's meeting with the same content in another format are recorded as a rendition of
+    it instead, and nothing else changes."""
     with store.transaction():
         new = not store.has_document(document.id)
+        original = rendition_target(store, document) if new else None
+        if original is not None:
+            added = store.renditions.add(original, document.id, document.source_name,
+                                         document.media_type, source_path)
+            return Stored([], original, known=not added)
         store.save_document(document, stages=stages, source_path=source_path, reindex=reindex)
         replaced = []
         if new:
             older = store.versions.predecessors(document.id, source_path, meeting(document))
             replaced = store.versions.supersede(older, document.id, "ingest")
     remove_documents(store, replaced)
-    return replaced
+    return Stored(replaced)
+
+
+def rendition_target(store: Store, document: Document) -> str | None:
+    """The current document that `document` is another format of: minutes of the same
+    meeting and language with the same agenda, decisions and tallies, in another media type."""
+    found = meeting(document)
+    key = content_key(document.minutes)
+    if found is None or key is None:
+        return None
+    for candidate in store.versions.predecessors(document.id, None, found):
+        stored = store.load_document(candidate)
+        if (stored.media_type != document.media_type
+                and content_key(stored.minutes) == key):
+            return candidate
+    return None
 
 
 def correct_on_reingest(store: Store, document_id: str, kind: str | None,
@@ -119,7 +153,11 @@ def purge_trash(store: Store) -> list[dict[str, Any]]:
     done = []
     for document_id in store.versions.trashed_ids():
         name = store.versions.row(document_id)["source_name"]
+        renditions = [r["sha256"] for r in store.renditions.of(document_id)]
         store.versions.purge(document_id, "purge")
+        for sha in renditions:
+            if not store.has_document(sha) and store.renditions.document_of(sha) is None:
+                store.discard_file(sha)
         remove_documents(store, [document_id])
         done.append({"document": document_id, "source_name": name,
                      "file_removed": store.discard_file(document_id)})

@@ -65,6 +65,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "The archive holds no translations of this document.",
     ),
     "download_original": ("Скачать оригинал", "Download the original"),
+    "renditions": ("Тот же документ в других форматах", "The same document in other formats"),
     "export_docx": ("Перевод в DOCX", "Translation as DOCX"),
     "export_side": ("Оригинал и перевод рядом (DOCX)", "Side by side (DOCX)"),
     "entity": ("Сущность", "Entity"),

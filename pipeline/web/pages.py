@@ -133,6 +133,7 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
         outline=views.outline(document),
         rows=views.rows(document, chosen),
         exportable=_web(request).export_docx is not None,
+        renditions=_web(request).renditions(document.id),
     )
 
 
@@ -142,6 +143,15 @@ def original_file(request: Request, document_id: str) -> Response:
     path, document = _web(request).original(document_id)
     media = MEDIA_TYPES.get(document.media_type, "application/octet-stream")
     return FileResponse(path, media_type=media, filename=document.source_name,
+                        content_disposition_type="attachment")
+
+
+@router.get("/document/{document_id}/rendition/{sha256}")
+def rendition_file(request: Request, document_id: str, sha256: str) -> Response:
+    """The kept file of one of the document's other formats; served as a download."""
+    path, row = _web(request).rendition(document_id, sha256)
+    media = row["media_type"] if "/" in row["media_type"] else "application/octet-stream"
+    return FileResponse(path, media_type=media, filename=row["source_name"],
                         content_disposition_type="attachment")
 
 

@@ -267,6 +267,26 @@ class WebService:
             raise NotFound(Message("no_source_file", name=document.source_name))
         return path, document
 
+    def renditions(self, ref: str) -> list[dict[str, Any]]:
+        """The document's other formats (`store.renditions`), in the order they were added."""
+        with self.lock:
+            store = self._required()
+            return store.renditions.of(store.resolve(ref))
+
+    def rendition(self, ref: str, sha256: str) -> tuple[Path, dict[str, Any]]:
+        """The kept file of one rendition of a document, found by the document's id and the
+        rendition's recorded sha256 (never by a path from the request)."""
+        with self.lock:
+            store = self._required()
+            document_id = store.resolve(ref)
+            row = store.renditions.find(document_id, sha256)
+            if row is None:
+                raise NotFound(Message("no_source_file", name=sha256[:12]))
+            path = store.file_path(row["sha256"]).resolve()
+        if (self.data / "files").resolve() not in path.parents or not path.is_file():
+            raise NotFound(Message("no_source_file", name=row["source_name"]))
+        return path, row
+
     def export(self, ref: str, language: str, side_by_side: bool) -> tuple[bytes, Document]:
         """A DOCX of the document in `language` (translated, or two columns side by side)."""
         if self.export_docx is None:

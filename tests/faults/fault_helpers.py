@@ -58,9 +58,10 @@ def start_cli(log: Path, *args: str, env: dict[str, str] | None = None) -> subpr
                                 start_new_session=True)
 
 
-def run_cli(log: Path, *args: str, timeout: float = 1800) -> tuple[int, str]:
+def run_cli(log: Path, *args: str, timeout: float = 1800,
+            env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run `sekretar ARGS` to the end; its exit code and output."""
-    process = start_cli(log, *args)
+    process = start_cli(log, *args, env=env)
     try:
         code = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
