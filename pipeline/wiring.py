@@ -22,10 +22,11 @@ from typing import Any
 from corpus.errors import ConfigError, ModelMissing
 from corpus.model import Document
 from corpus.store import Store
+from index.build import catch_up
 from index.searcher import Searcher
 from index.vectors import stored_models
 from pipeline.extras import installed, require
-from pipeline.ingest.hooks import index_catch_up, saved_hooks
+from pipeline.ingest.hooks import saved_hooks
 from pipeline.resolution.model import Translate
 from pipeline.settings import Settings
 
@@ -85,11 +86,11 @@ class Library:
 
     def on_saved(self) -> Callable[[Document], None]:
         """What runs after ingest stores a document: it is added to the search index."""
-        return saved_hooks(self.store, self.settings)
+        return saved_hooks(self.store)
 
     def catch_up(self) -> int:
         """Index what an interrupted run stored but did not index; the number indexed."""
-        return index_catch_up(self.store)
+        return catch_up(self.store)
 
 
 def translator_for(settings: Settings, store: Store) -> Translate | None:

@@ -24,12 +24,13 @@ from corpus.errors import SekretarError
 from corpus.model import Document
 from corpus.store import Store, now, storage_error
 from pipeline.ingest.files import crash_reason, unreadable
-from pipeline.ingest.processes import descendants, resident_bytes
+from pipeline.ingest.processes import resident_bytes
 from pipeline.ingest.report import BatchReport, FileOutcome, Progress
 from pipeline.ingest.versions import correct_on_reingest, store_version
 from pipeline.ingest.worker import Job, PhasePipe, WorkResult, is_deferred, process, warm_up
 from pipeline.parse.base import sha256_file
 from pipeline.parse.options import ParseOptions
+from pipeline.parse.support.children import descendants
 from pipeline.settings import Settings
 from pipeline.stages import available_stages, build_stages
 

@@ -7,20 +7,13 @@ from collections.abc import Callable
 
 from corpus.model import Document
 from corpus.store import Store
-from index.build import add_document, catch_up
-from pipeline.settings import Settings
+from index.build import add_document
 
 
-def saved_hooks(store: Store, settings: Settings) -> Callable[[Document], None]:
+def saved_hooks(store: Store) -> Callable[[Document], None]:
     """A function called with every stored document; adds it to the search index."""
 
     def hook(document: Document) -> None:
         add_document(store, document)
 
     return hook
-
-
-def index_catch_up(store: Store) -> int:
-    """Index what an interrupted run stored but did not index (or rebuild a deleted index)
-    before a new batch starts; returns the number of documents indexed."""
-    return catch_up(store)

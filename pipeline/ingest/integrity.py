@@ -76,7 +76,7 @@ def rerun_stale(store: Store, settings: Settings, stale: dict[str, list[str]]) -
 
     paths = [store.file_path(document_id) for document_id in sorted(stale)]
     report = ingest(store, [p for p in paths if p.exists()], settings,
-                    on_saved=saved_hooks(store, settings))
+                    on_saved=saved_hooks(store))
     return sum(1 for f in report.files if f.outcome in ("ok", "partial"))
 
 

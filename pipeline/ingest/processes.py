@@ -1,8 +1,8 @@
-"""The processes below the batch and their memory, read cheaply from /proc.
+"""A process's memory, read cheaply from /proc.
 
-The batch looks at its workers' memory many times a second. Finding them (`descendants`) is
-shared with the parsers, whose children must die with their worker
-(`pipeline.parse.support.children`); reading a process's resident memory is the batch's own.
+The batch looks at its workers' memory many times a second; finding them is
+`pipeline.parse.support.children.descendants`, shared with the parsers, whose children must die
+with their worker.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 
 import psutil
-
-from pipeline.parse.support.children import descendants
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -28,4 +26,3 @@ def resident_bytes(pid: int) -> int | None:
             return None
 
 
-__all__ = ["descendants", "resident_bytes"]

@@ -85,9 +85,9 @@ def rendition_target(store: Store, document: Document) -> str | None:
     if found is None or key is None:
         return None
     for candidate in store.versions.predecessors(document.id, None, found):
-        stored = store.load_document(candidate)
-        if (stored.media_type != document.media_type
-                and content_key(stored.minutes) == key):
+        # only the candidate's media type and minutes are compared: its blocks are not read
+        if (store.document_info(candidate)["media_type"] != document.media_type
+                and content_key(store.minutes.load(candidate)) == key):
             return candidate
     return None
 

@@ -8,7 +8,8 @@ import time
 
 import psutil
 
-from pipeline.ingest.processes import descendants, resident_bytes
+from pipeline.ingest.processes import resident_bytes
+from pipeline.parse.support.children import descendants
 
 
 def test_children_and_grandchildren_are_found_and_the_dead_are_not() -> None:
