@@ -12,8 +12,11 @@ one page passes `MAX_DRAWINGS`. A form that draws itself but stays within the bo
 noted, since pdfium cuts the loop and the text is still readable.
 
 The count uses pdfminer's object reader, which parses lazily (only pages and forms are read).
-Any failure of that reader leaves the file to pdfium, which already copes with broken files;
-this check only ever adds a refusal or a note.
+A file whose cross-reference table is broken is read again with pdfminer's repair, which scans
+the objects (cheap below `MAX_SCANNED_BYTES`): pdfium repairs such files too, and the trap is
+as live in a repaired file as in a sound one. A name a form's own resources lack is looked up
+in the page's resources, as pdfium does. Any other failure of the reader leaves the file to
+pdfium, which already copes with broken files; this check only ever adds a refusal or a note.
 """
 
 from __future__ import annotations
@@ -56,12 +59,14 @@ def check_forms(path: Path, password: str | None) -> FormReport:
     report = FormReport()
     if not _may_have_forms(path):
         return report
-    try:
-        with _quiet_pdfminer(), open(path, "rb") as handle:
-            _walk_pages(handle, password, report)
-    except Exception:  # noqa: BLE001 - pdfminer fails in many ways on damaged files; pdfium decides
-        return report
-    return report
+    for repair in (False, True):
+        try:
+            with _quiet_pdfminer(), open(path, "rb") as handle:
+                _walk_pages(handle, password, report, repair)
+            return report
+        except Exception:  # noqa: BLE001 - pdfminer fails in many ways on damaged files
+            report = FormReport()
+    return report  # unreadable even repaired: pdfium decides
 
 
 @contextmanager
@@ -89,19 +94,19 @@ def _may_have_forms(path: Path) -> bool:
     return any(marker in data for marker in _MARKERS)
 
 
-def _walk_pages(handle: Any, password: str | None, report: FormReport) -> None:
+def _walk_pages(handle: Any, password: str | None, report: FormReport, repair: bool) -> None:
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    # no fallback: rebuilding a broken xref means pdfminer scanning the whole file in Python,
-    # minutes on a damaged 1.5 MB file; such a file is left to pdfium
-    document = PDFDocument(PDFParser(handle), password=password or "", fallback=False)
+    # rebuilding a broken xref means pdfminer scanning the whole file in Python: minutes on a
+    # damaged 1.5 MB file, which is why only small files come here
+    document = PDFDocument(PDFParser(handle), password=password or "", fallback=repair)
     until = time.monotonic() + TIME_BUDGET
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if time.monotonic() > until:
             return
-        counter = _Counter(until)
+        counter = _Counter(until, page.resources)
         drawings = counter.page(page.resources)
         if counter.looped:
             report.looping_pages.append(number)
@@ -113,8 +118,9 @@ def _walk_pages(handle: Any, password: str | None, report: FormReport) -> None:
 class _Counter:
     """Counts the drawings of one page, memoised by (form, resources, depth)."""
 
-    def __init__(self, until: float) -> None:
+    def __init__(self, until: float, page_resources: Any) -> None:
         self.until = until
+        self.page_xobjects = _xobjects(page_resources)
         self.memo: dict[tuple[int, int, int], int] = {}
         self.stack: list[int] = []
         self.names: dict[int, list[bytes]] = {}
@@ -151,7 +157,8 @@ class _Counter:
         if id(stream) not in self.names:
             self.names[id(stream)] = _DO.findall(stream.get_data())
         for name in self.names[id(stream)]:
-            target = xobjects.get(name.decode("latin-1"))
+            key = name.decode("latin-1")
+            target = xobjects.get(key, self.page_xobjects.get(key))
             if target is not None:
                 total += self.form(target, resources, depth + 1)
             if total > MAX_DRAWINGS:
