@@ -145,3 +145,28 @@ def self_drawing_xobject_twice() -> bytes:
         form,
         _FONT,
     ])
+
+
+def with_broken_xref(pdf: bytes) -> bytes:
+    """The same objects behind a cross-reference table that points nowhere: readers repair
+    such a file by scanning its objects."""
+    head, _, _ = pdf.rpartition(b"startxref")
+    return head + b"startxref\n999999\n%%EOF\n"
+
+
+def form_drawing_itself_through_the_page() -> bytes:
+    """A form with resources of its own (a font only) that draws `/X0` twice: pdfium finds X0
+    in the page's resources, so the form draws itself twice over."""
+    form = stream(HELLO + b" /X0 Do /X0 Do",
+                  b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                  b"/Resources << /Font << /F1 6 0 R >> >> ")
+    return write_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 6 0 R >> /XObject << /X0 5 0 R >> >> >>",
+        stream(HELLO + b" /X0 Do"),
+        form,
+        _FONT,
+    ])
+

@@ -12,11 +12,10 @@ one page passes `MAX_DRAWINGS`. A form that draws itself but stays within the bo
 noted, since pdfium cuts the loop and the text is still readable.
 
 The count uses pdfminer's object reader, which parses lazily (only pages and forms are read).
-A file whose cross-reference table is broken is read again with pdfminer's repair, which scans
-the objects (cheap below `MAX_SCANNED_BYTES`): pdfium repairs such files too, and the trap is
-as live in a repaired file as in a sound one. A name a form's own resources lack is looked up
-in the page's resources, as pdfium does. Any other failure of the reader leaves the file to
-pdfium, which already copes with broken files; this check only ever adds a refusal or a note.
+A name a form's own resources lack is looked up in the page's resources, as pdfium does. A file
+pdfminer cannot read without repair (a broken cross-reference table) is counted from its raw
+objects instead (`rawforms`): pdfium repairs such files, so the trap is as live in them. This
+check only ever adds a refusal or a note.
 """
 
 from __future__ import annotations
@@ -30,6 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pipeline.parse.pdf.rawforms import worst_drawings
 
 #: pdfium's nesting limit for forms drawn within forms (CPDF_StreamContentParser).
 PDFIUM_FORM_DEPTH = 40
@@ -47,7 +48,8 @@ _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 
 @dataclass
 class FormReport:
-    """What the check found: the first page that would draw too much, pages whose forms loop."""
+    """What the check found: the first page that would draw too much (0: a page not known, in
+    a file read without its page tree), pages whose forms loop."""
 
     explosive_page: int | None = None
     drawings: int = 0
@@ -59,14 +61,15 @@ def check_forms(path: Path, password: str | None) -> FormReport:
     report = FormReport()
     if not _may_have_forms(path):
         return report
-    for repair in (False, True):
-        try:
-            with _quiet_pdfminer(), open(path, "rb") as handle:
-                _walk_pages(handle, password, report, repair)
-            return report
-        except Exception:  # noqa: BLE001 - pdfminer fails in many ways on damaged files
-            report = FormReport()
-    return report  # unreadable even repaired: pdfium decides
+    try:
+        with _quiet_pdfminer(), open(path, "rb") as handle:
+            _walk_pages(handle, password, report)
+    except Exception:  # noqa: BLE001 - pdfminer fails in many ways on damaged files
+        report = FormReport()
+        report.drawings = worst_drawings(path.read_bytes(), PDFIUM_FORM_DEPTH, MAX_DRAWINGS)
+        if report.drawings > MAX_DRAWINGS:
+            report.explosive_page = 0  # somewhere in the file: the page tree is not known
+    return report
 
 
 @contextmanager
@@ -94,14 +97,14 @@ def _may_have_forms(path: Path) -> bool:
     return any(marker in data for marker in _MARKERS)
 
 
-def _walk_pages(handle: Any, password: str | None, report: FormReport, repair: bool) -> None:
+def _walk_pages(handle: Any, password: str | None, report: FormReport) -> None:
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    # rebuilding a broken xref means pdfminer scanning the whole file in Python: minutes on a
-    # damaged 1.5 MB file, which is why only small files come here
-    document = PDFDocument(PDFParser(handle), password=password or "", fallback=repair)
+    # no fallback: pdfminer's repair can follow a self-referring object for ever, and took
+    # minutes on a damaged 1.5 MB file; broken files are counted by `rawforms` instead
+    document = PDFDocument(PDFParser(handle), password=password or "", fallback=False)
     until = time.monotonic() + TIME_BUDGET
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if time.monotonic() > until:

@@ -95,8 +95,9 @@ def _check_forms(source: Source, document: Document) -> None:
     spin in C code until the deadline); note the loops pdfium cuts by itself."""
     forms = check_forms(source.path, source.password)
     if forms.explosive_page is not None:
+        where = f"on page {forms.explosive_page}" if forms.explosive_page else "in the file"
         raise InputError(
-            f"corrupt PDF: a drawing on page {forms.explosive_page} draws itself over and over "
+            f"corrupt PDF: a drawing {where} draws itself over and over "
             f"(more than {MAX_DRAWINGS} nested drawings)")
     if forms.looping_pages:
         listed = _listed(forms.looping_pages)
