@@ -36,6 +36,12 @@ ENGLISH: dict[str, str] = {
     "common_words": "nothing to search for: the query has only common words",
     "common_or_punctuation": "nothing to search for: the query has only common words or punctuation",
     "unreadable_query": "the query could not be read: {reason}",
+    "sign_in_needed": "sign in first: this archive is open to its accounts only",
+    "sign_in_failed": "wrong name or password",
+    "too_many_attempts": "too many failed sign-ins: try again in {minutes} min",
+    "csrf_failed": "the form has expired or came from another site: reload the page and "
+    "send it again",
+    "not_allowed": "your account may not do this",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -62,6 +68,12 @@ RUSSIAN: dict[str, str] = {
     "common_words": "Искать нечего: в запросе только служебные слова",
     "common_or_punctuation": "Искать нечего: в запросе только служебные слова и знаки",
     "unreadable_query": "Запрос не удалось прочитать: {reason}",
+    "sign_in_needed": "Сначала войдите: архив открыт только для его учётных записей",
+    "sign_in_failed": "Неверное имя или пароль",
+    "too_many_attempts": "Слишком много неудачных попыток входа: повторите через {minutes} мин",
+    "csrf_failed": "Форма устарела или отправлена с другого сайта: обновите страницу и "
+    "отправьте её снова",
+    "not_allowed": "Вашей учётной записи это не разрешено",
 }
 
 #: our own words that appear as values, by language

@@ -108,6 +108,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "all_documents": ("Все документы", "All documents"),
     "documents_total": ("Документов", "Documents"),
     "no_meetings": ("Протоколов заседаний в архиве нет.", "The archive holds no minutes yet."),
+    "sign_in": ("Войти", "Sign in"),
+    "sign_out": ("Выйти", "Sign out"),
+    "account_name": ("Имя", "Name"),
+    "password": ("Пароль", "Password"),
+    "role_delegate": ("делегат", "delegate"),
+    "role_editor": ("редактор", "editor"),
+    "role_secretariat": ("секретариат", "secretariat"),
+    "visibility": ("Доступ", "Visibility"),
+    "visibility_published": ("опубликован", "published"),
+    "visibility_internal": ("внутренний", "internal"),
+    "visibility_draft": ("черновик", "draft"),
 }
 #: the name of each document kind (corpus.model.DOCUMENT_KINDS), as `kind_<kind>`.
 KIND_LABELS: dict[str, tuple[str, str]] = {

@@ -40,6 +40,10 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
         "ui": ui,
         "other_ui": "en" if ui == "ru" else "ru",
         "switch_url": _with_ui(request, "en" if ui == "ru" else "ru"),
+        "account": getattr(request.state, "account", None),
+        "role": getattr(request.state, "role", None),
+        "csrf": getattr(request.state, "csrf", ""),
+        "accounts_exist": request.app.state.accounts.exist(),
     }
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, template, base | context
