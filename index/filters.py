@@ -31,6 +31,8 @@ class Filters:
     #: a speaker's person key or name, and an agenda item's number or title words (minutes).
     speaker: str | None = None
     item: str | None = None
+    #: documents left out whatever the query (those the reader may not see).
+    hidden: frozenset[str] = frozenset()
 
 
 class FilterError(ValueError):
@@ -66,7 +68,15 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         narrow(blocks_mask(catalog, minutes, "speaker", filters.speaker, speaker_blocks))
     if filters.item is not None:
         narrow(blocks_mask(catalog, minutes, "agenda item", filters.item, item_blocks))
+    if filters.hidden:
+        narrow(visible_mask(catalog, filters.hidden))
     return mask
+
+
+def visible_mask(catalog: Catalog, hidden: frozenset[str]) -> np.ndarray:
+    """Rows of the blocks whose document is not in `hidden`."""
+    shown = np.array([d.id not in hidden for d in catalog.documents], bool)
+    return shown[catalog.doc_rows] if len(catalog) else np.zeros(0, bool)
 
 
 def blocks_mask(

@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Match
 
 from corpus.messages import Message, say
 from corpus.users import SEES
@@ -71,7 +72,7 @@ async def _who_reads(request: Request, call_next: Next) -> Response:
     new_browser = None if browser else secrets.token_urlsafe(24)
     request.state.csrf = signer.csrf(browser or new_browser or "")
     bearer = request.headers.get("authorization", "").startswith("Bearer ")
-    if request.method not in SAFE_METHODS and not bearer:
+    if request.method not in SAFE_METHODS and not bearer and _writes(request):
         if not signer.csrf_ok(browser, await _csrf_token(request)):
             return _refuse(request, 403, Message("csrf_failed"))
     closed = account is None and not app.state.public and accounts.exist()
@@ -84,6 +85,12 @@ async def _who_reads(request: Request, call_next: Next) -> Response:
         response.set_cookie(BROWSER_COOKIE, new_browser, httponly=True, samesite="lax",
                             secure=_tls(request), path="/")
     return response
+
+
+def _writes(request: Request) -> bool:
+    """Whether a route takes this method at this path (else the router answers 404 or 405,
+    and nothing is written)."""
+    return any(route.matches(request.scope)[0] == Match.FULL for route in request.app.routes)
 
 
 def _ui_chosen(request: Request) -> bool:

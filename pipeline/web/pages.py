@@ -18,7 +18,8 @@ from corpus.errors import NotFound
 from corpus.messages import Message, say
 from pipeline.web import listing, views
 from pipeline.web.i18n import words
-from pipeline.web.service import SearchRequest, WebService
+from pipeline.web.reader import Reader, reader
+from pipeline.web.service import SearchRequest
 
 router = APIRouter(include_in_schema=False)
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -28,9 +29,8 @@ MEDIA_TYPES = {
 }
 
 
-def _web(request: Request) -> WebService:
-    web: WebService = request.app.state.web
-    return web
+def _web(request: Request) -> Reader:
+    return reader(request)
 
 
 def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
