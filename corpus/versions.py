@@ -30,7 +30,8 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _STATE_SQL = ("CASE WHEN trashed IS NOT NULL THEN 'trashed' WHEN superseded_by IS NOT NULL "
               "THEN 'superseded' ELSE 'current' END")
 _LISTED = ("id", "source_name", "source_path", "title", "kind", "language", "session",
-           "collection", "city", "date", "version", "ingested", "superseded_by", "trashed")
+           "collection", "city", "date", "version", "ingested", "superseded_by", "trashed",
+           "visibility")
 
 
 def current_sql(alias: str = "") -> str:

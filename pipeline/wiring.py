@@ -125,12 +125,13 @@ def open_searcher(store: Store, mode: str | None = None, note: Note | None = Non
     return Searcher(store, detect_language=detect_query_language, embed_query=embed_query)
 
 
-def web_app(data: Path, mode: str | None = None) -> Any:
-    """The web application over the archive in `data`, with the same searcher the CLI uses."""
+def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
+    """The web application over the archive in `data`, with the same searcher the CLI uses;
+    `public`: anonymous readers read published documents even when accounts exist."""
     require("web", "the web page")
     from pipeline.web import create_app
 
     def make_searcher(store: Store) -> Searcher:
         return open_searcher(store, mode)
 
-    return create_app(data, make_searcher=make_searcher, export_docx=export_docx)
+    return create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public)
