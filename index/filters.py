@@ -52,6 +52,7 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         raise FilterError(
             Message("unknown_kind", kind=filters.kind, known=", ".join(DOCUMENT_KINDS))
         )
+    visible = visible_mask(catalog, filters.hidden) if filters.hidden else None
     for name, value in (
         ("kind", filters.kind),
         ("language", filters.language),
@@ -59,7 +60,7 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         ("session", filters.session),
     ):
         if value is not None:
-            narrow(column_mask(catalog, name, value))
+            narrow(column_mask(catalog, name, value, visible))
     if filters.entity is not None:
         narrow(entity_mask(catalog, filters.entity))
     if filters.date_from is not None or filters.date_to is not None:
@@ -68,8 +69,8 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         narrow(blocks_mask(catalog, minutes, "speaker", filters.speaker, speaker_blocks))
     if filters.item is not None:
         narrow(blocks_mask(catalog, minutes, "agenda item", filters.item, item_blocks))
-    if filters.hidden:
-        narrow(visible_mask(catalog, filters.hidden))
+    if visible is not None:
+        narrow(visible)
     return mask
 
 
@@ -96,11 +97,19 @@ def blocks_mask(
     return mask
 
 
-def column_mask(catalog: Catalog, name: str, value: str) -> np.ndarray:
+def column_mask(catalog: Catalog, name: str, value: str,
+                visible: np.ndarray | None = None) -> np.ndarray:
+    """Rows whose `name` is `value`. With `visible` (the rows the reader may see), a value
+    only the other rows have is unknown, and the known values listed are the visible ones."""
     column = catalog.columns[name]
     code = column.code(value)
+    values = column.values
+    if visible is not None:
+        shown = set(np.unique(column.codes[visible]).tolist())
+        values = [v for i, v in enumerate(column.values) if i in shown]
+        code = code if code in shown else None
     if code is None and name != "kind":
-        known = ", ".join(column.values[:20]) or "none yet"
+        known = ", ".join(values[:20]) or "none yet"
         raise FilterError(Message("no_column_match", name=name, value=value, known=known))
     return column.codes == (code if code is not None else -2)
 

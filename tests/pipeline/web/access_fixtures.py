@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import httpx
-from web_fixtures import build_small
+from web_fixtures import build_small, keep
 
 from corpus.store import Store
 
@@ -24,10 +24,14 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 def build_access(folder: Path) -> tuple[Path, dict[str, str]]:
-    """The data folder and the ids of PUBLISHED, DRAFT and INTERNAL (by source name)."""
+    """The data folder and the ids of PUBLISHED, DRAFT and INTERNAL (by source name), and
+    the sha256 of the draft's PDF rendition ("rendition")."""
     data = build_small(folder)
     with Store(data) as store:
         ids = {name: store.resolve(name) for name in (PUBLISHED, DRAFT, INTERNAL)}
+        rendition = keep(store, folder, "minutes_2024_ru.pdf", b"%PDF-1.4 minutes")
+        store.renditions.add(ids[DRAFT], rendition, "minutes_2024_ru.pdf", "pdf", None)
+        ids["rendition"] = rendition
         store.versions.edit(ids[DRAFT], {"visibility": "draft"}, "edit")
         store.versions.edit(ids[INTERNAL], {"visibility": "internal"}, "edit")
         for name, role in ROLES.items():
