@@ -146,13 +146,12 @@ def _next_url(value: str | None) -> str:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
-    return _login_form(request, None, 200)
+    return _login_form(request, None, 200, next_url=request.query_params.get("next"))
 
 
-def _login_form(request: Request, message: Message | None, status: int, name: str = ""
-                ) -> Response:
-    response = _render(request, "login.html", name=name,
-                       next=_next_url(request.query_params.get("next")),
+def _login_form(request: Request, message: Message | None, status: int, name: str = "",
+                next_url: str | None = None) -> Response:
+    response = _render(request, "login.html", name=name, next=_next_url(next_url),
                        message=say(message, request.state.ui) if message else None)
     response.status_code = status
     return response
@@ -167,12 +166,13 @@ async def login(request: Request) -> Response:
     wait = throttle.wait(name, address)
     if wait > 0:
         minutes = max(1, round(wait / 60))
-        return _login_form(request, Message("too_many_attempts", minutes=minutes), 429, name)
+        return _login_form(request, Message("too_many_attempts", minutes=minutes), 429, name,
+                           form.get("next"))
     accounts: Accounts = request.app.state.accounts
     account = accounts.verify(name, password) if name and password else None
     if account is None:
         throttle.failed(name, address)
-        return _login_form(request, Message("sign_in_failed"), 401, name)
+        return _login_form(request, Message("sign_in_failed"), 401, name, form.get("next"))
     throttle.succeeded(name)
     response = RedirectResponse(_next_url(form.get("next")), 303)
     signer: Signer = request.app.state.signer

@@ -1,0 +1,105 @@
+"""Signing in and roles in a real browser (Debian's Chromium driven by Playwright) over an
+archive with a published report, draft minutes and accounts of each role: a closed archive
+asks for the password, a wrong one is refused, a delegate finds only the published report and
+meets "not found" at the draft's address, an editor finds both, signing out ends the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from access_fixtures import DRAFT, PASSWORD, PUBLISHED, build_access
+from web_fixtures import live_server
+
+from pipeline.web import create_app
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+PATIENCE = 600_000
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    return build_access(tmp_path_factory.mktemp("web-browser-access"))
+
+
+@pytest.fixture(scope="module")
+def site(archive: tuple[Path, dict[str, str]]) -> Iterator[str]:
+    with live_server(create_app(archive[0])) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def _sign_in(page: Any, name: str, password: str = PASSWORD) -> None:
+    page.fill("#name", name)
+    page.fill("#password", password)
+    page.click("#sign-in")
+
+
+def _search(page: Any, site: str, query: str) -> list[str]:
+    page.goto(f"{site}/?ui=ru")
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    page.wait_for_selector(".hit")
+    return page.locator(".hit-meta").all_inner_texts()
+
+
+def test_a_delegate_signs_in_and_reads_only_what_is_published(
+    site: str, browser: Any, archive: tuple[Path, dict[str, str]]
+) -> None:
+    ids = archive[1]
+    context = browser.new_context(locale="ru-RU")
+    context.set_default_timeout(PATIENCE)
+    page = context.new_page()
+    page.goto(f"{site}/document/{ids[PUBLISHED]}")
+    page.wait_for_selector("#sign-in")
+    assert "/login?next=" in page.url
+    _sign_in(page, "del", "wrong-password")
+    page.wait_for_selector("#message")
+    assert page.locator("#message").inner_text() == "Неверное имя или пароль"
+    _sign_in(page, "del")
+    page.wait_for_selector("#account")
+    assert page.url == f"{site}/document/{ids[PUBLISHED]}"  # back where it was asked
+    assert page.locator("#account").inner_text() == "del · делегат"
+    cookies = {c["name"]: c for c in context.cookies()}
+    assert cookies["sekretar_session"]["httpOnly"] and cookies["sekretar_session"]["sameSite"] == "Lax"
+    assert page.evaluate("document.cookie").find("sekretar_session") == -1
+    hits = _search(page, site, "Рязани")
+    assert len(hits) == 1 and PUBLISHED in hits[0]
+    answer = page.goto(f"{site}/document/{ids[DRAFT]}")
+    assert answer is not None and answer.status == 404
+    page.goto(f"{site}/")
+    page.click("#logout")
+    page.wait_for_selector("#sign-in")
+    page.goto(f"{site}/")
+    assert "/login" in page.url
+    context.close()
+
+
+def test_an_editor_finds_the_draft_too(site: str, browser: Any,
+                                       archive: tuple[Path, dict[str, str]]) -> None:
+    context = browser.new_context(locale="ru-RU", java_script_enabled=False)
+    context.set_default_timeout(PATIENCE)
+    page = context.new_page()
+    page.goto(f"{site}/login")
+    _sign_in(page, "ed")
+    page.wait_for_selector("#account")
+    hits = _search(page, site, "Рязани")
+    assert sorted(h.split()[0] for h in hits) == sorted([PUBLISHED, DRAFT])
+    answer = page.goto(f"{site}/document/{archive[1][DRAFT]}")
+    assert answer is not None and answer.status == 200
+    context.close()
