@@ -8,6 +8,8 @@ each with the password PASSWORD; and a clean way to sign in over HTTP.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -49,3 +51,12 @@ def csrf_of(client: httpx.Client, path: str = "/login") -> str:
 def sign_in(client: httpx.Client, name: str, password: str = PASSWORD) -> httpx.Response:
     return client.post("/login", data={"name": name, "password": password,
                                        "csrf": csrf_of(client)}, follow_redirects=False)
+
+
+@contextmanager
+def signed_in(url: str, name: str | None, accept: str = "ru") -> Iterator[httpx.Client]:
+    """A client of the server at `url`, signed in as `name` (anonymous when None)."""
+    with httpx.Client(base_url=url, timeout=600, headers={"Accept-Language": accept}) as client:
+        if name is not None:
+            assert sign_in(client, name).status_code == 303
+        yield client

@@ -6,13 +6,11 @@ pages, search hits, facets, filters, listings, the home page); an editor reaches
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
 import pytest
-from access_fixtures import DRAFT, INTERNAL, PUBLISHED, build_access, sign_in
+from access_fixtures import DRAFT, INTERNAL, PUBLISHED, build_access, signed_in
 from web_fixtures import live_server
 
 from pipeline.web import create_app
@@ -36,14 +34,6 @@ def site(archive: Archive) -> Iterator[str]:
         yield url
 
 
-@contextmanager
-def _client(site: str, name: str | None) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=site, timeout=600) as client:
-        if name is not None:
-            assert sign_in(client, name).status_code == 303
-        yield client
-
-
 def _document_urls(ids: dict[str, str], name: str) -> list[str]:
     doc = ids[name]
     urls = [f"/document/{doc}", f"/document/{doc}/original", f"/api/document/{doc}",
@@ -59,7 +49,7 @@ def _document_urls(ids: dict[str, str], name: str) -> list[str]:
 def test_a_reader_of_published_documents_reaches_no_other(site: str, archive: Archive,
                                                           reader: str | None) -> None:
     ids = archive[1]
-    with _client(site, reader) as client:
+    with signed_in(site, reader) as client:
         for name in (DRAFT, INTERNAL):
             for url in _document_urls(ids, name):
                 answer = client.get(url)
@@ -107,7 +97,7 @@ def test_a_reader_of_published_documents_reaches_no_other(site: str, archive: Ar
 
 def test_an_editor_reaches_drafts_and_internal_documents(site: str, archive: Archive) -> None:
     ids = archive[1]
-    with _client(site, "ed") as client:
+    with signed_in(site, "ed") as client:
         for name in (DRAFT, INTERNAL):
             for url in _document_urls(ids, name):
                 if "original" in url:
