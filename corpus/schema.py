@@ -225,7 +225,8 @@ MIGRATIONS: list[str] = [
     # language; a disabled account keeps its name), their API tokens (kept as SHA-256 digests,
     # never as given), and each document's visibility: published (every reader), internal and
     # draft (editors and the secretariat). Documents stored before are published, as they were
-    # readable by anyone who reached the web page.
+    # readable by anyone who reached the web page. The audit log names the account that made a
+    # change from the web page (none for the command line).
     """
     CREATE TABLE users (
         name TEXT PRIMARY KEY,
@@ -242,6 +243,7 @@ MIGRATIONS: list[str] = [
         created TEXT NOT NULL
     );
     ALTER TABLE documents ADD COLUMN visibility TEXT NOT NULL DEFAULT 'published';
+    ALTER TABLE audit ADD COLUMN user TEXT;
     """,
 ]
 

@@ -125,6 +125,28 @@ def open_searcher(store: Store, mode: str | None = None, note: Note | None = Non
     return Searcher(store, detect_language=detect_query_language, embed_query=embed_query)
 
 
+def correct_document(data: Path, action: str, ref: str, values: dict[str, str], user: str
+                     ) -> dict[str, Any]:
+    """A correction made from the web page, as the lifecycle commands make it (`edit` with
+    `values` the fields to change, `supersede` with `values["by"]` the newer version, `delete`,
+    `restore`), written to the audit log under `user`'s name. {"document", "action", "new"}."""
+    from pipeline.ingest import versions
+
+    with Store(data) as store:
+        store.audit.user = user
+        if action == "edit":
+            done = versions.edit_document(store, ref, values)
+            return {"document": done["document"], "action": action, "new": done["new"]}
+        if action == "supersede":
+            versions.supersede_document(store, ref, values["by"])
+            return {"document": store.resolve(values["by"]), "action": action, "new": {}}
+        if action == "delete":
+            return {"document": versions.delete_document(store, ref), "action": action, "new": {}}
+        if action == "restore":
+            return {"document": versions.restore_document(store, ref), "action": action, "new": {}}
+    raise ConfigError(f"unknown correction {action!r}")
+
+
 def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
     """The web application over the archive in `data`, with the same searcher the CLI uses;
     `public`: anonymous readers read published documents even when accounts exist."""
@@ -134,4 +156,6 @@ def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
     def make_searcher(store: Store) -> Searcher:
         return open_searcher(store, mode)
 
-    return create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public)
+    app = create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public)
+    app.state.correct_document = correct_document
+    return app

@@ -192,5 +192,6 @@ def log_command(
         return
     for entry in entries:
         changes = ", ".join(f"{k}: {entry['old'].get(k)} → {v}" for k, v in entry["new"].items())
-        console.print(f"{entry['at']} {entry['document'][:12]} {entry['command']} "
+        by = f" ({escape(entry['user'])})" if entry.get("user") else ""
+        console.print(f"{entry['at']} {entry['document'][:12]} {entry['command']}{by} "
                       f"{escape(changes)}")

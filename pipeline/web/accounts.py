@@ -24,11 +24,13 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from corpus.database import DATABASE
 from corpus.store import Store
 
 SECRET_FILE = "web-secret"
+MAX_FORM = 64 * 1024
 SESSION_SECONDS = 12 * 3600
 CACHE_SECONDS = 2.0
 #: failed sign-ins allowed for one account name (and, many more, for one address) within
@@ -202,3 +204,9 @@ class Throttle:
         with self._lock:
             self._failures.pop(f"name:{name.casefold()}", None)
             self._locked.pop(f"name:{name.casefold()}", None)
+
+
+def read_form(body: bytes) -> dict[str, str]:
+    """A urlencoded form's fields (the first value of each)."""
+    fields = parse_qs(body[:MAX_FORM].decode("utf-8", "replace"), keep_blank_values=True)
+    return {k: v[0] for k, v in fields.items()}

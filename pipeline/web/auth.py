@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -27,7 +27,14 @@ from starlette.routing import Match
 
 from corpus.messages import Message, say
 from corpus.users import SEES
-from pipeline.web.accounts import SESSION_SECONDS, Accounts, Signer, Throttle, secret_key
+from pipeline.web.accounts import (
+    SESSION_SECONDS,
+    Accounts,
+    Signer,
+    Throttle,
+    read_form,
+    secret_key,
+)
 from pipeline.web.pages import _render
 
 SESSION_COOKIE = "sekretar_session"
@@ -35,7 +42,6 @@ BROWSER_COOKIE = "sekretar_browser"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 #: reachable without signing in, even when the archive is closed.
 OPEN_PREFIXES = ("/login", "/static/")
-MAX_FORM = 64 * 1024
 
 router = APIRouter(include_in_schema=False)
 Next = Callable[[Request], Awaitable[Response]]
@@ -109,14 +115,8 @@ async def _csrf_token(request: Request) -> str | None:
     if given:
         return given
     if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-        return _form(await request.body()).get("csrf")
+        return read_form(await request.body()).get("csrf")
     return None
-
-
-def _form(body: bytes) -> dict[str, str]:
-    """A urlencoded form's fields (the first value of each)."""
-    fields = parse_qs(body[:MAX_FORM].decode("utf-8", "replace"), keep_blank_values=True)
-    return {k: v[0] for k, v in fields.items()}
 
 
 def _tls(request: Request) -> bool:
@@ -159,7 +159,7 @@ def _login_form(request: Request, message: Message | None, status: int, name: st
 
 @router.post("/login")
 async def login(request: Request) -> Response:
-    form = _form(await request.body())
+    form = read_form(await request.body())
     name, password = form.get("name", "").strip(), form.get("password", "")
     address = request.client.host if request.client else "?"
     throttle: Throttle = request.app.state.throttle

@@ -130,6 +130,23 @@ _WORDS: dict[str, tuple[str, str]] = {
     "status_failed": ("не обработан", "not processed"),
     "outcome_adopted": ("принято", "adopted"),
     "outcome_rejected": ("не принято", "rejected"),
+    "corrections": ("Исправления", "Corrections"),
+    "title": ("Заголовок", "Title"),
+    "save": ("Сохранить", "Save"),
+    "delete": ("Удалить в корзину", "Move to the trash"),
+    "restore": ("Вернуть из корзины", "Restore from the trash"),
+    "supersede": ("Заменить новой редакцией", "Replace with a newer version"),
+    "supersede_by": ("Новая редакция (номер или имя файла)", "Newer version (id or file name)"),
+    "history": ("Журнал изменений", "Change log"),
+    "by_command_line": ("командная строка", "command line"),
+    "state": ("Состояние в архиве", "State in the archive"),
+    "state_current": ("действующий", "current"),
+    "state_superseded": ("заменён новой редакцией", "superseded"),
+    "state_trashed": ("в корзине", "in the trash"),
+    "done_edit": ("Исправление сохранено.", "The correction is saved."),
+    "done_delete": ("Документ перемещён в корзину.", "The document is in the trash."),
+    "done_restore": ("Документ возвращён из корзины.", "The document is restored."),
+    "done_supersede": ("Старая редакция заменена этой.", "This document replaces the older one."),
 }
 #: the name of each language the archive knows (corpus.languages.LANGUAGES), as `language_<code>`.
 LANGUAGE_NAMES: dict[str, tuple[str, str]] = {

@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from corpus.errors import NotFound
 from corpus.messages import Message, say
-from pipeline.web import listing, views
+from pipeline.web import corrections, listing, views
 from pipeline.web.i18n import UI_LANGUAGES, UI_NAMES, value_word, words
 from pipeline.web.reader import Reader, reader
 from pipeline.web.service import SearchRequest
@@ -148,6 +148,8 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
         exportable=_web(request).export_docx is not None,
         renditions=_web(request).renditions(document.id),
         visibility=_web(request).visibility(document.id),
+        **(corrections.form_context(request, document.id)
+           if request.state.role == "secretariat" else {}),
     )
 
 

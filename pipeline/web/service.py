@@ -195,6 +195,12 @@ class WebService:
                 self._cache.clear()
         self._checked = now
 
+    def changed(self) -> None:
+        """This process changed the store: the next search looks at it again at once."""
+        self._checked = 0.0
+        if self.searcher is not None:
+            self.searcher.changed()
+
     def translations(self, block_ids: list[str], language: str) -> dict[str, str]:
         """Stored translations of some blocks into `language` (for results shown translated)."""
         if not block_ids:
@@ -263,6 +269,12 @@ class WebService:
     def visibility(self, document_id: str) -> str:
         with self.lock:
             return self._required().users.visibility(document_id)
+
+    def lifecycle(self, document_id: str) -> tuple[str, list[dict[str, Any]]]:
+        """A document's state (current, superseded, trashed) and its audit entries."""
+        with self.lock:
+            store = self._required()
+            return store.versions.state(document_id), store.audit.entries(document_id, 20)
 
     def hidden(self, seen: tuple[str, ...]) -> frozenset[str]:
         """Ids of the documents a reader who sees `seen` may not read."""
