@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -98,8 +99,8 @@ def wait_ready(url: str, server: subprocess.Popen[bytes], limit: float = 900) ->
         if server.poll() is not None:
             raise SystemExit("the server stopped before answering")
         try:
-            with signed_in(httpx.Client(base_url=url, timeout=300)) as http:
-                if http.get("/api/search", params={"q": "вода"}).status_code == 200:
+            with httpx.Client(base_url=url, timeout=300) as http:
+                if signed_in(http).get("/api/search", params={"q": "вода"}).status_code == 200:
                     return time.perf_counter() - began
         except httpx.HTTPError:
             time.sleep(0.5)
@@ -117,7 +118,7 @@ def load(url: str, clients: int, seconds: float, pick: Any) -> dict[str, Any]:
     stop = time.perf_counter() + seconds
 
     def client(http: httpx.Client) -> None:
-        with http:
+        with closing(http):
             while time.perf_counter() < stop:
                 query = pick()
                 began = time.perf_counter()
@@ -154,8 +155,8 @@ def warm_up(url: str, queries: list[str]) -> None:
     for query in queries:
         for _ in range(3):
             try:
-                with signed_in(httpx.Client(base_url=url, timeout=600)) as http:
-                    http.get("/api/search", params={"q": query})
+                with httpx.Client(base_url=url, timeout=600) as http:
+                    signed_in(http).get("/api/search", params={"q": query})
                 break
             except httpx.HTTPError:
                 time.sleep(1)

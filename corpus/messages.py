@@ -43,6 +43,9 @@ ENGLISH: dict[str, str] = {
     "csrf_failed": "the form has expired or came from another site: reload the page and "
     "send it again",
     "not_allowed": "your account may not do this",
+    "upload_busy": "a batch is still being ingested: wait until it ends",
+    "upload_empty": "choose at least one file",
+    "upload_too_large": "{name} is larger than {mb} MB, the largest file accepted",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -75,6 +78,9 @@ RUSSIAN: dict[str, str] = {
     "csrf_failed": "Форма устарела или отправлена с другого сайта: обновите страницу и "
     "отправьте её снова",
     "not_allowed": "Вашей учётной записи это не разрешено",
+    "upload_busy": "Предыдущая партия файлов ещё обрабатывается: дождитесь её окончания",
+    "upload_empty": "Выберите хотя бы один файл",
+    "upload_too_large": "Файл {name} больше {mb} МБ — наибольшего допустимого размера",
 }
 
 UKRAINIAN: dict[str, str] = {
@@ -107,6 +113,9 @@ UKRAINIAN: dict[str, str] = {
     "csrf_failed": "Форма застаріла або надіслана з іншого сайту: оновіть сторінку й "
     "надішліть її знову",
     "not_allowed": "Вашому обліковому запису це не дозволено",
+    "upload_busy": "Попередня партія файлів ще обробляється: дочекайтеся її завершення",
+    "upload_empty": "Виберіть хоча б один файл",
+    "upload_too_large": "Файл {name} більший за {mb} МБ — найбільший допустимий розмір",
 }
 
 #: our own words that appear as values, by language

@@ -15,6 +15,9 @@ is wired the same way everywhere.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ from index.vectors import stored_models
 from pipeline.extras import installed, require
 from pipeline.ingest.hooks import saved_hooks
 from pipeline.resolution.model import Translate
-from pipeline.settings import Settings
+from pipeline.settings import Settings, load_settings
 
 #: how a library reports a note for the user (a missing model it works around, say).
 Note = Callable[[str], None]
@@ -147,6 +150,19 @@ def correct_document(data: Path, action: str, ref: str, values: dict[str, str], 
     raise ConfigError(f"unknown correction {action!r}")
 
 
+def start_ingest(data: Path, folder: Path, collection: str | None, report: Path) -> int:
+    """Start `sekretar ingest FOLDER --json` on the archive in a process of its own (the web
+    page's uploads); its JSON report goes to `report`, its messages beside it. The process id;
+    a thread of this process waits for it, so it leaves no zombie behind."""
+    command = [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--data",
+               str(data), "--json"] + (["--collection", collection] if collection else [])
+    with open(report, "wb") as out, open(report.with_suffix(".log"), "wb") as log:
+        worker = subprocess.Popen(command, stdout=out, stderr=log, stdin=subprocess.DEVNULL,
+                                  cwd=Path(__file__).resolve().parents[1])
+    threading.Thread(target=worker.wait, name="ingest-waiter", daemon=True).start()
+    return worker.pid
+
+
 def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
     """The web application over the archive in `data`, with the same searcher the CLI uses;
     `public`: anonymous readers read published documents even when accounts exist."""
@@ -158,4 +174,6 @@ def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
 
     app = create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public)
     app.state.correct_document = correct_document
+    app.state.start_ingest = start_ingest
+    app.state.upload_max_bytes = load_settings(data=data).max_file_mb << 20
     return app

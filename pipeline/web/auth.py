@@ -8,7 +8,8 @@ account exists, the archive stays open read-only to anyone who reaches the serve
 published documents, as a freshly ingested archive is.
 
 Every request that could write (any method but GET, HEAD and OPTIONS) must carry the CSRF
-token: the form field `csrf`, or the `X-CSRF-Token` header; a request signed with an API
+token: the form field `csrf` (in the address, `?csrf=`, for a form that uploads files), or the
+`X-CSRF-Token` header; a request signed with an API
 token (`Authorization: Bearer ...`) carries no cookie a page from elsewhere could use, and
 needs none.
 """
@@ -114,8 +115,12 @@ async def _csrf_token(request: Request) -> str | None:
     given = request.headers.get("x-csrf-token")
     if given:
         return given
-    if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+    kind = request.headers.get("content-type", "")
+    if kind.startswith("application/x-www-form-urlencoded"):
         return read_form(await request.body()).get("csrf")
+    if kind.startswith("multipart/form-data"):
+        # a file upload names it in its address: the files are not read twice to find it
+        return request.query_params.get("csrf")
     return None
 
 

@@ -147,6 +147,23 @@ _WORDS: dict[str, tuple[str, str]] = {
     "done_delete": ("Документ перемещён в корзину.", "The document is in the trash."),
     "done_restore": ("Документ возвращён из корзины.", "The document is restored."),
     "done_supersede": ("Старая редакция заменена этой.", "This document replaces the older one."),
+    "upload": ("Загрузка", "Upload"),
+    "upload_files": ("Файлы (можно выбрать несколько)", "Files (choose several at once)"),
+    "upload_collection": ("Собрание документов (необязательно)", "Collection (optional)"),
+    "upload_start": ("Загрузить и обработать", "Upload and ingest"),
+    "upload_limit": ("Наибольший размер файла: {mb} МБ.", "Largest file: {mb} MB."),
+    "upload_busy": ("Идёт обработка предыдущей партии; новая — после её окончания.",
+                    "A batch is being ingested; the next one can start when it ends."),
+    "upload_latest": ("Последняя загрузка", "Latest upload"),
+    "upload_counts": ("Обработано {done} из {total}", "{done} of {total} processed"),
+    "upload_current": ("Сейчас", "Now"),
+    "phase_waiting": ("ожидает начала", "waiting to start"),
+    "phase_ingesting": ("обрабатывается", "being ingested"),
+    "phase_done": ("готово", "done"),
+    "outcome_ok": ("принят", "stored"),
+    "outcome_partial": ("принят частично", "partly stored"),
+    "outcome_failed": ("не принят", "failed"),
+    "outcome_unchanged": ("уже в архиве", "already in the archive"),
 }
 #: the name of each language the archive knows (corpus.languages.LANGUAGES), as `language_<code>`.
 LANGUAGE_NAMES: dict[str, tuple[str, str]] = {

@@ -276,6 +276,12 @@ class WebService:
             store = self._required()
             return store.versions.state(document_id), store.audit.entries(document_id, 20)
 
+    def last_batch(self) -> dict[str, Any] | None:
+        """The newest ingest batch with its files' outcomes (`store.batches.last`)."""
+        with self.lock:
+            store = self._open()
+            return store.batches.last() if store is not None else None
+
     def hidden(self, seen: tuple[str, ...]) -> frozenset[str]:
         """Ids of the documents a reader who sees `seen` may not read."""
         with self.lock:
