@@ -102,8 +102,8 @@ def test_an_upload_is_stored_safely_and_ingested_with_progress(
         status = _until_done(client)
         assert status["total"] == 2 and status["done"] == 2
         assert status["counts"] == {"ok": 2} and status["problems"] == []
-        page = client.get("/upload").text
-        assert 'data-phase="done"' in page and "принят" in page
+        shown = client.get("/upload").text
+        assert 'data-phase="done"' in shown and "принят" in shown
         with Store(data, readonly=True) as store:
             document_id = store.resolve("кременчуг_1.txt")
             assert store.load_document(document_id).session == "Весна 2025"
