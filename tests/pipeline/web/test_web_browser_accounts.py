@@ -103,3 +103,41 @@ def test_an_editor_finds_the_draft_too(site: str, browser: Any,
     answer = page.goto(f"{site}/document/{archive[1][DRAFT]}")
     assert answer is not None and answer.status == 200
     context.close()
+
+
+def test_the_secretariat_uploads_files_and_watches_them_ingested(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.wiring import start_ingest
+
+    data, _ = build_access(tmp_path_factory.mktemp("web-browser-upload"))
+    inbox = tmp_path_factory.mktemp("inbox")
+    notes = []
+    for number, city in enumerate(("Полтава", "Житомир"), 1):
+        note = inbox / f"note_{number}.txt"
+        note.write_text(f"Записка о водопроводе города {city}, 2025 год.\n", "utf-8")
+        notes.append(str(note))
+    monkeypatch.setenv("SEKRETAR_STAGES", "language")
+    monkeypatch.setenv("SEKRETAR_EMBEDDING", "false")
+    monkeypatch.setenv("SEKRETAR_WORKERS", "1")
+    app = create_app(data)
+    app.state.start_ingest = start_ingest
+    app.state.upload_max_bytes = 1 << 20
+    with live_server(app) as site:
+        context = browser.new_context(locale="uk-UA")
+        context.set_default_timeout(PATIENCE)
+        page = context.new_page()
+        page.goto(f"{site}/login")
+        _sign_in(page, "sec")
+        page.wait_for_selector("#upload-link")
+        page.click("#upload-link")
+        page.set_input_files("#files", notes)
+        page.fill("#collection", "Весна 2025")
+        page.click("#upload-start")
+        page.wait_for_selector("#progress[data-phase=done]")  # the page refreshes itself
+        assert page.locator("#counts").inner_text() == (
+            "Оброблено 2 з 2 · прийнято до архіву: 2")
+        hits = _search(page, site, "Житомир")
+        assert hits == ["Другое · Весна 2025"]  # the title is the file name, said once
+        assert page.locator(".hit-title").all_inner_texts() == ["note_2.txt"]
+        context.close()
