@@ -26,7 +26,6 @@ users_app = typer.Typer(
 )
 app.add_typer(users_app, name="users")
 
-UI_LANGUAGES = ("ru", "uk", "en")
 PASSWORD_VARIABLE = "SEKRETAR_PASSWORD"
 ROLE_HELP = f"one of {', '.join(ROLES)}"
 OptionalPath = Optional[Path]  # noqa: UP045 - Typer reads it at run time
@@ -67,6 +66,8 @@ def add_command(
     Example: sekretar users add anna --role secretariat --password-file anna.txt
     """
     require("web", "accounts")
+    from pipeline.web.i18n import UI_LANGUAGES
+
     if ui is not None and ui not in UI_LANGUAGES:
         raise ConfigError(f"the interface language must be one of {', '.join(UI_LANGUAGES)}")
     password = read_password(password_file)

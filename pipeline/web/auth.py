@@ -36,6 +36,7 @@ from pipeline.web.accounts import (
     read_form,
     secret_key,
 )
+from pipeline.web.i18n import COOKIE
 from pipeline.web.pages import _render
 
 SESSION_COOKIE = "sekretar_session"
@@ -101,7 +102,7 @@ def _writes(request: Request) -> bool:
 
 
 def _ui_chosen(request: Request) -> bool:
-    return bool(request.query_params.get("ui") or request.cookies.get("sekretar_ui"))
+    return bool(request.query_params.get("ui") or request.cookies.get(COOKIE))
 
 
 def _account(request: Request, accounts: Accounts, signer: Signer) -> dict[str, Any] | None:

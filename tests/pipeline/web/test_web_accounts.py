@@ -6,10 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from access_fixtures import DRAFT, PASSWORD, PUBLISHED, build_access, csrf_of, sign_in
+from access_fixtures import (
+    DRAFT,
+    PASSWORD,
+    PUBLISHED,
+    build_access,
+    csrf_of,
+    sign_in,
+    signed_in,
+)
 from web_fixtures import live_server
 
 from corpus.store import Store
@@ -165,3 +174,42 @@ def test_public_mode_lets_anonymous_readers_read_published_documents(
         assert http.get(f"/document/{ids[PUBLISHED]}").status_code == 200
         assert http.get(f"/document/{ids[DRAFT]}").status_code == 404
         assert http.get(f"/api/document/{ids[PUBLISHED]}").status_code == 200
+
+
+def _routes(routes: list[Any]) -> Iterator[Any]:
+    """Every route of the app, those of included routers too."""
+    for route in routes:
+        if hasattr(route, "original_router"):
+            yield from _routes(route.original_router.routes)
+        elif getattr(route, "methods", None):
+            yield route
+
+
+def test_every_route_that_writes_needs_the_token_and_a_role_that_may(
+    archive: tuple[Path, dict[str, str]]
+) -> None:
+    """Every route taking another method than GET, found in the app itself (a route added
+    later is checked too): without the CSRF token it is refused before it runs; with it, a
+    reader who is not signed in, or a delegate, is refused too (sign-in and sign-out aside)."""
+    data, ids = archive
+    app = create_app(data, public=True)
+    writes = sorted({(route.path, method) for route in _routes(app.routes)
+                     for method in route.methods or () if method not in ("GET", "HEAD")})
+    assert ("/upload", "POST") in writes and ("/document/{document_id}/{action}", "POST") in writes
+    fill = {"document_id": ids[PUBLISHED], "action": "delete"}
+    with live_server(app) as url:
+        for path, method in writes:
+            address = path.format(**fill)
+            for name in (None, "del"):
+                with signed_in(url, name) as client:
+                    bare = client.request(method, address, data={"name": "del"},
+                                          follow_redirects=False)
+                    assert bare.status_code == 403, (address, name)
+                    if path in ("/login", "/logout"):
+                        continue
+                    token = csrf_of(client, "/login")
+                    tokened = client.request(method, address, data={"csrf": token},
+                                             params={"csrf": token}, follow_redirects=False)
+                    assert tokened.status_code == 403, (address, name)
+    with Store(data, readonly=True) as store:
+        assert store.versions.state(ids[PUBLISHED]) == "current"
