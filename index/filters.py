@@ -62,7 +62,7 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         if value is not None:
             narrow(column_mask(catalog, name, value, visible))
     if filters.entity is not None:
-        narrow(entity_mask(catalog, filters.entity))
+        narrow(entity_mask(catalog, filters.entity, visible))
     if filters.date_from is not None or filters.date_to is not None:
         narrow(date_mask(catalog, filters.date_from, filters.date_to))
     if filters.speaker is not None:
@@ -114,14 +114,16 @@ def column_mask(catalog: Catalog, name: str, value: str,
     return column.codes == (code if code is not None else -2)
 
 
-def entity_mask(catalog: Catalog, key: str) -> np.ndarray:
+def entity_mask(catalog: Catalog, key: str, visible: np.ndarray | None = None) -> np.ndarray:
+    """Rows that mention the entity; one only rows outside `visible` mention is unknown."""
     values = catalog.entity_values
     folded = key.casefold()
     codes = [i for i, v in enumerate(values) if v.casefold() == folded]
-    if not codes:
-        raise FilterError(Message("no_entity_filter", key=key))
     mask = np.zeros(len(catalog), bool)
-    mask[catalog.entity_rows[np.isin(catalog.entity_codes, codes)]] = True
+    if codes:
+        mask[catalog.entity_rows[np.isin(catalog.entity_codes, codes)]] = True
+    if not codes or (visible is not None and not (mask & visible).any()):
+        raise FilterError(Message("no_entity_filter", key=key))
     return mask
 
 

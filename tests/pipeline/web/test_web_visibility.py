@@ -73,6 +73,10 @@ def test_a_reader_of_published_documents_reaches_no_other(site: str, archive: Ar
                                          f"known: {known}")
         minutes = client.get("/api/search", params={"q": "Рязани", "kind": "minutes"}).json()
         assert minutes["hits"] == []
+        mentioned = client.get("/api/search", params={"q": "Водоканал",
+                                                      "entity": HIDDEN_ENTITY}).json()
+        assert mentioned["message"] == f"no entity {HIDDEN_ENTITY!r} in the archive (see " \
+            "'sekretar entity KEY')"
         assert client.get(f"/api/entity/{HIDDEN_ENTITY}").status_code == 404
         assert client.get("/entity/org:%22%3E%3Cscript%3Ex").status_code == 404
         entity = client.get("/api/entity/city:ryazan").json()
