@@ -15,6 +15,7 @@ is wired the same way everywhere.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import threading
@@ -33,6 +34,8 @@ from pipeline.ingest.hooks import saved_hooks
 from pipeline.resolution.model import Translate
 from pipeline.settings import Settings, load_settings
 
+#: how much lower the priority of an upload's ingest is than the web server's (nice -n).
+UPLOAD_NICENESS = 10
 #: how a library reports a note for the user (a missing model it works around, say).
 Note = Callable[[str], None]
 
@@ -153,9 +156,14 @@ def correct_document(data: Path, action: str, ref: str, values: dict[str, str], 
 def start_ingest(data: Path, folder: Path, collection: str | None, report: Path) -> int:
     """Start `sekretar ingest FOLDER --json` on the archive in a process of its own (the web
     page's uploads); its JSON report goes to `report`, its messages beside it. The process id;
-    a thread of this process waits for it, so it leaves no zombie behind."""
+    a thread of this process waits for it, so it leaves no zombie behind. It runs with one
+    worker, at a lower priority (`nice`): the delegates' searches come first, and the outcome
+    of each file is the same (bench/upload.py)."""
     command = [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--data",
-               str(data), "--json"] + (["--collection", collection] if collection else [])
+               str(data), "--json", "--workers", "1"]
+    command += ["--collection", collection] if collection else []
+    nice = shutil.which("nice")
+    command = [nice, "-n", str(UPLOAD_NICENESS), *command] if nice else command
     with open(report, "wb") as out, open(report.with_suffix(".log"), "wb") as log:
         worker = subprocess.Popen(command, stdout=out, stderr=log, stdin=subprocess.DEVNULL,
                                   cwd=Path(__file__).resolve().parents[1])
