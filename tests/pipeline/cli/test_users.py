@@ -67,3 +67,17 @@ def test_a_password_file_that_cannot_be_read_is_named(
     missing = tmp_path / "missing.txt"
     out = run(capsys, data, "users", "add", "vera", "--password-file", str(missing), code=1)
     assert f"{missing}: cannot read the password file" in out
+
+
+def test_serve_says_who_may_read(data: Path) -> None:
+    from pipeline.cli.serving import access_note
+
+    Store(data).close()
+    assert access_note(data, public=False).startswith(
+        "no accounts yet: anyone who reaches this address reads the published documents")
+    with Store(data) as store:
+        store.users.add("anna", "secretariat", PASSWORD)
+    assert access_note(data, public=False) == (
+        "every reader signs in (accounts: sekretar users list)")
+    assert access_note(data, public=True) == (
+        "readers sign in; without signing in, the published documents can be read")
