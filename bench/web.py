@@ -16,7 +16,9 @@ Usage: python bench/web.py [--blocks 10000] [--clients 20] [--seconds 30] [--wor
        python bench/web.py --short      # 500 blocks, 20 clients, 5 s a round
 
 The archive's vectors are random but labelled with the default embedding model, so the server
-(hybrid by default) embeds every new query with the real model, as in production.
+(hybrid by default) embeds every new query with the real model, as in production. Every client
+signs in first (a delegate's account, made with the archive) and searches with its session
+cookie, as delegates do once the archive has accounts.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +50,8 @@ from search import MODEL, build_store, query_texts  # noqa: E402
 from index.build import rebuild  # noqa: E402
 
 POPULAR = 40
+READER, PASSWORD = "bench-reader", "bench-password"
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 def prepare(data: Path, blocks: int, model: str = MODEL) -> None:
@@ -57,6 +63,7 @@ def prepare(data: Path, blocks: int, model: str = MODEL) -> None:
     began = time.perf_counter()
     with build_store(data, blocks, model=model) as store:
         rebuild(store)
+        store.users.add(READER, "delegate", PASSWORD)
     done.write_text(f"{blocks} {model}")
     print(f"built {blocks} blocks in {time.perf_counter() - began:.0f} s", flush=True)
 
@@ -74,14 +81,27 @@ def start_server(data: Path, port: int, workers: int, mode: str | None) -> subpr
                             stdout=subprocess.DEVNULL)
 
 
+def signed_in(http: httpx.Client) -> httpx.Client:
+    """The client, signed in as the benchmark's delegate (its session cookie kept)."""
+    found = CSRF.search(http.get("/login").text)
+    if found is None:
+        raise SystemExit("the sign-in page has no CSRF field")
+    answer = http.post("/login", data={"name": READER, "password": PASSWORD,
+                                       "csrf": found.group(1)})
+    if answer.status_code != 303:
+        raise SystemExit(f"signing in failed: HTTP {answer.status_code}")
+    return http
+
+
 def wait_ready(url: str, server: subprocess.Popen[bytes], limit: float = 900) -> float:
     began = time.perf_counter()
     while time.perf_counter() - began < limit:
         if server.poll() is not None:
             raise SystemExit("the server stopped before answering")
         try:
-            if httpx.get(url + "/api/search", params={"q": "вода"}, timeout=300).status_code == 200:
-                return time.perf_counter() - began
+            with httpx.Client(base_url=url, timeout=300) as http:
+                if signed_in(http).get("/api/search", params={"q": "вода"}).status_code == 200:
+                    return time.perf_counter() - began
         except httpx.HTTPError:
             time.sleep(0.5)
     raise SystemExit("the server did not answer in time")
@@ -94,11 +114,11 @@ def load(url: str, clients: int, seconds: float, pick: Any) -> dict[str, Any]:
     lock = threading.Lock()
     # clients are made before the clock starts: each loads the CA certificates, and 20 took
     # 32 s on this loaded machine, more than a whole short round
-    https = [httpx.Client(base_url=url, timeout=120) for _ in range(clients)]
+    https = [signed_in(httpx.Client(base_url=url, timeout=120)) for _ in range(clients)]
     stop = time.perf_counter() + seconds
 
     def client(http: httpx.Client) -> None:
-        with http:
+        with closing(http):
             while time.perf_counter() < stop:
                 query = pick()
                 began = time.perf_counter()
@@ -136,7 +156,7 @@ def warm_up(url: str, queries: list[str]) -> None:
         for _ in range(3):
             try:
                 with httpx.Client(base_url=url, timeout=600) as http:
-                    http.get("/api/search", params={"q": query})
+                    signed_in(http).get("/api/search", params={"q": query})
                 break
             except httpx.HTTPError:
                 time.sleep(1)

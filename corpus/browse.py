@@ -13,6 +13,7 @@ from typing import Any
 
 from corpus.database import Database
 from corpus.errors import ConfigError
+from corpus.users import VISIBILITIES
 from corpus.versions import current_sql
 
 #: what each listing gives of a document.
@@ -35,16 +36,31 @@ def _value(group: str) -> str:
 
 
 class Browse:
-    """Read-only listings of the current documents."""
+    """Read-only listings of the current documents (of some visibilities only, when made by
+    `seeing`)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, seen: tuple[str, ...] | None = None) -> None:
         self.db = db
+        self.seen = seen
+
+    def seeing(self, seen: tuple[str, ...]) -> Browse:
+        """The same listings, of the documents whose visibility is in `seen` only."""
+        return Browse(self.db, tuple(seen))
+
+    def _current(self, alias: str = "") -> str:
+        """Current documents that this listing may show."""
+        if self.seen is None:
+            return current_sql(alias)
+        prefix = f"{alias}." if alias else ""
+        levels = ", ".join(f"'{v}'" for v in self.seen if v in VISIBILITIES) or "''"
+        return f"{current_sql(alias)} AND {prefix}visibility IN ({levels})"
 
     def latest_documents(self, limit: int) -> list[dict[str, Any]]:
         """The `limit` newest current documents (id, source_name, title, kind, language,
         session, city, date)."""
-        rows = self.db.rows(f"SELECT {', '.join(_FIELDS)} FROM documents WHERE {current_sql()} "
-                            f"ORDER BY {_NEWEST} LIMIT ?", (max(limit, 0),))
+        rows = self.db.rows(f"SELECT {', '.join(_FIELDS)} FROM documents "
+                            f"WHERE {self._current()} ORDER BY {_NEWEST} LIMIT ?",
+                            (max(limit, 0),))
         return [dict(r) for r in rows]
 
     def latest_meetings(self, limit: int) -> list[dict[str, Any]]:
@@ -55,7 +71,7 @@ class Browse:
             "SELECT * FROM (SELECT d.session AS session, MAX(s.number) AS number, "
             "MAX(COALESCE(s.date, d.date)) AS date, MAX(s.place) AS place, "
             "MAX(d.city) AS city FROM documents d LEFT JOIN sessions s ON s.document_id = d.id "
-            f"WHERE d.kind = 'minutes' AND d.session IS NOT NULL AND {current_sql('d')} "
+            f"WHERE d.kind = 'minutes' AND d.session IS NOT NULL AND {self._current('d')} "
             "GROUP BY d.session) ORDER BY date IS NULL, date DESC, session LIMIT ?",
             (max(limit, 0),))
         counts = self.counts("meeting")
@@ -66,7 +82,7 @@ class Browse:
         first; documents without a value are not counted."""
         value = _value(group)
         rows = self.db.rows(
-            f"SELECT {value} AS value, COUNT(*) AS n FROM documents WHERE {current_sql()} "
+            f"SELECT {value} AS value, COUNT(*) AS n FROM documents WHERE {self._current()} "
             f"AND {value} IS NOT NULL AND {value} <> '' GROUP BY {value} ORDER BY n DESC, value")
         return {r["value"]: r["n"] for r in rows}
 
@@ -88,5 +104,5 @@ class Browse:
 
     def _where(self, group: str | None, value: str | None) -> tuple[str, tuple[str, ...]]:
         if group is None:
-            return current_sql(), ()
-        return f"{current_sql()} AND {_value(group)} = ?", (value or "",)
+            return self._current(), ()
+        return f"{self._current()} AND {_value(group)} = ?", (value or "",)

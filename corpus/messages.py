@@ -1,10 +1,11 @@
-"""Messages a delegate may read, in English and Russian.
+"""Messages a delegate may read, in English, Russian and Ukrainian.
 
 The library, the CLI and the JSON API speak English; the web page speaks the delegate's
 language. A `Message` is the English sentence (so every caller that treats it as a string keeps
 working) that also remembers its key and values, so the web page can say it again in Russian
-without parsing English. Values that are words of ours (a facet's name, "none yet") are put in
-the other language too; values from the archive (a city, a query) are shown as given.
+or Ukrainian without parsing English. Values that are words of ours (a facet's name, "none
+yet") are put in the other language too; values from the archive (a city, a query) are shown
+as given.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ ENGLISH: dict[str, str] = {
     "common_words": "nothing to search for: the query has only common words",
     "common_or_punctuation": "nothing to search for: the query has only common words or punctuation",
     "unreadable_query": "the query could not be read: {reason}",
+    "sign_in_needed": "sign in first: this archive is open to its accounts only",
+    "sign_in_failed": "wrong name or password",
+    "too_many_attempts": "too many failed sign-ins: try again in {minutes} min",
+    "csrf_failed": "the form has expired or came from another site: reload the page and "
+    "send it again",
+    "not_allowed": "your account may not do this",
+    "upload_busy": "a batch is still being ingested: wait until it ends",
+    "upload_empty": "choose at least one file",
+    "upload_too_large": "{name} is larger than {mb} MB, the largest file accepted",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -62,6 +72,50 @@ RUSSIAN: dict[str, str] = {
     "common_words": "Искать нечего: в запросе только служебные слова",
     "common_or_punctuation": "Искать нечего: в запросе только служебные слова и знаки",
     "unreadable_query": "Запрос не удалось прочитать: {reason}",
+    "sign_in_needed": "Сначала войдите: архив открыт только для его учётных записей",
+    "sign_in_failed": "Неверное имя или пароль",
+    "too_many_attempts": "Слишком много неудачных попыток входа: повторите через {minutes} мин",
+    "csrf_failed": "Форма устарела или отправлена с другого сайта: обновите страницу и "
+    "отправьте её снова",
+    "not_allowed": "Вашей учётной записи это не разрешено",
+    "upload_busy": "Предыдущая партия файлов ещё обрабатывается: дождитесь её окончания",
+    "upload_empty": "Выберите хотя бы один файл",
+    "upload_too_large": "Файл {name} больше {mb} МБ — наибольшего допустимого размера",
+}
+
+UKRAINIAN: dict[str, str] = {
+    "empty_archive": "Архів порожній: документів ще немає (додайте їх командою «sekretar ingest»)",
+    "no_archive": "Архіву в теці {folder} немає (спочатку виконайте «sekretar ingest»)",
+    "no_document": "Документа з номером або іменем файлу «{ref}» немає",
+    "ambiguous_document": "«{ref}» підходить до кількох документів; вкажіть довший номер",
+    "no_entity": "Сутності «{key}» немає ні в архіві, ні в довідниках",
+    "no_session": "Документів сесії «{name}» в архіві немає",
+    "no_source_file": "Вихідного файлу документа {name} в архіві немає",
+    "no_export": "Вивантаження в DOCX на цьому сервері недоступне",
+    "export_language": "Вкажіть мову вивантаження (наприклад, lang=uk)",
+    "page_not_found": "Сторінку не знайдено",
+    "internal": "Внутрішня помилка: подробиці в журналі сервера",
+    "unknown_mode": "Невідомий режим «{mode}»; можливі: {known}",
+    "unknown_kind": "Невідомий вид «{kind}»; можливі: {known}",
+    "no_minutes_match": "У протоколах архіву немає: {what} «{value}»",
+    "no_column_match": "В архіві немає фрагментів, де {name} — «{value}»; є: {known}",
+    "no_entity_filter": "Сутності «{key}» в архіві немає",
+    "not_a_date": "«{given}» — не дата (пишіть РРРР, РРРР-ММ або РРРР-ММ-ДД)",
+    "no_matches": "Нічого не знайдено",
+    "query_cut": "Запит скорочено до перших {limit} знаків",
+    "no_words": "Шукати нічого: у запиті немає слів",
+    "common_words": "Шукати нічого: у запиті лише службові слова",
+    "common_or_punctuation": "Шукати нічого: у запиті лише службові слова та знаки",
+    "unreadable_query": "Запит не вдалося прочитати: {reason}",
+    "sign_in_needed": "Спочатку увійдіть: архів відкритий лише для його облікових записів",
+    "sign_in_failed": "Неправильне ім'я або пароль",
+    "too_many_attempts": "Забагато невдалих спроб входу: повторіть через {minutes} хв",
+    "csrf_failed": "Форма застаріла або надіслана з іншого сайту: оновіть сторінку й "
+    "надішліть її знову",
+    "not_allowed": "Вашому обліковому запису це не дозволено",
+    "upload_busy": "Попередня партія файлів ще обробляється: дочекайтеся її завершення",
+    "upload_empty": "Виберіть хоча б один файл",
+    "upload_too_large": "Файл {name} більший за {mb} МБ — найбільший допустимий розмір",
 }
 
 #: our own words that appear as values, by language
@@ -75,9 +129,18 @@ VALUE_WORDS: dict[str, dict[str, str]] = {
         "agenda item": "пункт повестки",
         "none yet": "пока ничего",
     },
+    "uk": {
+        "kind": "вид",
+        "language": "мова",
+        "city": "місто",
+        "session": "сесія",
+        "speaker": "доповідач",
+        "agenda item": "пункт порядку денного",
+        "none yet": "поки нічого",
+    },
 }
 
-LANGUAGES: dict[str, dict[str, str]] = {"en": ENGLISH, "ru": RUSSIAN}
+LANGUAGES: dict[str, dict[str, str]] = {"en": ENGLISH, "ru": RUSSIAN, "uk": UKRAINIAN}
 
 
 class Message(str):

@@ -221,6 +221,30 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX renditions_sha256 ON renditions(sha256);
     """,
+    # 6: accounts of the web workspace (name, role, Argon2 hash of the password, interface
+    # language; a disabled account keeps its name), their API tokens (kept as SHA-256 digests,
+    # never as given), and each document's visibility: published (every reader), internal and
+    # draft (editors and the secretariat). Documents stored before are published, as they were
+    # readable by anyone who reached the web page. The audit log names the account that made a
+    # change from the web page (none for the command line).
+    """
+    CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        password TEXT NOT NULL,
+        ui TEXT,
+        disabled TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        digest TEXT PRIMARY KEY,
+        user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        created TEXT NOT NULL
+    );
+    ALTER TABLE documents ADD COLUMN visibility TEXT NOT NULL DEFAULT 'published';
+    ALTER TABLE audit ADD COLUMN user TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,7 +8,7 @@ crash leaves either the old state or the new one, never half a document.
 the transactions and the schema; documents are its own methods, and the other tables are
 reached through query groups by concern: `store.blocks`, `store.entities`, `store.minutes`,
 `store.memory`, `store.batches`, `store.embeddings`, `store.versions` (versions, corrections,
-the trash, listings) and `store.audit`. Every SQL statement of the project is in
+the trash, listings), `store.audit` and `store.users` (accounts, visibility). Every SQL statement of the project is in
 `corpus`; nothing outside it needs `sqlite3`.
 """
 
@@ -36,6 +36,7 @@ from corpus.messages import Message
 from corpus.minutes_store import Minutes
 from corpus.model import Document
 from corpus.renditions import Renditions
+from corpus.users import Users
 from corpus.versions import INDEX_STAGE, Versions, current_sql
 
 __all__ = ["DATABASE", "INDEX_STAGE", "Store", "now", "storage_error"]
@@ -76,6 +77,7 @@ class Store:
         self.versions = Versions(self.db, self.audit)
         self.browse = Browse(self.db)
         self.renditions = Renditions(self.db)
+        self.users = Users(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -18,18 +18,20 @@ from corpus.audit import Audit
 from corpus.database import Database, now
 from corpus.errors import ConfigError, NotFound
 from corpus.model import DOCUMENT_KINDS
+from corpus.users import check_visibility
 
 #: the stage row that says the search index holds a document's current blocks.
 INDEX_STAGE = "index"
 #: the fields a correction may change.
-EDITABLE = ("kind", "session", "collection", "title", "date", "city")
+EDITABLE = ("kind", "session", "collection", "title", "date", "city", "visibility")
 #: the states a document is in, as listings show them.
 STATES = ("current", "superseded", "trashed")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _STATE_SQL = ("CASE WHEN trashed IS NOT NULL THEN 'trashed' WHEN superseded_by IS NOT NULL "
               "THEN 'superseded' ELSE 'current' END")
 _LISTED = ("id", "source_name", "source_path", "title", "kind", "language", "session",
-           "collection", "city", "date", "version", "ingested", "superseded_by", "trashed")
+           "collection", "city", "date", "version", "ingested", "superseded_by", "trashed",
+           "visibility")
 
 
 def current_sql(alias: str = "") -> str:
@@ -46,6 +48,8 @@ def check_edit(changes: Mapping[str, str | None]) -> None:
     kind = changes.get("kind")
     if "kind" in changes and kind not in DOCUMENT_KINDS:
         raise ConfigError(f"the kind must be one of {', '.join(DOCUMENT_KINDS)}, not {kind!r}")
+    if "visibility" in changes:
+        check_visibility(changes["visibility"])
     date = changes.get("date")
     if date is not None and not _DATE.match(date):
         raise ConfigError(f"the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")

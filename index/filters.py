@@ -31,6 +31,8 @@ class Filters:
     #: a speaker's person key or name, and an agenda item's number or title words (minutes).
     speaker: str | None = None
     item: str | None = None
+    #: documents left out whatever the query (those the reader may not see).
+    hidden: frozenset[str] = frozenset()
 
 
 class FilterError(ValueError):
@@ -50,6 +52,7 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         raise FilterError(
             Message("unknown_kind", kind=filters.kind, known=", ".join(DOCUMENT_KINDS))
         )
+    visible = visible_mask(catalog, filters.hidden) if filters.hidden else None
     for name, value in (
         ("kind", filters.kind),
         ("language", filters.language),
@@ -57,16 +60,24 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         ("session", filters.session),
     ):
         if value is not None:
-            narrow(column_mask(catalog, name, value))
+            narrow(column_mask(catalog, name, value, visible))
     if filters.entity is not None:
-        narrow(entity_mask(catalog, filters.entity))
+        narrow(entity_mask(catalog, filters.entity, visible))
     if filters.date_from is not None or filters.date_to is not None:
         narrow(date_mask(catalog, filters.date_from, filters.date_to))
     if filters.speaker is not None:
         narrow(blocks_mask(catalog, minutes, "speaker", filters.speaker, speaker_blocks))
     if filters.item is not None:
         narrow(blocks_mask(catalog, minutes, "agenda item", filters.item, item_blocks))
+    if visible is not None:
+        narrow(visible)
     return mask
+
+
+def visible_mask(catalog: Catalog, hidden: frozenset[str]) -> np.ndarray:
+    """Rows of the blocks whose document is not in `hidden`."""
+    shown = np.array([d.id not in hidden for d in catalog.documents], bool)
+    return shown[catalog.doc_rows] if len(catalog) else np.zeros(0, bool)
 
 
 def blocks_mask(
@@ -86,23 +97,33 @@ def blocks_mask(
     return mask
 
 
-def column_mask(catalog: Catalog, name: str, value: str) -> np.ndarray:
+def column_mask(catalog: Catalog, name: str, value: str,
+                visible: np.ndarray | None = None) -> np.ndarray:
+    """Rows whose `name` is `value`. With `visible` (the rows the reader may see), a value
+    only the other rows have is unknown, and the known values listed are the visible ones."""
     column = catalog.columns[name]
     code = column.code(value)
+    values = column.values
+    if visible is not None:
+        shown = set(np.unique(column.codes[visible]).tolist())
+        values = [v for i, v in enumerate(column.values) if i in shown]
+        code = code if code in shown else None
     if code is None and name != "kind":
-        known = ", ".join(column.values[:20]) or "none yet"
+        known = ", ".join(values[:20]) or "none yet"
         raise FilterError(Message("no_column_match", name=name, value=value, known=known))
     return column.codes == (code if code is not None else -2)
 
 
-def entity_mask(catalog: Catalog, key: str) -> np.ndarray:
+def entity_mask(catalog: Catalog, key: str, visible: np.ndarray | None = None) -> np.ndarray:
+    """Rows that mention the entity; one only rows outside `visible` mention is unknown."""
     values = catalog.entity_values
     folded = key.casefold()
     codes = [i for i, v in enumerate(values) if v.casefold() == folded]
-    if not codes:
-        raise FilterError(Message("no_entity_filter", key=key))
     mask = np.zeros(len(catalog), bool)
-    mask[catalog.entity_rows[np.isin(catalog.entity_codes, codes)]] = True
+    if codes:
+        mask[catalog.entity_rows[np.isin(catalog.entity_codes, codes)]] = True
+    if not codes or (visible is not None and not (mask & visible).any()):
+        raise FilterError(Message("no_entity_filter", key=key))
     return mask
 
 

@@ -108,6 +108,11 @@ class Searcher:
             # Whoosh document numbers <-> catalog rows, rebuilt when either side changes.
             self._lexical = LexicalIndex(self._searcher, self.catalog)
 
+    def changed(self) -> None:
+        """This process has just changed the store: the next search reloads what changed,
+        without waiting for the next periodic look."""
+        self._checked = 0.0
+
     @property
     def has_index(self) -> bool:
         return self._searcher is not None

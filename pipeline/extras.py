@@ -19,7 +19,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "nlp": ("spacy", "natasha", "pymorphy3", "py3langid", "razdel"),
     "translate": ("argostranslate", "apertium"),
     "search": ("whoosh", "numpy"),
-    "web": ("fastapi", "uvicorn", "jinja2"),
+    "web": ("fastapi", "uvicorn", "jinja2", "argon2", "multipart"),
     "ocr": ("pytesseract", "PIL"),
 }
 

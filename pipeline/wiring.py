@@ -15,6 +15,10 @@ is wired the same way everywhere.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,8 +32,10 @@ from index.vectors import stored_models
 from pipeline.extras import installed, require
 from pipeline.ingest.hooks import saved_hooks
 from pipeline.resolution.model import Translate
-from pipeline.settings import Settings
+from pipeline.settings import Settings, load_settings
 
+#: how much lower the priority of an upload's ingest is than the web server's (nice -n).
+UPLOAD_NICENESS = 10
 #: how a library reports a note for the user (a missing model it works around, say).
 Note = Callable[[str], None]
 
@@ -125,12 +131,57 @@ def open_searcher(store: Store, mode: str | None = None, note: Note | None = Non
     return Searcher(store, detect_language=detect_query_language, embed_query=embed_query)
 
 
-def web_app(data: Path, mode: str | None = None) -> Any:
-    """The web application over the archive in `data`, with the same searcher the CLI uses."""
+def correct_document(data: Path, action: str, ref: str, values: dict[str, str], user: str
+                     ) -> dict[str, Any]:
+    """A correction made from the web page, as the lifecycle commands make it (`edit` with
+    `values` the fields to change, `supersede` with `values["by"]` the newer version, `delete`,
+    `restore`), written to the audit log under `user`'s name. {"document", "action", "new"}."""
+    from pipeline.ingest import versions
+
+    with Store(data) as store:
+        store.audit.user = user
+        if action == "edit":
+            done = versions.edit_document(store, ref, values)
+            return {"document": done["document"], "action": action, "new": done["new"]}
+        if action == "supersede":
+            versions.supersede_document(store, ref, values["by"])
+            return {"document": store.resolve(values["by"]), "action": action, "new": {}}
+        if action == "delete":
+            return {"document": versions.delete_document(store, ref), "action": action, "new": {}}
+        if action == "restore":
+            return {"document": versions.restore_document(store, ref), "action": action, "new": {}}
+    raise ConfigError(f"unknown correction {action!r}")
+
+
+def start_ingest(data: Path, folder: Path, collection: str | None, report: Path) -> int:
+    """Start `sekretar ingest FOLDER --json` on the archive in a process of its own (the web
+    page's uploads); its JSON report goes to `report`, its messages beside it. The process id;
+    a thread of this process waits for it, so it leaves no zombie behind. It runs with one
+    worker, at a lower priority (`nice`): the delegates' searches come first, and the outcome
+    of each file is the same (bench/upload.py)."""
+    command = [sys.executable, "-m", "pipeline.cli", "ingest", str(folder), "--data",
+               str(data), "--json", "--workers", "1"]
+    command += ["--collection", collection] if collection else []
+    nice = shutil.which("nice")
+    command = [nice, "-n", str(UPLOAD_NICENESS), *command] if nice else command
+    with open(report, "wb") as out, open(report.with_suffix(".log"), "wb") as log:
+        worker = subprocess.Popen(command, stdout=out, stderr=log, stdin=subprocess.DEVNULL,
+                                  cwd=Path(__file__).resolve().parents[1])
+    threading.Thread(target=worker.wait, name="ingest-waiter", daemon=True).start()
+    return worker.pid
+
+
+def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
+    """The web application over the archive in `data`, with the same searcher the CLI uses;
+    `public`: anonymous readers read published documents even when accounts exist."""
     require("web", "the web page")
     from pipeline.web import create_app
 
     def make_searcher(store: Store) -> Searcher:
         return open_searcher(store, mode)
 
-    return create_app(data, make_searcher=make_searcher, export_docx=export_docx)
+    app = create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public)
+    app.state.correct_document = correct_document
+    app.state.start_ingest = start_ingest
+    app.state.upload_max_bytes = load_settings(data=data).max_file_mb << 20
+    return app

@@ -28,6 +28,7 @@ COMMAND_MODULE = {
     "sessions": "pipeline.cli.meetings",
     "serve": "pipeline.cli.serving",
     "settings": "pipeline.cli.configuring",
+    "users": "pipeline.cli.users",
     **dict.fromkeys(("documents", "history", "edit", "supersede", "delete", "restore", "purge",
                      "log"), "pipeline.cli.lifecycle"),
 }

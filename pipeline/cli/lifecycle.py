@@ -92,18 +92,23 @@ def edit_command(
     title: Annotated[OptionalText, typer.Option(help="its title")] = None,
     date: Annotated[OptionalText, typer.Option(help="its date, YYYY[-MM[-DD]]")] = None,
     city: Annotated[OptionalText, typer.Option(help="its city")] = None,
+    visibility: Annotated[OptionalText, typer.Option(
+        help="who reads it on the web page: published (everyone), internal or draft "
+             "(editors and the secretariat)")] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Correct a document's kind, session, title, date or city; search follows at once and the
-    change is written to the audit log (`sekretar log`).
+    """Correct a document's kind, session, title, date, city or visibility; search follows at
+    once and the change is written to the audit log (`sekretar log`).
 
     Example: sekretar edit protocol_12.docx --kind minutes --session "2025-04-09 #12"
     """
     changes = {k: v for k, v in (("kind", kind), ("session", session), ("title", title),
-                                 ("date", date), ("city", city)) if v is not None}
+                                 ("date", date), ("city", city), ("visibility", visibility))
+               if v is not None}
     if not changes:
-        raise typer.BadParameter("give at least one of --kind, --session, --title, --date, --city")
+        raise typer.BadParameter(
+            "give at least one of --kind, --session, --title, --date, --city, --visibility")
     with open_store(data) as store:
         done = edit_document(store, doc, changes)
     if as_json:
@@ -187,5 +192,6 @@ def log_command(
         return
     for entry in entries:
         changes = ", ".join(f"{k}: {entry['old'].get(k)} → {v}" for k, v in entry["new"].items())
-        console.print(f"{entry['at']} {entry['document'][:12]} {entry['command']} "
+        by = f" ({escape(entry['user'])})" if entry.get("user") else ""
+        console.print(f"{entry['at']} {entry['document'][:12]} {entry['command']}{by} "
                       f"{escape(changes)}")

@@ -13,6 +13,7 @@ import typer
 from corpus.database import DATABASE
 from corpus.errors import ConfigError, NotFound
 from corpus.messages import Message
+from corpus.store import Store
 from pipeline.cli.app import DataOption, app, console, settings_for
 from pipeline.extras import require
 from pipeline.wiring import web_app
@@ -33,7 +34,8 @@ def app_from_environment() -> Any:
     """The application for each of uvicorn's worker processes, which import it by name: the
     data folder and mode come from the environment `serve` sets before starting them."""
     mode = os.environ.get("SEKRETAR_SERVE_MODE") or None
-    return web_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode)
+    public = os.environ.get("SEKRETAR_SERVE_PUBLIC") == "1"
+    return web_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode, public)
 
 
 def share_cores(processes: int) -> None:
@@ -58,6 +60,18 @@ def check_can_serve(folder: Path, host: str, port: int) -> None:
         raise ConfigError(f"cannot serve on {host}:{port}: {why} (choose another --port)") from err
 
 
+def access_note(folder: Path, public: bool) -> str:
+    """Who may read, in one line, said when the server starts."""
+    with Store(folder, readonly=True) as store:
+        accounts = store.users.exist()
+    if not accounts:
+        return ("no accounts yet: anyone who reaches this address reads the published documents "
+                "(add one with: sekretar users add NAME --role secretariat)")
+    if public:
+        return "readers sign in; without signing in, the published documents can be read"
+    return "every reader signs in (accounts: sekretar users list)"
+
+
 @app.command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(help="address to listen on (only this machine by default)")] = "127.0.0.1",
@@ -71,12 +85,16 @@ def serve_command(
         typer.Option(min=1, help="server processes; each holds its own copy of the index "
                      "(use one a core when many delegates search at once)"),
     ] = 1,
+    public: Annotated[bool, typer.Option(
+        "--public", help="let readers who are not signed in read the published documents "
+        "(without it, an archive with accounts asks every reader to sign in)")] = False,
     data: DataOption = None,
 ) -> None:
     """Serve the search page and the JSON API (/api/search, /api/document/ID, /api/entity/KEY,
-    /api/session/NAME; described at /api/openapi.json). Read-only; binds to 127.0.0.1 unless
-    --host says otherwise. Stop it with Ctrl+C. A data folder without an archive, or a port
-    another program holds, is said in one line (exit 2).
+    /api/session/NAME; described at /api/openapi.json). Binds to 127.0.0.1 unless --host says
+    otherwise. Stop it with Ctrl+C. A data folder without an archive, or a port another program
+    holds, is said in one line (exit 2). Readers sign in with the accounts of `sekretar users`;
+    while there is none, anyone who reaches the server reads the published documents.
 
     Example: sekretar serve --port 8000 --data sekretar-data
     """
@@ -85,11 +103,13 @@ def serve_command(
     folder = settings_for(data).data
     check_can_serve(folder, host, port)
     console.print(f"serving {folder} at http://{host}:{port}/ (Ctrl+C to stop)")
+    console.print(access_note(folder, public))
     if workers == 1:
-        uvicorn.run(web_app(folder, mode), host=host, port=port, log_level="warning")
+        uvicorn.run(web_app(folder, mode, public), host=host, port=port, log_level="warning")
         return
     os.environ["SEKRETAR_SERVE_DATA"] = str(folder)
     os.environ["SEKRETAR_SERVE_MODE"] = mode or ""
+    os.environ["SEKRETAR_SERVE_PUBLIC"] = "1" if public else ""
     share_cores(workers)
     # uvicorn kills a worker that does not answer its ping within the health-check timeout (5 s
     # by default); a worker busy with searches on a loaded 2-core machine can take longer, and

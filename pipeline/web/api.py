@@ -9,14 +9,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from corpus.model import KINDS_HELP
-from pipeline.web.service import SearchRequest, WebService, document_json
+from pipeline.web.reader import Reader, document_json, reader
+from pipeline.web.service import SearchRequest
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def _web(request: Request) -> WebService:
-    web: WebService = request.app.state.web
-    return web
+def _web(request: Request) -> Reader:
+    return reader(request)
 
 
 Text = Annotated[str | None, Query()]
@@ -45,7 +45,9 @@ def api_search(
 def api_document(request: Request, document_id: str) -> dict[str, Any]:
     """Metadata, translation languages, minutes (when read) and every block in reading order
     with its translations (by language) and entities (offsets in the block's text)."""
-    return document_json(_web(request).document(document_id))
+    seen = _web(request)
+    document = seen.document(document_id)
+    return document_json(document, seen.visibility(document.id))
 
 
 @router.get("/entity/{key}", summary="Every document and paragraph mentioning an entity")

@@ -1,9 +1,9 @@
 """The web application: server-rendered pages for delegates and a JSON API under /api/.
 
 Built by `create_app`, which `sekretar serve` calls with what only the pipeline can give
-(a Searcher with the query-side models, the DOCX export). Everything is read-only: only GET
-routes exist, the store is opened read-only, and files are served by document id from the
-archive's kept files, never by a path taken from the request.
+(a Searcher with the query-side models, the DOCX export). The store is opened read-only, and
+files are served by document id from the archive's kept files, never by a path taken from the
+request. Who reads, and what they may read, is auth.py's: sign-in, roles, CSRF.
 
 Errors of the project's own types are caught here, at the edge: a page says what went wrong in
 one plain sentence, the API answers `{"error": "..."}` with a fitting status code.
@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
 from corpus.messages import Message, say
-from pipeline.web import api, browse, pages, views
+from pipeline.web import api, auth, browse, corrections, pages, uploads, views
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
 from pipeline.web.service import BROWSE_PER_PAGE, ExportDocx, MakeSearcher, WebService
 
@@ -46,9 +46,11 @@ def create_app(
     make_searcher: MakeSearcher | None = None,
     export_docx: ExportDocx | None = None,
     browse_per_page: int = BROWSE_PER_PAGE,
+    public: bool = False,
 ) -> FastAPI:
     """The application for the archive in `data` (opened read-only, once, when it exists);
-    `browse_per_page` documents on each browse page."""
+    `browse_per_page` documents on each browse page; `public`: anonymous readers read the
+    published documents even when accounts exist."""
     web = WebService(data, make_searcher, export_docx, browse_per_page)
 
     @asynccontextmanager
@@ -72,6 +74,9 @@ def create_app(
     app.include_router(browse.api_router)
     app.include_router(pages.router)
     app.include_router(browse.router)
+    app.include_router(corrections.router)
+    app.include_router(uploads.router)
+    auth.install(app, web.data, public, error_response)
     _add_middleware(app)
     _add_error_handlers(app)
     return app

@@ -1,13 +1,21 @@
-"""The interface's words in Russian and English.
+"""The interface's words in Russian, Ukrainian (words_uk.py) and English.
 
-Document text is never translated here: only the labels around it. The chosen language comes
-from `?ui=ru|en` (remembered in a cookie), else the cookie, else the browser's
-Accept-Language, else Russian, the assembly's working language.
+Document text is never translated here: only the labels around it, including the names of our
+own values (kinds, statuses, vote outcomes, languages). The chosen language comes from
+`?ui=ru|uk|en` (the switch, remembered in a cookie), else the cookie, else the signed-in
+account's language (auth.py), else the browser's Accept-Language, else Russian, the assembly's
+working language.
 """
 
 from __future__ import annotations
 
-UI_LANGUAGES = ("ru", "en")
+from functools import cache
+
+from pipeline.web.words_uk import UKRAINIAN
+
+UI_LANGUAGES = ("ru", "uk", "en")
+#: each interface language named in itself, for the switch.
+UI_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
 DEFAULT_UI = "ru"
 COOKIE = "sekretar_ui"
 
@@ -28,10 +36,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "facet_year": ("Год", "Year"),
     "facet_entity": ("Упоминания", "Mentions"),
     "found": ("Найдено документов", "Documents found"),
-    "empty_archive": (
-        "Архив пуст: документов ещё нет. Добавьте их командой «sekretar ingest».",
-        "The archive is empty: no documents yet. Add some with 'sekretar ingest'.",
-    ),
+    "empty_archive": ("Архив пуст: документов ещё нет.", "The archive is empty: no documents yet."),
+    "empty_archive_hint": ("Добавьте их командой «sekretar ingest».",
+                           "Add some with 'sekretar ingest'."),
     "no_results": ("Ничего не найдено.", "Nothing found."),
     "bad_query": ("Запрос не удалось выполнить", "The query could not be run"),
     "type_query": (
@@ -99,7 +106,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "not_found": ("Не найдено", "Not found"),
     "error": ("Ошибка", "Error"),
     "back_to_search": ("К поиску", "Back to search"),
-    "switch_ui": ("English", "Русский"),
     "api": ("API", "API"),
     "browse": ("Обзор", "Browse"),
     "latest_meetings": ("Последние заседания", "Latest meetings"),
@@ -108,7 +114,74 @@ _WORDS: dict[str, tuple[str, str]] = {
     "all_documents": ("Все документы", "All documents"),
     "documents_total": ("Документов", "Documents"),
     "no_meetings": ("Протоколов заседаний в архиве нет.", "The archive holds no minutes yet."),
+    "sign_in": ("Войти", "Sign in"),
+    "sign_out": ("Выйти", "Sign out"),
+    "account_name": ("Имя", "Name"),
+    "password": ("Пароль", "Password"),
+    "role_delegate": ("делегат", "delegate"),
+    "role_editor": ("редактор", "editor"),
+    "role_secretariat": ("секретариат", "secretariat"),
+    "visibility": ("Доступ", "Visibility"),
+    "visibility_published": ("опубликован", "published"),
+    "visibility_internal": ("внутренний", "internal"),
+    "visibility_draft": ("черновик", "draft"),
+    "status_ok": ("обработан", "processed"),
+    "status_partial": ("обработан частично", "partly processed"),
+    "status_failed": ("не обработан", "not processed"),
+    "outcome_adopted": ("принято", "adopted"),
+    "outcome_rejected": ("не принято", "rejected"),
+    "corrections": ("Исправления", "Corrections"),
+    "title": ("Заголовок", "Title"),
+    "save": ("Сохранить", "Save"),
+    "delete": ("Удалить в корзину", "Move to the trash"),
+    "restore": ("Вернуть из корзины", "Restore from the trash"),
+    "supersede": ("Заменить новой редакцией", "Replace with a newer version"),
+    "supersede_by": ("Новая редакция (номер или имя файла)", "Newer version (id or file name)"),
+    "history": ("Журнал изменений", "Change log"),
+    "by_command_line": ("командная строка", "command line"),
+    "state": ("Состояние в архиве", "State in the archive"),
+    "state_current": ("действующий", "current"),
+    "state_superseded": ("заменён новой редакцией", "superseded"),
+    "state_trashed": ("в корзине", "in the trash"),
+    "done_edit": ("Исправление сохранено.", "The correction is saved."),
+    "done_delete": ("Документ перемещён в корзину.", "The document is in the trash."),
+    "done_restore": ("Документ возвращён из корзины.", "The document is restored."),
+    "done_supersede": ("Старая редакция заменена этой.", "This document replaces the older one."),
+    "upload": ("Загрузка", "Upload"),
+    "upload_files": ("Файлы (можно выбрать несколько)", "Files (choose several at once)"),
+    "upload_collection": ("Собрание документов (необязательно)", "Collection (optional)"),
+    "upload_start": ("Загрузить и обработать", "Upload and ingest"),
+    "upload_limit": ("Наибольший размер файла: {mb} МБ.", "Largest file: {mb} MB."),
+    "upload_busy": ("Идёт обработка предыдущей партии; новая — после её окончания.",
+                    "A batch is being ingested; the next one can start when it ends."),
+    "upload_latest": ("Последняя загрузка", "Latest upload"),
+    "upload_counts": ("Обработано {done} из {total}", "{done} of {total} processed"),
+    "upload_current": ("Сейчас", "Now"),
+    "phase_waiting": ("ожидает начала", "waiting to start"),
+    "phase_ingesting": ("обрабатывается", "being ingested"),
+    "phase_done": ("готово", "done"),
+    "outcome_ok": ("принят", "stored"),
+    "outcome_partial": ("принят частично", "partly stored"),
+    "outcome_failed": ("не принят", "failed"),
+    "outcome_unchanged": ("уже в архиве", "already in the archive"),
 }
+#: the name of each language the archive knows (corpus.languages.LANGUAGES), as `language_<code>`.
+LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
+    "ru": ("русский", "Russian"),
+    "uk": ("украинский", "Ukrainian"),
+    "be": ("белорусский", "Belarusian"),
+    "kk": ("казахский", "Kazakh"),
+    "uz": ("узбекский", "Uzbek"),
+    "ky": ("киргизский", "Kyrgyz"),
+    "tg": ("таджикский", "Tajik"),
+    "hy": ("армянский", "Armenian"),
+    "az": ("азербайджанский", "Azerbaijani"),
+    "ka": ("грузинский", "Georgian"),
+    "ro": ("румынский", "Romanian"),
+    "tk": ("туркменский", "Turkmen"),
+    "en": ("английский", "English"),
+}
+_WORDS |= {f"language_{code}": pair for code, pair in LANGUAGE_NAMES.items()}
 #: the name of each document kind (corpus.model.DOCUMENT_KINDS), as `kind_<kind>`.
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "report": ("Доклад, отчёт", "Report"),
@@ -121,10 +194,19 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 _WORDS |= {f"kind_{kind}": pair for kind, pair in KIND_LABELS.items()}
 
 
+@cache
 def words(language: str) -> dict[str, str]:
-    """Every label in `language` (Russian for anything unknown)."""
+    """Every label in `language` (Russian for a language the interface does not speak)."""
+    if language == "uk":
+        return {key: UKRAINIAN[key] for key in _WORDS}
     column = 1 if language == "en" else 0
     return {key: pair[column] for key, pair in _WORDS.items()}
+
+
+def value_word(t: dict[str, str], group: str, value: str | None) -> str:
+    """One of our own values (a kind, status, outcome, language code) named in the interface's
+    language; a value without a name is shown as it is."""
+    return t.get(f"{group}_{value}", value or "")
 
 
 def choose(asked: str | None, cookie: str | None, accept_language: str | None) -> str:

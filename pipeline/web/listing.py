@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from corpus import reference
-from pipeline.web.views import document_url, session_url
+from pipeline.web.views import document_url, session_url, titled
 
 #: the ways to browse, in the order the browse page shows them, with their heading's word.
 GROUP_WORDS = {"kind": "facet_kind", "city": "facet_city", "year": "facet_year",
@@ -60,13 +60,14 @@ def document_rows(t: dict[str, str], ui: str, documents: list[dict[str, Any]]
                   ) -> list[DocumentRow]:
     rows = []
     for doc in documents:
-        title = (doc.get("title") or "").strip()
+        title, source_name = titled(doc.get("title"), doc["source_name"])
+        language = doc.get("language") or ""
         details = [kind_name(t, doc.get("kind")), city_name(doc.get("city"), ui),
-                   doc.get("date") or "", doc.get("language") or ""]
+                   doc.get("date") or "", t.get(f"language_{language}", language)]
         rows.append(DocumentRow(
             url=document_url(doc["id"]),
-            title=title or doc["source_name"],
-            source_name=doc["source_name"] if title and title != doc["source_name"] else None,
+            title=title,
+            source_name=source_name,
             details=[d for d in details if d and d != "und"],
         ))
     return rows

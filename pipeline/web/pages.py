@@ -16,9 +16,10 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from corpus.errors import NotFound
 from corpus.messages import Message, say
-from pipeline.web import listing, views
-from pipeline.web.i18n import words
-from pipeline.web.service import SearchRequest, WebService
+from pipeline.web import corrections, listing, views
+from pipeline.web.i18n import UI_LANGUAGES, UI_NAMES, value_word, words
+from pipeline.web.reader import Reader, reader
+from pipeline.web.service import SearchRequest
 
 router = APIRouter(include_in_schema=False)
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -28,18 +29,29 @@ MEDIA_TYPES = {
 }
 
 
-def _web(request: Request) -> WebService:
-    web: WebService = request.app.state.web
-    return web
+def _web(request: Request) -> Reader:
+    return reader(request)
 
 
 def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     ui = request.state.ui
+    t = words(ui)
+    role = getattr(request.state, "role", None)
+    accounts_exist = request.app.state.accounts.exist()
     base = {
-        "t": words(ui),
+        "t": t,
         "ui": ui,
         "other_ui": "en" if ui == "ru" else "ru",
-        "switch_url": _with_ui(request, "en" if ui == "ru" else "ru"),
+        "switches": [(code, UI_NAMES[code], _with_ui(request, code))
+                     for code in UI_LANGUAGES if code != ui],
+        "named": lambda group, value: value_word(t, group, value),
+        "account": getattr(request.state, "account", None),
+        "role": role,
+        "csrf": getattr(request.state, "csrf", ""),
+        "accounts_exist": accounts_exist,
+        # hints that name commands: for the secretariat, or whoever runs an archive without
+        # accounts (the one who ingested it)
+        "admin": role == "secretariat" or not accounts_exist,
     }
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, template, base | context
@@ -123,7 +135,8 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
     document = _web(request).document(document_id)
     languages = views.translation_languages(document)
     asked = _language(request.query_params.get("lang"))
-    chosen = asked if asked in languages else (languages[0] if languages else None)
+    chosen = asked if asked in languages else views.default_translation(
+        languages, request.state.ui, document.language)
     return _render(
         request,
         "document.html",
@@ -134,6 +147,9 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
         rows=views.rows(document, chosen),
         exportable=_web(request).export_docx is not None,
         renditions=_web(request).renditions(document.id),
+        visibility=_web(request).visibility(document.id),
+        **(corrections.form_context(request, document.id)
+           if request.state.role == "secretariat" else {}),
     )
 
 

@@ -58,6 +58,8 @@ class SearchRequest:
     entity: str | None = None
     mode: str | None = None
     page: int = 1
+    #: the visibilities of the documents the reader may see (corpus.users.SEES).
+    seen: tuple[str, ...] = ("published",)
 
     def filters(self) -> Filters:
         return Filters(
@@ -166,10 +168,10 @@ class WebService:
             return cached
 
     def _search(self, request: SearchRequest, page: int) -> dict[str, Any]:
-        assert self.searcher is not None
-        result = self.searcher.search(
-            request.query, request.filters(), request.mode, limit=page * PER_PAGE
-        )
+        assert self.searcher is not None and self.store is not None
+        filters = request.filters()
+        filters.hidden = self.store.users.hidden_documents(request.seen)
+        result = self.searcher.search(request.query, filters, request.mode, limit=page * PER_PAGE)
         answer = result.to_json()
         answer["hits"] = answer["hits"][(page - 1) * PER_PAGE :]
         answer["page"] = page
@@ -193,6 +195,12 @@ class WebService:
                 self._cache.clear()
         self._checked = now
 
+    def changed(self) -> None:
+        """This process changed the store: the next search looks at it again at once."""
+        self._checked = 0.0
+        if self.searcher is not None:
+            self.searcher.changed()
+
     def translations(self, block_ids: list[str], language: str) -> dict[str, str]:
         """Stored translations of some blocks into `language` (for results shown translated)."""
         if not block_ids:
@@ -209,38 +217,44 @@ class WebService:
 
     # browsing -----------------------------------------------------------------------------
 
-    def home(self, limit: int = HOME_LIMIT) -> dict[str, list[dict[str, Any]]]:
-        """The newest meetings (from their minutes) and documents, `limit` of each."""
+    def home(self, seen: tuple[str, ...], limit: int = HOME_LIMIT
+             ) -> dict[str, list[dict[str, Any]]]:
+        """The newest meetings (from their minutes) and documents a reader who sees `seen`
+        may read, `limit` of each."""
         with self.lock:
             store = self._open()
             if store is None:
                 return {"meetings": [], "documents": []}
-            return {"meetings": store.browse.latest_meetings(limit),
-                    "documents": store.browse.latest_documents(limit)}
+            listing = store.browse.seeing(seen)
+            return {"meetings": listing.latest_meetings(limit),
+                    "documents": listing.latest_documents(limit)}
 
-    def browse_counts(self) -> dict[str, dict[str, int]]:
+    def browse_counts(self, seen: tuple[str, ...]) -> dict[str, dict[str, int]]:
         """Current documents counted by kind, city, year and meeting, with `all`: {"": n}."""
         with self.lock:
             store = self._open()
             if store is None:
                 return {}
-            counts = {g: store.browse.counts(g) for g in BROWSE_GROUPS}
-            return counts | {"all": {"": store.browse.count()}}
+            listing = store.browse.seeing(seen)
+            counts = {g: listing.counts(g) for g in BROWSE_GROUPS}
+            return counts | {"all": {"": listing.count()}}
 
-    def browse(self, group: str | None, value: str | None, page: int) -> dict[str, Any]:
+    def browse(self, group: str | None, value: str | None, page: int,
+               seen: tuple[str, ...]) -> dict[str, Any]:
         """One page of the current documents whose `group` is `value` (every current document
         when `group` is None), newest first: `documents`, `total`, `page`, `pages`,
         `per_page`. A value no current document has is not found; a page past the last is
         the last."""
         with self.lock:
             store = self._required()
-            total = store.browse.count(group, value)
+            listing = store.browse.seeing(seen)
+            total = listing.count(group, value)
             if total == 0 and group is not None:
                 raise NotFound(Message("page_not_found"))
             size = self.browse_per_page
             pages = max(1, math.ceil(total / size))
             page = min(max(page, 1), pages)
-            documents = store.browse.documents(group, value, size, (page - 1) * size)
+            documents = listing.documents(group, value, size, (page - 1) * size)
             return {"group": group, "value": value, "documents": documents, "total": total,
                     "page": page, "pages": pages, "per_page": size}
 
@@ -251,6 +265,28 @@ class WebService:
         if store is None:
             raise NotFound(EMPTY_ARCHIVE)
         return store
+
+    def visibility(self, document_id: str) -> str:
+        with self.lock:
+            return self._required().users.visibility(document_id)
+
+    def lifecycle(self, document_id: str) -> tuple[str, list[dict[str, Any]]]:
+        """A document's state (current, superseded, trashed) and its audit entries."""
+        with self.lock:
+            store = self._required()
+            return store.versions.state(document_id), store.audit.entries(document_id, 20)
+
+    def last_batch(self) -> dict[str, Any] | None:
+        """The newest ingest batch with its files' outcomes (`store.batches.last`)."""
+        with self.lock:
+            store = self._open()
+            return store.batches.last() if store is not None else None
+
+    def hidden(self, seen: tuple[str, ...]) -> frozenset[str]:
+        """Ids of the documents a reader who sees `seen` may not read."""
+        with self.lock:
+            store = self._open()
+            return store.users.hidden_documents(seen) if store is not None else frozenset()
 
     def document(self, ref: str) -> Document:
         with self.lock:
@@ -354,32 +390,4 @@ def _empty_answer(request: SearchRequest, page: int) -> dict[str, Any]:
     }
 
 
-def document_json(document: Document) -> dict[str, Any]:
-    """A document for the API: metadata, and each block with its translations and entities."""
-    languages = sorted({t.language for b in document.blocks for t in b.translations})
-    return {
-        "id": document.id,
-        "source_name": document.source_name,
-        "media_type": document.media_type,
-        "title": document.title,
-        "kind": document.kind,
-        "language": document.language,
-        "session": document.session,
-        "city": document.city,
-        "date": document.date,
-        "status": document.status,
-        "problems": document.problems,
-        "translation_languages": languages,
-        "minutes": asdict(document.minutes) if document.minutes else None,
-        "blocks": [_block_json(b) for b in document.blocks],
-    }
-
-
-def _block_json(block: Any) -> dict[str, Any]:
-    data = asdict(block)
-    data.pop("embedding", None)
-    data["translations"] = {t.language: asdict(t) for t in block.translations}
-    return data
-
-
-__all__ = ["SekretarError", "SearchRequest", "WebService", "document_json"]
+__all__ = ["SekretarError", "SearchRequest", "WebService"]

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from corpus.model import Document
+from pipeline.web.i18n import UI_LANGUAGES, value_word
 from pipeline.web.markup import Piece, highlighted, with_entities
 from pipeline.web.service import SearchRequest
 
@@ -54,12 +55,26 @@ def place(t: dict[str, str], page: int | None, paragraph: int | None, order: int
     return f"{t['block']} {order + 1}"
 
 
+#: facets whose values are our own words, named in the interface's language.
+NAMED_FACETS = {"kind": "kind", "language": "language"}
+
+
 @dataclass
 class FacetValue:
     value: str
     count: int | None
     url: str
     chosen: bool
+    label: str = ""
+
+
+def titled(title: str | None, source_name: str) -> tuple[str, str | None]:
+    """What a document is called, and its file name when that says something more: a title
+    that is the file name (or its name without the extension) is not said twice."""
+    text = (title or "").strip()
+    if not text or text in (source_name, source_name.rsplit(".", 1)[0]):
+        return source_name, None
+    return text, source_name
 
 
 @dataclass
@@ -94,7 +109,8 @@ def facets(
         for value, count in counts.items():
             selected = chosen.get(name) == value
             url = search_url(params, **{FACET_PARAM[name]: None if selected else value})
-            facet.values.append(FacetValue(value, count, url, selected))
+            label = value_word(t, NAMED_FACETS[name], value) if name in NAMED_FACETS else value
+            facet.values.append(FacetValue(value, count, url, selected, label))
         if facet.values:
             found.append(facet)
     return found
@@ -113,10 +129,15 @@ class ShownBlock:
 class ShownHit:
     title: str
     url: str
-    source_name: str
+    source_name: str | None
     details: list[str]
     session_url: str | None
     blocks: list[ShownBlock]
+
+    @property
+    def meta(self) -> list[str]:
+        """The line under the title: the file name (when not the title) and the details."""
+        return ([self.source_name] if self.source_name else []) + self.details
 
 
 def hits(
@@ -140,12 +161,14 @@ def hits(
                         translation,
                     )
                 )
-        details = [x for x in (hit["kind"], hit["city"], hit["session"], hit["date"]) if x]
+        kind = value_word(t, "kind", hit["kind"]) if hit["kind"] else None
+        details = [x for x in (kind, hit["city"], hit["session"], hit["date"]) if x]
+        title, source_name = titled(hit["title"], hit["source_name"])
         shown.append(
             ShownHit(
-                hit["title"] or hit["source_name"],
+                title,
                 document_url(hit["document_id"], show),
-                hit["source_name"],
+                source_name,
                 details,
                 session_url(hit["session"]) if hit["session"] else None,
                 blocks,
@@ -196,6 +219,16 @@ def rows(document: Document, language: str | None) -> list[Row]:
 
 def translation_languages(document: Document) -> list[str]:
     return sorted({t.language for b in document.blocks for t in b.translations})
+
+
+def default_translation(languages: list[str], ui: str, own: str) -> str | None:
+    """The translation shown beside a document unless the reader chose one: the reader's
+    interface language when the document has it, else another interface language (the
+    document's own language last), else the first there is."""
+    for code in (ui, *UI_LANGUAGES):
+        if code in languages and code != own:
+            return code
+    return languages[0] if languages else None
 
 
 def mention_pieces(paragraph: dict[str, Any]) -> list[Piece]:

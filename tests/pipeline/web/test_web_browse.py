@@ -70,7 +70,7 @@ def test_home_lists_the_latest_meeting_and_documents(client: httpx.Client) -> No
     assert sorted(titles) == sorted(TITLES.values())
     assert titles[0] == MINUTES_TITLE  # the only dated document is the newest
     metas = META.findall(page.text)
-    assert metas[0] == "minutes_session_ru.docx · Minutes · Moscow · 2025-04-09 · ru"
+    assert metas[0] == "minutes_session_ru.docx · Minutes · Moscow · 2025-04-09 · Russian"
     # a document without a title shows its file name once, as the title only
     assert page.text.count("note_bishkek_cp1251.txt") == 1
     assert 'href="/browse/all"' in page.text

@@ -81,7 +81,7 @@ def test_search_read_translation_follow_entity_switch_language(
     assert RYAZAN in page.locator(".mentions").inner_text()
     assert "city:ryazan" in page.locator("h1").inner_text()
 
-    page.click("#switch-ui")
+    page.click("#switch-ui-en")
     page.wait_for_selector("html[lang=en]")
     assert "Documents that mention it" in page.content()
     page.goto(site + "/")
