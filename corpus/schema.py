@@ -221,6 +221,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX renditions_sha256 ON renditions(sha256);
     """,
+    # 6: why a translation needs review (the quality checks' coded reasons, corpus/review.py).
+    """
+    ALTER TABLE translations ADD COLUMN review_reason TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -72,7 +72,9 @@ class TranslateStage:
         for source, blocks in _by_language(document).items():
             for target in self.targets_for(source):
                 try:
-                    results = translator.translate([b.text for b in blocks], source, target)
+                    results = translator.translate(
+                        [b.text for b in blocks], source, target, _people(blocks)
+                    )
                 except ModelMissing:
                     document.note_waiting(pair_name(source, target))
                     continue
@@ -130,6 +132,16 @@ def _by_language(document: Document) -> dict[str, list[Block]]:
             f"translate: {undetermined} blocks of undetermined language were not translated"
         )
     return groups
+
+
+def _people(blocks: list[Block]) -> dict[str, list[tuple[int, int]]]:
+    """Per block text, the spans of the person names the entity stage found in it."""
+    people: dict[str, list[tuple[int, int]]] = {}
+    for block in blocks:
+        spans = [(e.start, e.end) for e in block.entities if e.label == "PER"]
+        if spans:
+            people.setdefault(block.text, spans)
+    return people
 
 
 def _put(block: Block, translation: Translation) -> None:

@@ -11,6 +11,7 @@ from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.argos import ArgosEngine, install_package
 from pipeline.translate.engines import Pair
 from pipeline.translate.glossary import Glossary, Term, read_terms
+from pipeline.translate.postedit import PostEdit
 from pipeline.translate.router import Router
 from pipeline.translate.service import SegmentTranslator
 
@@ -33,7 +34,8 @@ def test_glossary_enforced_on_a_real_apertium_translation(apertium: ApertiumEngi
     ]
     assert [t.needs_review for t in out] == [False, False]
     assert out[0].model_version == (
-        f"{apertium.pairs()[('ru', 'uk')]}; glossary {GLOSSARY.fingerprint('ru', 'uk')}"
+        f"{apertium.pairs()[('ru', 'uk')]}; glossary {GLOSSARY.fingerprint('ru', 'uk')}; names 1; "
+        f"postedit {PostEdit.load().fingerprint('ru', 'uk')}"
     )
 
 
@@ -119,9 +121,9 @@ def test_a_segment_whose_term_was_lost_needs_review() -> None:
     out = SegmentTranslator(Router([DroppingEngine()]), GLOSSARY).translate(
         ["МАГ провела заседание.", "Заседание прошло."], "ru", "en"
     )
-    assert [(t.text, t.needs_review) for t in out] == [
-        ("провела заседание.", True),
-        ("Заседание прошло.", False),
+    assert [(t.text, t.review_reason) for t in out] == [
+        ("провела заседание.", "untranslated:провела,заседание|lost:IACLC"),
+        ("Заседание прошло.", "untranslated:Заседание,прошло"),
     ]
 
 
