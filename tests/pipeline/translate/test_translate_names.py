@@ -1,0 +1,90 @@
+"""Names, initials and references never go through the engine and come back in the target's
+letters (real Apertium for the sentences, exact outputs)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import needs_apertium
+
+from pipeline.translate.apertium import ApertiumEngine
+from pipeline.translate.glossary import Glossary
+from pipeline.translate.names import Span, find_spans
+from pipeline.translate.router import Router
+from pipeline.translate.service import SegmentTranslator
+from pipeline.translate.transliterate import transliterate
+
+
+@pytest.fixture(scope="module")
+def translator(tmp_path_factory: pytest.TempPathFactory) -> SegmentTranslator:
+    needs_apertium()
+    engine = ApertiumEngine(tmp_path_factory.mktemp("apertium"), marks=True)
+    return SegmentTranslator(Router([engine]), Glossary.load())
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text", "expected"),
+    [
+        ("ru", "uk", "В.И. Ресин предложил перенести вопрос.",
+         "В.І. Ресін запропонував перенести питання."),
+        ("ru", "uk", "Слово предоставили И.С. Петрову.", "Слово надали І.С. Петрову."),
+        ("ru", "uk", "Доклад сделал О.П. Сидоров.", "Доповідь зробив О.П. Сідоров."),
+        ("ru", "be", "Присутствовали: Мамонтова Е.В.", "Прысутнічалі: Мамонтова Е.В."),
+        ("ru", "be", "Доклад сделал О.П. Сидоров.", "Даклад зрабіў О.П. Сідороў."),
+        ("uk", "ru", "Доповідь зробив В.І. Ресін.", "Доклад сделал В.И. Ресин."),
+        ("ru", "uk", "Решение № 12-р от 12.03.2025 принято.",
+         "Рішення № 12-р від 12.03.2025 прийняте."),
+    ],
+)
+def test_names_initials_and_references_keep_their_form(
+    translator: SegmentTranslator, source: str, target: str, text: str, expected: str
+) -> None:
+    [out] = translator.translate([text], source, target)
+    assert (out.text, out.review_reason) == (expected, "")
+
+
+def test_a_person_the_entity_stage_found_is_not_translated(translator: SegmentTranslator) -> None:
+    text = "Выступил Кузнецов."
+    assert translator.translate([text], "ru", "uk")[0].text == "Виступив Ковалів."
+    found = translator.translate([text], "ru", "uk", {text: [(9, 17)]})[0]
+    assert found.text == "Виступив Кузнецов."
+
+
+@pytest.mark.parametrize(
+    ("name", "ukrainian", "belarusian"),
+    [
+        ("В.И. Ресин", "В.І. Ресін", "В.І. Ресін"),
+        ("И.С.", "І.С.", "І.С."),
+        ("О.П.", "О.П.", "О.П."),
+        ("Е.В.", "Є.В.", "Е.В."),
+        ("Мамонтова Е.В.", "Мамонтова Є.В.", "Мамонтова Е.В."),
+        ("Крылов", "Крилов", "Крылоў"),
+        ("Ильин", "Ільїн", "Ільін"),
+        ("Соловьёв", "Соловйов", "Соловьёў"),
+        ("Пугачёв", "Пугачов", "Пугачёў"),
+        ("Эрдман", "Ердман", "Эрдман"),
+        ("Щукин", "Щукін", "Шчукін"),
+        ("Шишкин", "Шишкін", "Шышкін"),
+        ("Бродский", "Бродский", "Бродскі"),
+        ("Ресина", "Ресіна", "Ресіна"),
+    ],
+)
+def test_russian_names_by_the_rules_of_each_pair(name: str, ukrainian: str, belarusian: str) -> None:
+    assert transliterate(name, "ru", "uk") == ukrainian
+    assert transliterate(name, "ru", "be") == belarusian
+
+
+def test_names_back_into_russian() -> None:
+    assert transliterate("В.І. Ресін", "uk", "ru") == "В.И. Ресин"
+    assert transliterate("Єрохін", "uk", "ru") == "Ерохин"
+    assert transliterate("І.С. Петроў", "be", "ru") == "И.С. Петров"
+    assert transliterate("Шчукін", "be", "ru") == "Щукин"
+
+
+def test_spans_prefer_initials_before_a_surname() -> None:
+    text = "Председательствующий И.С. Петров, Мамонтова Е.В. и В. Ресин; см. № 5/2025."
+    assert find_spans(text, "ru", "uk") == [
+        Span(21, 32, "І.С. Петров", "name"),
+        Span(34, 48, "Мамонтова Є.В.", "name"),
+        Span(51, 59, "В. Ресін", "name"),
+        Span(65, 73, "№ 5/2025", "reference"),
+    ]
