@@ -9,6 +9,11 @@ handing out a half-translated file as if it were whole.
 
 The side-by-side DOCX is one two-column table (original | translation), one row per block in
 reading order, which is what editors check a translation against.
+
+Both DOCX forms carry a comment on every paragraph an editor must look at: a translation the
+quality checks flagged (with their reason, in the target language where it has wording) and a
+block left in its own language (never passed off as a translation). Whether an export may go
+ahead with untranslated blocks at all is the caller's decision (`pipeline.translate.gaps`).
 """
 
 from __future__ import annotations
@@ -21,8 +26,11 @@ from typing import Any
 
 from corpus.errors import ConfigError
 from corpus.model import UNDETERMINED, Block, Document
+from corpus.review import describe
 
 FORMATS = ("docx", "json")
+#: who the review comments in an exported DOCX are from.
+COMMENT_AUTHOR = ("sekretar", "S")
 _NOTES = ("footnote", "endnote", "comment")
 _MARGINALIA = ("header", "footer")
 
@@ -56,7 +64,7 @@ def export_document(
     elif side_by_side:
         _side_by_side(document, language, texts).save(str(partial))
     else:
-        _translated(document, texts).save(str(partial))
+        _translated(document, texts, language).save(str(partial))
     os.replace(partial, out)
     done = sum(1 for t in texts if t is not None)
     return ExportReport(str(out), language, fmt, len(texts), done, len(texts) - done)
@@ -69,6 +77,32 @@ def target_text(block: Block, document: Document, language: str) -> str | None:
         return block.text
     translation = block.translation(language)
     return translation.text if translation else None
+
+
+def block_language(block: Block, document: Document) -> str:
+    """The block's own language (the document's when the block has none)."""
+    return block.language if block.language != UNDETERMINED else document.language
+
+
+def untranslated(document: Document, language: str) -> dict[str, int]:
+    """Blocks without a `language` text, counted by their own language."""
+    gaps: dict[str, int] = {}
+    for block in document.blocks:
+        if target_text(block, document, language) is None:
+            own = block_language(block, document)
+            gaps[own] = gaps.get(own, 0) + 1
+    return gaps
+
+
+def review_note(block: Block, document: Document, language: str) -> str | None:
+    """The comment an editor should see on the block's exported paragraph, if any."""
+    if target_text(block, document, language) is None:
+        return f"not translated: this paragraph is in {block_language(block, document)}"
+    translation = block.translation(language)
+    if translation is not None and translation.needs_review:
+        why = describe(translation.review_reason, language) or "flagged by the checks"
+        return f"machine translation, needs review: {why}"
+    return None
 
 
 def document_json(document: Document, language: str) -> dict[str, Any]:
@@ -89,6 +123,7 @@ def document_json(document: Document, language: str) -> dict[str, Any]:
                 "text": block.text,
                 "translation": asdict(translation) if translation else None,
                 "target_text": target_text(block, document, language),
+                "review": review_note(block, document, language),
             }
         )
     return {
@@ -101,7 +136,13 @@ def document_json(document: Document, language: str) -> dict[str, Any]:
     }
 
 
-def _translated(document: Document, texts: list[str | None]) -> Any:
+def _comment(out: Any, paragraph: Any, note: str | None) -> None:
+    if note and paragraph.runs:
+        out.add_comment(paragraph.runs, text=note, author=COMMENT_AUTHOR[0],
+                        initials=COMMENT_AUTHOR[1])
+
+
+def _translated(document: Document, texts: list[str | None], language: str) -> Any:
     import docx
 
     out = docx.Document()
@@ -114,25 +155,25 @@ def _translated(document: Document, texts: list[str | None]) -> Any:
         if block.kind == "table_cell" and block.table is not None:
             if block.table not in tables_done:
                 tables_done.add(block.table)
-                _table(out, document, texts, block.table)
+                _table(out, document, texts, block.table, language)
         elif block.kind in _MARGINALIA:
             _marginal(out, block.kind, value)
         elif block.kind in _NOTES:
             notes.append((block, value))
         else:
-            _paragraph(out, block, value)
+            _comment(out, _paragraph(out, block, value), review_note(block, document, language))
     for block, value in notes:
-        out.add_paragraph(f"[{block.list_label or block.kind}] {value}")
+        paragraph = out.add_paragraph(f"[{block.list_label or block.kind}] {value}")
+        _comment(out, paragraph, review_note(block, document, language))
     return out
 
 
-def _paragraph(out: Any, block: Block, text: str) -> None:
+def _paragraph(out: Any, block: Block, text: str) -> Any:
     if block.kind == "heading":
-        out.add_heading(text, level=min(max(block.level or 1, 1), 9))
-    elif block.kind == "list_item":
-        out.add_paragraph(text, style=_list_style(block))
-    else:
-        out.add_paragraph(text)
+        return out.add_heading(text, level=min(max(block.level or 1, 1), 9))
+    if block.kind == "list_item":
+        return out.add_paragraph(text, style=_list_style(block))
+    return out.add_paragraph(text)
 
 
 def _list_style(block: Block) -> str:
@@ -144,7 +185,9 @@ def _list_style(block: Block) -> str:
     return name if depth == 1 else f"{name} {depth}"
 
 
-def _table(out: Any, document: Document, texts: list[str | None], number: int) -> None:
+def _table(
+    out: Any, document: Document, texts: list[str | None], number: int, language: str
+) -> None:
     cells = [
         (b, t)
         for b, t in zip(document.blocks, texts, strict=True)
@@ -155,7 +198,9 @@ def _table(out: Any, document: Document, texts: list[str | None], number: int) -
     table = out.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
     for block, text in cells:
-        table.cell(block.row or 0, block.col or 0).text = block.text if text is None else text
+        cell = table.cell(block.row or 0, block.col or 0)
+        cell.text = block.text if text is None else text
+        _comment(out, cell.paragraphs[0], review_note(block, document, language))
 
 
 def _marginal(out: Any, kind: str, text: str) -> None:
@@ -184,6 +229,8 @@ def _side_by_side(document: Document, language: str, texts: list[str | None]) ->
         row = table.add_row().cells
         row[0].text = block.text
         row[1].text = text or ""
+        _comment(out, row[1].paragraphs[0] if text else row[0].paragraphs[0],
+                 review_note(block, document, language))
         if block.kind == "heading":
             for cell in row:
                 for run in cell.paragraphs[0].runs:

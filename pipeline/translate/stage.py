@@ -177,6 +177,13 @@ def translate_document(
     return document, stage.counts
 
 
+def problems_for(problems: Sequence[str], targets: Sequence[str]) -> list[str]:
+    """The document's problems a run into `targets` should report: every problem except the
+    translate problems about other target languages (`translate --to uk,be` says nothing of
+    ru→en)."""
+    return [p for p in problems if not p.startswith("translate") or _about(p, targets)]
+
+
 def _about(problem: str, targets: Sequence[str]) -> bool:
     """Is this a translate problem for one of these target languages?"""
     return problem.startswith("translate") and (
