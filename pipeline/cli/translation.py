@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from corpus.review import describe
 from pipeline.cli.app import (
     DataOption,
     JsonOption,
@@ -19,7 +20,6 @@ from pipeline.cli.app import (
     print_json,
     settings_for,
 )
-from corpus.review import describe
 from pipeline.translate.router import INSTALL_HINT
 
 models_app = typer.Typer(
