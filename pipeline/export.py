@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -48,9 +49,18 @@ class ExportReport:
 
 
 def export_document(
-    document: Document, language: str, fmt: str, out: Path, side_by_side: bool = False
+    document: Document,
+    language: str,
+    fmt: str,
+    out: Path,
+    side_by_side: bool = False,
+    why: Mapping[str, str] | None = None,
 ) -> ExportReport:
-    """Write `document` in `language` as `fmt` to `out` (written whole, then renamed)."""
+    """Write `document` in `language` as `fmt` to `out` (written whole, then renamed).
+
+    `why` says, per source language, why its blocks have no translation (the comment on them).
+    """
+    comments = [review_note(b, document, language, why) for b in document.blocks]
     if fmt not in FORMATS:
         raise ConfigError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if side_by_side and fmt != "docx":
@@ -59,12 +69,13 @@ def export_document(
     partial = out.with_name(f".{out.name}.partial")
     if fmt == "json":
         partial.write_text(
-            json.dumps(document_json(document, language), ensure_ascii=False, indent=2), "utf-8"
+            json.dumps(document_json(document, language, why), ensure_ascii=False, indent=2),
+            "utf-8",
         )
     elif side_by_side:
-        _side_by_side(document, language, texts).save(str(partial))
+        _side_by_side(document, language, texts, comments).save(str(partial))
     else:
-        _translated(document, texts, language).save(str(partial))
+        _translated(document, texts, comments).save(str(partial))
     os.replace(partial, out)
     done = sum(1 for t in texts if t is not None)
     return ExportReport(str(out), language, fmt, len(texts), done, len(texts) - done)
@@ -94,10 +105,14 @@ def untranslated(document: Document, language: str) -> dict[str, int]:
     return gaps
 
 
-def review_note(block: Block, document: Document, language: str) -> str | None:
+def review_note(
+    block: Block, document: Document, language: str, why: Mapping[str, str] | None = None
+) -> str | None:
     """The comment an editor should see on the block's exported paragraph, if any."""
     if target_text(block, document, language) is None:
-        return f"not translated: this paragraph is in {block_language(block, document)}"
+        own = block_language(block, document)
+        reason = (why or {}).get(own)
+        return f"not translated: this paragraph is in {own}" + (f" ({reason})" if reason else "")
     translation = block.translation(language)
     if translation is not None and translation.needs_review:
         why = describe(translation.review_reason, language) or "flagged by the checks"
@@ -105,7 +120,9 @@ def review_note(block: Block, document: Document, language: str) -> str | None:
     return None
 
 
-def document_json(document: Document, language: str) -> dict[str, Any]:
+def document_json(
+    document: Document, language: str, why: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """The stable JSON export: document metadata and each block with its translation."""
     blocks = []
     for block in document.blocks:
@@ -123,7 +140,7 @@ def document_json(document: Document, language: str) -> dict[str, Any]:
                 "text": block.text,
                 "translation": asdict(translation) if translation else None,
                 "target_text": target_text(block, document, language),
-                "review": review_note(block, document, language),
+                "review": review_note(block, document, language, why),
             }
         )
     return {
@@ -142,7 +159,7 @@ def _comment(out: Any, paragraph: Any, note: str | None) -> None:
                         initials=COMMENT_AUTHOR[1])
 
 
-def _translated(document: Document, texts: list[str | None], language: str) -> Any:
+def _translated(document: Document, texts: list[str | None], comments: list[str | None]) -> Any:
     import docx
 
     out = docx.Document()
@@ -150,21 +167,20 @@ def _translated(document: Document, texts: list[str | None], language: str) -> A
         out.core_properties.title = document.title
     tables_done: set[int] = set()
     notes = []
-    for block, text in zip(document.blocks, texts, strict=True):
+    for block, text, note in zip(document.blocks, texts, comments, strict=True):
         value = block.text if text is None else text
         if block.kind == "table_cell" and block.table is not None:
             if block.table not in tables_done:
                 tables_done.add(block.table)
-                _table(out, document, texts, block.table, language)
+                _table(out, document, texts, block.table, comments)
         elif block.kind in _MARGINALIA:
             _marginal(out, block.kind, value)
         elif block.kind in _NOTES:
-            notes.append((block, value))
+            notes.append((block, value, note))
         else:
-            _comment(out, _paragraph(out, block, value), review_note(block, document, language))
-    for block, value in notes:
-        paragraph = out.add_paragraph(f"[{block.list_label or block.kind}] {value}")
-        _comment(out, paragraph, review_note(block, document, language))
+            _comment(out, _paragraph(out, block, value), note)
+    for block, value, note in notes:
+        _comment(out, out.add_paragraph(f"[{block.list_label or block.kind}] {value}"), note)
     return out
 
 
@@ -186,21 +202,22 @@ def _list_style(block: Block) -> str:
 
 
 def _table(
-    out: Any, document: Document, texts: list[str | None], number: int, language: str
+    out: Any, document: Document, texts: list[str | None], number: int,
+    comments: list[str | None],
 ) -> None:
     cells = [
-        (b, t)
-        for b, t in zip(document.blocks, texts, strict=True)
+        (b, t, c)
+        for b, t, c in zip(document.blocks, texts, comments, strict=True)
         if b.kind == "table_cell" and b.table == number
     ]
-    rows = max((b.row or 0) for b, _ in cells) + 1
-    cols = max((b.col or 0) for b, _ in cells) + 1
+    rows = max((b.row or 0) for b, _, _ in cells) + 1
+    cols = max((b.col or 0) for b, _, _ in cells) + 1
     table = out.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
-    for block, text in cells:
+    for block, text, note in cells:
         cell = table.cell(block.row or 0, block.col or 0)
         cell.text = block.text if text is None else text
-        _comment(out, cell.paragraphs[0], review_note(block, document, language))
+        _comment(out, cell.paragraphs[0], note)
 
 
 def _marginal(out: Any, kind: str, text: str) -> None:
@@ -215,7 +232,9 @@ def _marginal(out: Any, kind: str, text: str) -> None:
         part.add_paragraph(text)
 
 
-def _side_by_side(document: Document, language: str, texts: list[str | None]) -> Any:
+def _side_by_side(
+    document: Document, language: str, texts: list[str | None], comments: list[str | None]
+) -> Any:
     import docx
 
     out = docx.Document()
@@ -225,12 +244,11 @@ def _side_by_side(document: Document, language: str, texts: list[str | None]) ->
     table.style = "Table Grid"
     table.rows[0].cells[0].text = document.language
     table.rows[0].cells[1].text = language
-    for block, text in zip(document.blocks, texts, strict=True):
+    for block, text, note in zip(document.blocks, texts, comments, strict=True):
         row = table.add_row().cells
         row[0].text = block.text
         row[1].text = text or ""
-        _comment(out, row[1].paragraphs[0] if text else row[0].paragraphs[0],
-                 review_note(block, document, language))
+        _comment(out, row[1].paragraphs[0] if text else row[0].paragraphs[0], note)
         if block.kind == "heading":
             for cell in row:
                 for run in cell.paragraphs[0].runs:

@@ -271,17 +271,21 @@ def export_command(
     Example: sekretar export report_ryazan_water_ru.docx --to uk --format docx --out ryazan_uk.docx
     """
     from pipeline.export import export_document, untranslated
-    from pipeline.translate.gaps import check_translated
+    from pipeline.translate.gaps import check_translated, gap_reasons
     from pipeline.translate.service import router_for
 
     language = _languages(to)[0]
     with open_store(data, readonly=True) as store:
         document = store.load_document(store.resolve(doc))
     gaps = untranslated(document, language)
-    if gaps and not allow_untranslated:
-        check_translated(gaps, language, router_for(settings_for(data)), document.source_name,
-                         f"sekretar translate {doc} --to {language}")
-    report = export_document(document, language, fmt, out, side_by_side)
+    why: dict[str, str] = {}
+    if gaps:
+        router = router_for(settings_for(data))
+        if not allow_untranslated:
+            check_translated(gaps, language, router, document.source_name,
+                             f"sekretar translate {doc} --to {language}")
+        why = gap_reasons(gaps, language, router)
+    report = export_document(document, language, fmt, out, side_by_side, why)
     if as_json:
         print_json(asdict(report))
         return

@@ -23,6 +23,19 @@ class NotTranslated(SekretarError):
     """Text has no translation into the language asked for, though an engine could make one."""
 
 
+def gap_reasons(gaps: Mapping[str, int], target: str, router: Router) -> dict[str, str]:
+    """Why blocks of each source language have no `target` text, in plain words."""
+    reasons = {}
+    for source in gaps:
+        try:
+            router.route(source, target)
+        except ModelMissing:
+            reasons[source] = f"no translation engine for {pair_name(source, target)} is installed"
+            continue
+        reasons[source] = f"not translated into {target} yet"
+    return reasons
+
+
 def check_translated(
     gaps: Mapping[str, int], target: str, router: Router, what: str, retranslate: str
 ) -> None:

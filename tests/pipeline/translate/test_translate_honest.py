@@ -53,7 +53,9 @@ def test_export_into_a_language_without_an_engine_stops_and_says_how(
                      "--allow-untranslated", "--data", data)
     assert code == 0
     comments = [c.text for c in docx.Document(str(out)).comments]
-    assert comments == ["not translated: this paragraph is in ru"] * 5
+    assert comments == [
+        "not translated: this paragraph is in ru (no translation engine for ru-en is installed)"
+    ] * 5
 
 
 def test_export_before_translating_names_the_translate_command(
