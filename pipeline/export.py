@@ -115,8 +115,8 @@ def review_note(
         return f"not translated: this paragraph is in {own}" + (f" ({reason})" if reason else "")
     translation = block.translation(language)
     if translation is not None and translation.needs_review:
-        why = describe(translation.review_reason, language) or "flagged by the checks"
-        return f"machine translation, needs review: {why}"
+        said = describe(translation.review_reason, language) or "flagged by the checks"
+        return f"machine translation, needs review: {said}"
     return None
 
 
