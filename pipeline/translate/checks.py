@@ -3,7 +3,9 @@
 A segment needs review when the translation has
 - words left in the source language: exactly as in the source and unknown to the target
   language's dictionary (`Lexicon`), or written with letters the target alphabet lacks;
-- words the engine marked as unknown or could not generate (`*`, `#`, `@`);
+- words the engine marked as unknown (`*`, `@`) or could not generate (`#`), except those the
+  target dictionary knows where that is harmless: an unknown source word copied through that
+  is also a target word (`*до`), or a short uninflected word (`#що`);
 - a word repeated that the source does not repeat ("Поручить Поручить");
 - a number, a protected name, reference or glossary term of the source missing;
 - a length far from the pair's norm (close languages stay within 0.6–1.6 times the source).
@@ -28,6 +30,8 @@ _NUMBER = re.compile(r"\d+")
 CLOSE = frozenset({"ru", "uk", "be"})
 CLOSE_BAND = (0.6, 1.6)
 OTHER_BAND = (0.35, 2.8)
+#: words this short are function words, which do not inflect.
+SHORT_WORD = 3
 #: shorter sources say too little about length.
 MIN_LENGTH = 40
 
@@ -53,6 +57,7 @@ class Checker:
         """The coded reasons of each segment ('' when it looks clean)."""
         candidates = [_left_as_source(s, target) for s in segments]
         words = {w for found in candidates for w in found}
+        words |= {m[1:] for s in segments for m in s.marked if _harmless_if_known(m)}
         unknown = self.lexicon.unknown(words, target) if words else set()
         alphabet = ALPHABETS.get(target)
         results = []
@@ -61,18 +66,28 @@ class Checker:
                 w for w in found
                 if w in unknown or (alphabet and any(c.lower() not in alphabet for c in w))
             ]
-            results.append(encode(_reasons(segment, untranslated, source, target)))
+            marked = [
+                m[1:] for m in segment.marked
+                if not (_harmless_if_known(m) and m[1:] not in unknown)
+            ]
+            results.append(encode(_reasons(segment, untranslated, marked, source, target)))
         return results
 
 
+def _harmless_if_known(mark: str) -> bool:
+    """Marks that are fine when the target dictionary knows the word: a copied unknown word,
+    or a generation mark on a short word."""
+    return mark[:1] == "*" or (mark[:1] == "#" and len(mark) <= SHORT_WORD + 1)
+
+
 def _reasons(
-    segment: Segment, untranslated: list[str], source: str, target: str
+    segment: Segment, untranslated: list[str], marked_words: list[str], source: str, target: str
 ) -> list[tuple[str, list[str]]]:
     reasons: list[tuple[str, list[str]]] = []
     if untranslated:
         reasons.append(("untranslated", untranslated))
     marked = [
-        w for w in dict.fromkeys(segment.marked)
+        w for w in dict.fromkeys(marked_words)
         if w and w not in untranslated and not _PLACEHOLDER.fullmatch(w)
     ]
     if marked:

@@ -91,7 +91,8 @@ _MARK = re.compile(r"(?<![\w*#@])([*#@])(?=[^\W\d_])")
 
 
 def strip_marks(output: str, source_text: str = "") -> tuple[str, list[str]]:
-    """The output without the engine's word marks, and the words that carried one.
+    """The output without the engine's word marks, and the marked words with their mark
+    (`*Присутствовали`, `#котрий`).
 
     A mark the source text itself has (an `@name`, a `#tag`) is kept as written.
     """
@@ -102,7 +103,7 @@ def strip_marks(output: str, source_text: str = "") -> tuple[str, list[str]]:
         text = word[0] if word else ""
         if match[1] + text in source_text:
             return match[1]
-        marked.append(text)
+        marked.append(match[1] + text)
         return ""
 
     return _MARK.sub(drop, output), marked

@@ -101,7 +101,11 @@ def _belarusian(word: str) -> str:
     return "".join(out)
 
 
+_CONSONANT_YO = re.compile(r"(?<=[бвгґдзклмнпрстфхц])йо")
+
+
 def _from_ukrainian(word: str) -> str:
+    word = _CONSONANT_YO.sub("ьё", word.replace("ьо", "ё"))
     out: list[str] = []
     for i, ch in enumerate(word):
         before = word[i - 1] if i else ""

@@ -76,6 +76,8 @@ def test_russian_names_by_the_rules_of_each_pair(name: str, ukrainian: str, bela
 def test_names_back_into_russian() -> None:
     assert transliterate("В.І. Ресін", "uk", "ru") == "В.И. Ресин"
     assert transliterate("Єрохін", "uk", "ru") == "Ерохин"
+    assert transliterate("Є.М. Соловйова", "uk", "ru") == "Е.М. Соловьёва"
+    assert transliterate("Альошин", "uk", "ru") == "Алёшин"
     assert transliterate("І.С. Петроў", "be", "ru") == "И.С. Петров"
     assert transliterate("Шчукін", "be", "ru") == "Щукин"
 
