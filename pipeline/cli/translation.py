@@ -240,6 +240,31 @@ def tm_import_command(
     )
 
 
+@tm_app.command("export")
+def tm_export_command(
+    file: Annotated[Path, typer.Argument(help="the TMX file to write", dir_okay=False)],
+    approved_only: Annotated[
+        bool, typer.Option("--approved-only", help="only editors' approved translations")
+    ] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write the translation memory as a TMX file (approved units marked x-status=approved).
+
+    JSON: {"file", "units"}.
+
+    Example: sekretar tm export memory.tmx --approved-only
+    """
+    from pipeline.translate.review import write_tmx
+
+    with open_store(data, readonly=True) as store:
+        units = write_tmx(store.memory.all_entries(approved_only), file)
+    if as_json:
+        print_json({"file": str(file), "units": units})
+        return
+    console.print(f"wrote {units} translation units to {escape(str(file))}")
+
+
 @app.command("export")
 def export_command(
     doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
