@@ -27,6 +27,7 @@ from corpus.model import UNDETERMINED, Block, Document, Translation
 from corpus.store import Store
 from pipeline.settings import SERVED, Settings
 from pipeline.stages import register_stage
+from pipeline.translate.checks import Checker
 from pipeline.translate.engines import TranslationFailed, pair_name
 from pipeline.translate.glossary import Glossary
 from pipeline.translate.router import Router
@@ -52,6 +53,7 @@ class TranslateStage:
         self.router = router or router_for(settings)
         self.glossary = glossary or Glossary.load(getattr(settings, "glossary", None))
         self.memory = memory
+        self.checker = Checker()  # its dictionary answers are kept across documents
         self.counts = Counts()
         self.version = self._version()
 
@@ -67,7 +69,9 @@ class TranslateStage:
         )
 
     def run(self, document: Document) -> Document:
-        translator = SegmentTranslator(self.router, self.glossary, self._memory())
+        translator = SegmentTranslator(
+            self.router, self.glossary, self._memory(), checker=self.checker
+        )
         failures = []
         for source, blocks in _by_language(document).items():
             for target in self.targets_for(source):
