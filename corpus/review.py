@@ -8,6 +8,8 @@ same reason is worded in English, Russian or Ukrainian without parsing sentences
 
 from __future__ import annotations
 
+from corpus.memory import HUMAN
+
 #: reason code -> wording per language; `{words}` are the words the reason is about.
 REASONS: dict[str, dict[str, str]] = {
     "untranslated": {
@@ -64,3 +66,14 @@ def describe(stored: str, language: str = "en") -> str:
         template = wording.get(language) or wording["en"]
         sentences.append(template.format(code=code, words=", ".join(words)))
     return "; ".join(sentences)
+
+
+def status(engine: str, needs_review: bool) -> str:
+    """What a stored translation is, for readers: `approved` (an editor's), `needs review`
+    (machine output the checks flagged), `machine` (machine output that passed them) or
+    `original` (the text itself, copied)."""
+    if engine == HUMAN:
+        return "approved"
+    if engine == "identity":
+        return "original"
+    return "needs review" if needs_review else "machine"

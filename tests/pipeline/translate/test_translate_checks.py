@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import needs_apertium
 
-from corpus.review import describe
+from corpus.review import describe, status
 from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.checks import Checker, Segment
 from pipeline.translate.engines import strip_marks
@@ -89,3 +89,8 @@ def test_the_real_engine_flags_the_known_uk_ru_defect(tmp_path_factory: pytest.T
         ("Совет одобрила план роботи.", True, "untranslated:роботи"),
         ("Информацию принять к сведению.", False, ""),
     ]
+
+
+def test_what_a_translation_is() -> None:
+    assert [status("human", False), status("apertium", True), status("apertium", False),
+            status("identity", False)] == ["approved", "needs review", "machine", "original"]
