@@ -5,7 +5,9 @@ surnames up in its dictionary (Петров → Пётраў). So before transla
 and put behind placeholders like glossary terms, and come back in the target language's letters
 (`transliterate`):
 
-- person names the entity stage found (`PER` spans of the block);
+- person names the entity stage found (`PER` spans of the block), except their first names,
+  which the engine's dictionary knows and translates as the language names people
+  (Владимир → Володимир, Уладзімір);
 - a surname with initials on either side (В.И. Ресин, Мамонтова Е.В., В. Ресин) and initials
   on their own (О.П.);
 - document references (№ 12-р, № 3/2025) and numbers written with separators (12.03.2025,
@@ -18,7 +20,7 @@ other; the quality checks notice when a number is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from pipeline.translate.transliterate import transliterate
@@ -39,6 +41,7 @@ _PEOPLE = tuple(
         _INITIALS,
     )
 )
+_NAME_WORD = re.compile(rf"{_INITIALS}|{_INITIAL}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _REFERENCE = re.compile(r"№\s?\d[\w\-/.]*(?<![.\-/])|\b\d+(?:[.,/:\-–]\d+)+\b")
 
 
@@ -53,14 +56,24 @@ class Span:
 
 
 def find_spans(
-    text: str, source: str, target: str, people: Iterable[tuple[int, int]] = ()
+    text: str,
+    source: str,
+    target: str,
+    people: Iterable[tuple[int, int]] = (),
+    first_names: Collection[str] = (),
 ) -> list[Span]:
-    """Non-overlapping spans to protect, in text order (entity names first, then patterns)."""
+    """Non-overlapping spans to protect, in text order (entity names first, then patterns).
+
+    Words of `people` spans in `first_names` are left to the engine.
+    """
     taken: list[Span] = []
     for start, end in people:
-        if 0 <= start < end <= len(text):
-            name = text[start:end]
-            taken.append(Span(start, end, transliterate(name, source, target), "name"))
+        if not 0 <= start < end <= len(text):
+            continue
+        for word in _NAME_WORD.finditer(text, start, end):
+            if word[0] not in first_names:
+                name = transliterate(word[0], source, target)
+                taken.append(Span(word.start(), word.end(), name, "name"))
     for pattern in _PEOPLE:
         for match in pattern.finditer(text):
             name = transliterate(match[0], source, target)

@@ -175,7 +175,11 @@ class SegmentTranslator:
         return found
 
     def _shield(self, text: str, route: Route, people: Mapping[str, Any]) -> Protected:
-        return shield(text, route.source, route.target, self.glossary, people.get(text, ()))
+        spans = people.get(text, ())
+        words = [w for start, end in spans for w in text[start:end].split()]
+        lexicon = self.checker.lexicon
+        first = lexicon.first_names(words, route.source, route.target) if words else set()
+        return shield(text, route.source, route.target, self.glossary, spans, first)
 
     def _through_engine(
         self, texts: list[str], route: Route, people: Mapping[str, Any]

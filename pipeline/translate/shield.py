@@ -8,7 +8,7 @@ as written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from pipeline.translate.glossary import PLACEHOLDER, Glossary, Protected
 from pipeline.translate.names import find_spans
@@ -20,12 +20,14 @@ def shield(
     target: str,
     glossary: Glossary | None,
     people: Iterable[tuple[int, int]] = (),
+    first_names: Collection[str] = (),
 ) -> Protected:
-    """The segment with terms, names and references replaced by numbered placeholders."""
+    """The segment with terms, names and references replaced by numbered placeholders
+    (`first_names`: words of the people's names the engine may translate)."""
     spans: list[tuple[int, int, str, str]] = []
     if glossary is not None:
         spans += [(s, e, c.target, c.key) for s, e, c in glossary.find(text, source, target)]
-    for span in find_spans(text, source, target, people):
+    for span in find_spans(text, source, target, people, first_names):
         if all(span.end <= s or span.start >= e for s, e, _, _ in spans):
             spans.append((span.start, span.end, span.replacement, span.kind))
     spans.sort()

@@ -5,7 +5,8 @@ up): it is rewritten letter by letter with the conventions Ukrainian and Belarus
 use for Russian surnames and initials. The case ending of the source stays as it is
 («Ресина» → «Ресіна»), which is the form the sentence needs in these close languages.
 
-Ukrainian (ru→uk): и → і (ї after a vowel or ь; и after ж ч ш щ ц and before й),
+Ukrainian (ru→uk): и → і (ї after a vowel or ь; и after ж ч ш щ ц and before й or ч:
+Іванович),
 ы → и, э → е, е → є at the start of a word and after a vowel, ь or ъ, ё → йо / ьо / о (after
 ж ч ш щ), ъ → apostrophe. Belarusian (ru→be): и → і (ы after ж ч ш щ р ц), щ → шч, ъ → apostrophe,
 в → ў after a vowel before a consonant or at the end (Иванов → Іваноў), the endings -ий/-ый
@@ -50,7 +51,7 @@ def _ukrainian(word: str) -> str:
         if ch == "и":
             if before in _VOWELS or before == "ь":
                 out.append("ї")
-            elif before in _HUSHING or after == "й":
+            elif before in _HUSHING or after in ("й", "ч"):
                 out.append("и")
             else:
                 out.append("і")

@@ -49,6 +49,18 @@ def test_a_person_the_entity_stage_found_is_not_translated(translator: SegmentTr
     assert found.text == "Виступив Кузнецов."
 
 
+def test_first_names_are_left_to_the_engine_surnames_are_not(
+    translator: SegmentTranslator,
+) -> None:
+    text = "Владимир Путин встретился с Сергеем Ивановичем Петровым."
+    people = {text: [(0, 14), (28, 55)]}
+    assert [t.text for t in (translator.translate([text], "ru", target, people)[0]
+                             for target in ("uk", "be"))] == [
+        "Володимир Путін зустрівся з Сергієм Івановичем Петровим.",
+        "Уладзімір Путін спаткаўся са Сяргеем Іванавічам Петровым.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "ukrainian", "belarusian"),
     [
