@@ -14,10 +14,16 @@ For each pair (ru→uk, ru→be, uk→ru, be→ru):
    reference does not have; the share of dirty segments flagged (target at least 90%) and of
    clean ones flagged (target under 10%);
 4. throughput: segments/s of the project (memory off) against the raw engine on the same
-   segments, CPU time of this process and its children, best of `--repeat`.
+   segments, CPU time of this process and its children, best of `--repeat`;
+5. with `--news`: surnames kept on real Russian news (factRuEval-2016 devset, read in place
+   from /work/shared/dev-sets): each paragraph with a gold person surname, into uk and be, the
+   share whose output has the surname in the pair's letters: raw engine, the project as an
+   ingest runs it (name patterns only: the entity stage runs after translate), and the project
+   with the gold person spans given, as `sekretar translate` does after the entity stage.
 
     nice -n 10 .venv/bin/python bench/translate_quality.py --short   # 120 sentences a pair
     nice -n 10 .venv/bin/python bench/translate_quality.py           # all 240
+    nice -n 10 .venv/bin/python bench/translate_quality.py --news    # and the news surnames
 """
 
 from __future__ import annotations
@@ -185,13 +191,77 @@ def run(short: bool, repeat: int) -> dict[str, object]:
     return results
 
 
+NEWS = Path("/work/shared/dev-sets/factRuEval-2016-devset")
+_PERSON_PARTS = ("name", "surname", "patronymic", "nickname")
+
+
+def news_people(limit: int) -> list[tuple[str, list[tuple[int, int]], list[str]]]:
+    """Paragraphs with gold people: (text, person spans, surnames), from the first `limit`
+    texts of the devset."""
+    found = []
+    for txt in sorted(NEWS.glob("book_*.txt"))[:limit]:
+        text = txt.read_text("utf-8")
+        spans = {}
+        for line in txt.with_suffix(".spans").read_text("utf-8").splitlines():
+            part = line.split()
+            spans[part[0]] = (part[1], int(part[2]), int(part[3]))
+        people = []
+        for line in txt.with_suffix(".objects").read_text("utf-8").splitlines():
+            part = line.split("#")[0].split()
+            if len(part) > 2 and part[1] == "Person":
+                core = [spans[i] for i in part[2:] if i in spans and spans[i][0] in _PERSON_PARTS]
+                if core:
+                    people.append(core)
+        start = 0
+        for paragraph in text.split("\n"):
+            end = start + len(paragraph)
+            inside = [p for p in people if all(start <= s < end for _, s, _ in p)]
+            surnames = [paragraph[s - start : s - start + n] for p in inside
+                        for tag, s, n in p if tag == "surname"]
+            if surnames:
+                found.append((paragraph, [(min(s for _, s, _ in p) - start,
+                                           max(s + n for _, s, n in p) - start) for p in inside],
+                              surnames))
+            start = end + 1
+    return found
+
+
+def news_names(raw: ApertiumEngine, project: SegmentTranslator, limit: int) -> dict[str, object]:
+    from pipeline.translate.transliterate import transliterate
+
+    rows = news_people(limit)
+    texts = [r[0] for r in rows]
+    people = {r[0]: r[1] for r in rows}
+    result: dict[str, object] = {"paragraphs": len(rows),
+                                 "surnames": sum(len(r[2]) for r in rows)}
+    for target in ("uk", "be"):
+        outputs = {
+            "raw": raw.translate(texts, "ru", target),
+            "patterns": [t.text for t in project.translate(texts, "ru", target)],
+            "entities": [t.text for t in project.translate(texts, "ru", target, people)],
+        }
+        for name, out in outputs.items():
+            kept = sum(transliterate(surname, "ru", target) in text
+                       for (_, _, surnames), text in zip(rows, out, strict=True)
+                       for surname in surnames)
+            result[f"{target}_{name}"] = round(kept / result["surnames"], 3)  # type: ignore[operator]
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="every second sentence")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--news", action="store_true", help="also the factRuEval surnames")
     args = parser.parse_args()
     started = time.time()
     results = run(args.short, args.repeat)
+    if args.news and NEWS.is_dir():
+        work = Path(tempfile.mkdtemp(prefix="bench-news-"))
+        project = SegmentTranslator(
+            Router([ApertiumEngine(work / "marks", marks=True)]), Glossary.load())
+        results["news"] = news_names(ApertiumEngine(work / "raw"), project,
+                                     30 if args.short else 1000)
     results["seconds"] = round(time.time() - started, 1)
     print(json.dumps(results, ensure_ascii=False, indent=2))
 

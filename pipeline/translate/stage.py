@@ -139,7 +139,8 @@ def _by_language(document: Document) -> dict[str, list[Block]]:
 
 
 def _people(blocks: list[Block]) -> dict[str, list[tuple[int, int]]]:
-    """Per block text, the spans of the person names the entity stage found in it."""
+    """Per block text, the spans of the person names the entity stage found in it (it runs
+    before this stage in the default order, so an ingest keeps every name it finds)."""
     people: dict[str, list[tuple[int, int]]] = {}
     for block in blocks:
         spans = [(e.start, e.end) for e in block.entities if e.label == "PER"]

@@ -3,8 +3,15 @@ letters (real Apertium for the sentences, exact outputs)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from conftest import needs_apertium
+
+from corpus.store import Store
 
 from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.glossary import Glossary
@@ -12,6 +19,8 @@ from pipeline.translate.names import Span, find_spans
 from pipeline.translate.router import Router
 from pipeline.translate.service import SegmentTranslator
 from pipeline.translate.transliterate import transliterate
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +111,25 @@ def test_spans_prefer_initials_before_a_surname() -> None:
         Span(51, 59, "В. Ресін", "name"),
         Span(65, 73, "№ 5/2025", "reference"),
     ]
+
+
+def test_an_ingest_keeps_the_people_the_entity_stage_finds(tmp_path: Path) -> None:
+    """The default stage order runs entities before translate: a surname alone survives."""
+    pytest.importorskip("natasha", reason="the entity stage is not installed")
+    needs_apertium()
+    note = tmp_path / "note.txt"
+    note.write_text("На заседании выступил Кузнецов и рассказал о бюджете.\n", "utf-8")
+    data = tmp_path / "archive"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "ingest", str(note), "--data", str(data),
+         "--stages", "language,entities,translate", "--workers", "1", "--deadline", "1200",
+         "--json"],
+        capture_output=True, text=True, timeout=1800, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "SEKRETAR_TARGETS": "uk"},
+    )
+    assert done.returncode == 0, done.stderr
+    with Store(data, readonly=True) as store:
+        [block] = store.load_document(store.resolve("note.txt")).blocks
+    translation = block.translation("uk")
+    assert translation is not None
+    assert "Кузнецов" in translation.text and "Ковал" not in translation.text
