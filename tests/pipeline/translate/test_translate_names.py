@@ -12,7 +12,6 @@ import pytest
 from conftest import needs_apertium
 
 from corpus.store import Store
-
 from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.glossary import Glossary
 from pipeline.translate.names import Span, find_spans
