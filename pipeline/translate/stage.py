@@ -9,9 +9,9 @@ how to install a model; installing one changes this stage's version, so the next
 pairs are still translated, then the stage raises, so it is not recorded as done and the next
 run retries (the memory makes the retry cheap).
 
-The stage's version covers the target languages, every installed engine and model, and the
-glossary, so installing a package or editing a term re-runs exactly this stage on the next
-ingest. In a worker the memory is opened read-only; the parent writes it
+The stage's version covers the target languages, every installed engine and model, the
+glossary, the name rules and the correction table, so installing a package, editing a term or
+adding a correction re-runs exactly this stage on the next ingest. In a worker the memory is opened read-only; the parent writes it
 (`store.memory.remember`).
 """
 
@@ -31,9 +31,10 @@ from pipeline.translate.checks import Checker
 from pipeline.translate.engines import TranslationFailed, pair_name
 from pipeline.translate.glossary import Glossary
 from pipeline.translate.router import Router
-from pipeline.translate.service import Counts, SegmentTranslator, router_for
+from pipeline.translate.postedit import DEFAULT_FILE as DEFAULT_POSTEDIT
+from pipeline.translate.service import NAMES_VERSION, Counts, SegmentTranslator, router_for
 
-STAGE_VERSION = "1"
+STAGE_VERSION = "2"
 
 
 class TranslateStage:
@@ -63,9 +64,10 @@ class TranslateStage:
                 f"{t.key}\t{t.form}\t{sorted(t.names.items())}" for t in self.glossary.terms
             ).encode()
         ).hexdigest()[:8]
+        corrections = hashlib.sha256(DEFAULT_POSTEDIT.read_bytes()).hexdigest()[:8]
         return (
             f"{STAGE_VERSION};{','.join(self.targets)};engines {self.router.fingerprint()};"
-            f"glossary {digest}"
+            f"glossary {digest};names {NAMES_VERSION};corrections {corrections}"
         )
 
     def run(self, document: Document) -> Document:
