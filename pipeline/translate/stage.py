@@ -30,8 +30,8 @@ from pipeline.stages import register_stage
 from pipeline.translate.checks import Checker
 from pipeline.translate.engines import TranslationFailed, pair_name
 from pipeline.translate.glossary import Glossary
-from pipeline.translate.router import Router
 from pipeline.translate.postedit import DEFAULT_FILE as DEFAULT_POSTEDIT
+from pipeline.translate.router import Router
 from pipeline.translate.service import NAMES_VERSION, Counts, SegmentTranslator, router_for
 
 STAGE_VERSION = "2"
