@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import needs_apertium
+from translate_fixtures import needs_apertium
 
 from corpus.review import describe, status
 from pipeline.translate.apertium import ApertiumEngine

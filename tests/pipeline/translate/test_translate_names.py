@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import needs_apertium
+from translate_fixtures import needs_apertium
 
 from corpus.store import Store
 from pipeline.translate.apertium import ApertiumEngine

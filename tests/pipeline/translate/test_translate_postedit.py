@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import needs_apertium
+from translate_fixtures import needs_apertium
 
 from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.glossary import Glossary, fold

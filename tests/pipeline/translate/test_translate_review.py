@@ -8,8 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import needs_apertium
-from translate_fixtures import make_document
+from translate_fixtures import make_document, needs_apertium
 
 from corpus.memory import read_tmx
 from corpus.store import Store
