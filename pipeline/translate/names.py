@@ -23,6 +23,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from pipeline.translate.endings import PREPOSITION_CASE
 from pipeline.translate.transliterate import transliterate
 
 _UPPER = "А-ЯЁІЇЄҐЎ"
@@ -41,6 +42,7 @@ _PEOPLE = tuple(
         _INITIALS,
     )
 )
+_BEFORE = re.compile(r"(\w+)\s+$")
 _NAME_WORD = re.compile(rf"{_INITIALS}|{_INITIAL}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _REFERENCE = re.compile(r"№\s?\d[\w\-/.]*(?<![.\-/])|\b\d+(?:[.,/:\-–]\d+)+\b")
 
@@ -70,17 +72,24 @@ def find_spans(
     for start, end in people:
         if not 0 <= start < end <= len(text):
             continue
+        case = _case_before(text, start)
         for word in _NAME_WORD.finditer(text, start, end):
             if word[0] not in first_names:
-                name = transliterate(word[0], source, target)
+                name = transliterate(word[0], source, target, case)
                 taken.append(Span(word.start(), word.end(), name, "name"))
     for pattern in _PEOPLE:
         for match in pattern.finditer(text):
-            name = transliterate(match[0], source, target)
+            name = transliterate(match[0], source, target, _case_before(text, match.start()))
             taken.append(Span(match.start(), match.end(), name, "name"))
     for match in _REFERENCE.finditer(text):
         taken.append(Span(match.start(), match.end(), match[0], "reference"))
     return _without_overlaps(taken)
+
+
+def _case_before(text: str, start: int) -> str:
+    """The case the preposition just before `start` asks for (genitive when there is none)."""
+    words = _BEFORE.findall(text[max(0, start - 12) : start])
+    return PREPOSITION_CASE.get(words[-1].lower(), "gen") if words else "gen"
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

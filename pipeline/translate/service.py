@@ -29,7 +29,7 @@ from pipeline.translate.router import Route, Router
 from pipeline.translate.shield import shield
 
 #: the version of the name rules (`names`, `transliterate`), part of the memory key.
-NAMES_VERSION = "1"
+NAMES_VERSION = "2"
 #: segments sent to an engine in one call; bounds memory on very long documents.
 ENGINE_BATCH = 2000
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.translate.endings import with_ending
+
 _VOWELS = set("аеёиоуыэюяіїєў")
 _HUSHING = set("жчшщц")
 _APOSTROPHE = "’"
@@ -27,12 +29,18 @@ PAIRS = frozenset({("ru", "uk"), ("ru", "be"), ("uk", "ru"), ("be", "ru")})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def transliterate(text: str, source: str, target: str) -> str:
-    """`text` (a name, initials or both) in the target language's letters."""
+def transliterate(text: str, source: str, target: str, case: str = "gen") -> str:
+    """`text` (a name, initials or both) in the target language's letters; adjectival surname
+    endings in the target's form (`endings`; `case` for the Ukrainian feminine -ой forms)."""
     if (source, target) not in PAIRS:
         return text
-    rule = {"uk": _ukrainian, "be": _belarusian}.get(target) or _RUSSIAN_FROM[source]
-    return _WORD.sub(lambda m: _keep_case(m[0], rule(m[0].lower())), text)
+    if target in ("uk", "be"):
+        rule = _ukrainian if target == "uk" else _belarusian
+        return _WORD.sub(
+            lambda m: _keep_case(m[0], with_ending(m[0].lower(), target, rule, case)), text
+        )
+    back = _RUSSIAN_FROM[source]
+    return _WORD.sub(lambda m: _keep_case(m[0], back(m[0].lower())), text)
 
 
 def _keep_case(original: str, lowered: str) -> str:

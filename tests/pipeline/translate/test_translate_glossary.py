@@ -34,7 +34,7 @@ def test_glossary_enforced_on_a_real_apertium_translation(apertium: ApertiumEngi
     ]
     assert [t.needs_review for t in out] == [False, False]
     assert out[0].model_version == (
-        f"{apertium.pairs()[('ru', 'uk')]}; glossary {GLOSSARY.fingerprint('ru', 'uk')}; names 1; "
+        f"{apertium.pairs()[('ru', 'uk')]}; glossary {GLOSSARY.fingerprint('ru', 'uk')}; names 2; "
         f"postedit {PostEdit.load().fingerprint('ru', 'uk')}"
     )
 

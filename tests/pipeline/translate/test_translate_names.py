@@ -84,13 +84,39 @@ def test_first_names_are_left_to_the_engine_surnames_are_not(
         ("Эрдман", "Ердман", "Эрдман"),
         ("Щукин", "Щукін", "Шчукін"),
         ("Шишкин", "Шишкін", "Шышкін"),
-        ("Бродский", "Бродский", "Бродскі"),
+        ("Бродский", "Бродський", "Бродскі"),
         ("Ресина", "Ресіна", "Ресіна"),
     ],
 )
 def test_russian_names_by_the_rules_of_each_pair(name: str, ukrainian: str, belarusian: str) -> None:
     assert transliterate(name, "ru", "uk") == ukrainian
     assert transliterate(name, "ru", "be") == belarusian
+
+
+@pytest.mark.parametrize(
+    ("name", "case", "ukrainian", "belarusian"),
+    [
+        ("Бродский", "gen", "Бродський", "Бродскі"),
+        ("Бродского", "gen", "Бродського", "Бродскага"),
+        ("Вишневская", "gen", "Вішневська", "Вішнеўская"),
+        ("Мамонтовой", "gen", "Мамонтової", "Мамонтовай"),
+        ("Мамонтовой", "ins", "Мамонтовою", "Мамонтовай"),
+        ("Соловьёвой", "dat", "Соловйовій", "Соловьёвай"),
+        ("Ильиной", "gen", "Ільїної", "Ільінай"),
+        ("Толстой", "gen", "Толстой", "Толстой"),
+    ],
+)
+def test_adjectival_surname_endings(name: str, case: str, ukrainian: str, belarusian: str) -> None:
+    assert transliterate(name, "ru", "uk", case) == ukrainian
+    assert transliterate(name, "ru", "be", case) == belarusian
+
+
+def test_the_preposition_before_a_name_chooses_its_case(translator: SegmentTranslator) -> None:
+    texts = ["Заслушали доклад Мамонтовой Е.В. о бюджете.", "Встреча с Мамонтовой Е.В. прошла."]
+    assert [t.text for t in translator.translate(texts, "ru", "uk")] == [
+        "Заслухали доповідь Мамонтової Є.В. о бюджеті.",
+        "Зустріч з Мамонтовою Є.В. минула.",
+    ]
 
 
 def test_names_back_into_russian() -> None:
