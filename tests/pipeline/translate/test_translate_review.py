@@ -85,3 +85,13 @@ def test_a_correction_for_an_unknown_block_changes_nothing(
     assert main(["review", "cd" * 8, "--to", "be", "--corrections", str(fixes),
                  "--data", data]) == 1
     assert "report_ru.docx: no block nope" in capsys.readouterr().err
+
+
+def test_accept_all_approves_every_flagged_translation(
+    data: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_json(capsys, "translate", "cd" * 8, "--to", "be", "--data", data)
+    done = run_json(capsys, "review", "cd" * 8, "--to", "be", "--accept", "all", "--data", data)
+    assert (done["approved"], done["needs_review"]) == (2, [])
+    with Store(Path(data), readonly=True) as store:
+        assert store.memory.count()["approved"] == 2
