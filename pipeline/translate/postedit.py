@@ -3,7 +3,7 @@
 Some Apertium entries are wrong for an assembly's prose: «следующего заседания» is analysed as
 a participle («котрий наслідувати засідання»), «к сведению» becomes «к зведенню», and common
 minutes words are missing from the Russian–Ukrainian dictionary («Присутствовали»). Each
-correction is a row of `data/postedit.tsv` (pair, the engine's wrong words, the right ones, a
+correction is a row of `postedit.tsv` (pair, the engine's wrong words, the right ones, a
 source sentence that shows it, which the tests translate); nothing of it is in code. The
 table is applied to the engine's raw output, where the engine's marks may stand before any of
 the wrong words, so the corrected words are not reported as unknown afterwards.
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_FILE = Path(__file__).with_name("data") / "postedit.tsv"
+DEFAULT_FILE = Path(__file__).with_name("postedit.tsv")
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
