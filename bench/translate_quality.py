@@ -72,7 +72,8 @@ def assembled() -> list[dict[str, str]]:
         for j in range(6):
             person = people[(t * 5 + j) % len(people)]
             form = surname_first if j % 2 else (lambda n: n)
-            row = {lang: template[lang].replace("{P}", form(person[lang])) for lang in template}
+            row = {lang: template[lang].replace("{P}", form(person[lang])).replace("..", ".")
+                   for lang in template}
             row.update({f"name_{lang}": form(person[lang]) for lang in person})
             triples.append(row)
     return triples

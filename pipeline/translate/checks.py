@@ -2,7 +2,9 @@
 
 A segment needs review when the translation has
 - words left in the source language: exactly as in the source and unknown to the target
-  language's dictionary (`Lexicon`), or written with letters the target alphabet lacks;
+  language's dictionary (`Lexicon`), written with letters the target alphabet lacks, or listed
+  for the pair in `leftovers.tsv` (words both languages have that are wrong when copied, like
+  «про» in Russian output from Ukrainian);
 - words the engine marked as unknown (`*`, `@`) or could not generate (`#`), except those the
   target dictionary knows where that is harmless: an unknown source word copied through that
   is also a target word (`*до`), or a short uninflected word (`#що`);
@@ -14,9 +16,11 @@ The reasons are coded (`corpus.review`) and stored with the translation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from corpus.languages import ALPHABETS
 from corpus.review import encode
@@ -47,6 +51,21 @@ class Segment:
     protected: list[str] = field(default_factory=list)
 
 
+LEFTOVERS = Path(__file__).with_name("leftovers.tsv")
+
+
+@functools.lru_cache(maxsize=4)
+def leftovers(path: Path = LEFTOVERS) -> frozenset[tuple[str, str, str]]:
+    """(source, target, word) rows of the leftovers table."""
+    rows = set()
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) == 2 and not line.startswith("#") and "-" in cells[0]:
+            source, _, target = cells[0].partition("-")
+            rows.add((source, target, cells[1].strip().lower()))
+    return frozenset(rows)
+
+
 class Checker:
     """Runs the checks for a pair over a batch (one dictionary lookup for all its words)."""
 
@@ -55,7 +74,8 @@ class Checker:
 
     def review(self, segments: list[Segment], source: str, target: str) -> list[str]:
         """The coded reasons of each segment ('' when it looks clean)."""
-        candidates = [_left_as_source(s, target) for s in segments]
+        listed = {w for s, t, w in leftovers() if (s, t) == (source, target)}
+        candidates = [_left_as_source(s, target, listed) for s in segments]
         words = {w for found in candidates for w in found}
         words |= {m[1:] for s in segments for m in s.marked if _harmless_if_known(m)}
         unknown = self.lexicon.unknown(words, target) if words else set()
@@ -64,7 +84,8 @@ class Checker:
         for segment, found in zip(segments, candidates, strict=True):
             untranslated = [
                 w for w in found
-                if w in unknown or (alphabet and any(c.lower() not in alphabet for c in w))
+                if w in unknown or fold(w) in listed
+                or (alphabet and any(c.lower() not in alphabet for c in w))
             ]
             marked = [
                 m[1:] for m in segment.marked
@@ -104,14 +125,17 @@ def _reasons(
     return reasons
 
 
-def _left_as_source(segment: Segment, target: str) -> list[str]:
-    """Target words written exactly as a source word (names and terms put back excluded)."""
+def _left_as_source(segment: Segment, target: str, listed: set[str]) -> list[str]:
+    """Target words written exactly as a source word (names and terms put back excluded);
+    short words only when `listed`."""
     source_words = {fold(w) for w in _WORD.findall(segment.source_text)}
     shielded = {fold(w) for text in segment.protected for w in _WORD.findall(text)}
     found = []
     for word in _WORD.findall(segment.target_text):
         folded = fold(word)
-        if len(word) >= 3 and folded in source_words and folded not in shielded:
+        if (len(word) >= 3 or folded in listed) and folded in source_words and (
+            folded not in shielded
+        ):
             found.append(word)
     return list(dict.fromkeys(found))
 

@@ -10,7 +10,7 @@ pairs are still translated, then the stage raises, so it is not recorded as done
 run retries (the memory makes the retry cheap).
 
 The stage's version covers the target languages, every installed engine and model, the
-glossary, the name rules and the correction table, so installing a package, editing a term or
+glossary, the name rules, the correction table and the checks' leftovers table, so installing a package, editing a term or
 adding a correction re-runs exactly this stage on the next ingest. In a worker the memory is opened read-only; the parent writes it
 (`store.memory.remember`).
 """
@@ -27,7 +27,7 @@ from corpus.model import UNDETERMINED, Block, Document, Translation
 from corpus.store import Store
 from pipeline.settings import SERVED, Settings
 from pipeline.stages import register_stage
-from pipeline.translate.checks import Checker
+from pipeline.translate.checks import LEFTOVERS, Checker
 from pipeline.translate.engines import TranslationFailed, pair_name
 from pipeline.translate.glossary import Glossary
 from pipeline.translate.postedit import DEFAULT_FILE as DEFAULT_POSTEDIT
@@ -64,7 +64,9 @@ class TranslateStage:
                 f"{t.key}\t{t.form}\t{sorted(t.names.items())}" for t in self.glossary.terms
             ).encode()
         ).hexdigest()[:8]
-        corrections = hashlib.sha256(DEFAULT_POSTEDIT.read_bytes()).hexdigest()[:8]
+        corrections = hashlib.sha256(
+            DEFAULT_POSTEDIT.read_bytes() + LEFTOVERS.read_bytes()
+        ).hexdigest()[:8]
         return (
             f"{STAGE_VERSION};{','.join(self.targets)};engines {self.router.fingerprint()};"
             f"glossary {digest};names {NAMES_VERSION};corrections {corrections}"

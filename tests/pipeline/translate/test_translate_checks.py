@@ -36,6 +36,14 @@ def test_a_word_both_languages_share_is_not_flagged(checker: Checker) -> None:
     assert reason(checker, Segment("План работы принят.", "План роботи прийнятий.")) == ""
 
 
+def test_listed_leftovers_are_flagged_though_the_dictionary_knows_them(checker: Checker) -> None:
+    segment = Segment("Говорить про розвиток ради.", "Говорит про развитие ради.")
+    assert reason(checker, segment, "uk", "ru") == "untranslated:про,ради"
+    assert reason(checker, Segment("Отчёт о работе.", "Звіт о роботі."), "ru", "uk") == (
+        "untranslated:о"
+    )
+
+
 def test_repeated_word_unknown_marks_lost_numbers_and_names(checker: Checker) -> None:
     segment = Segment(
         "Доручити секретаріату узагальнити 12 пропозицій.",
