@@ -133,9 +133,10 @@ class Blocks:
             write("INSERT OR REPLACE INTO embeddings VALUES (?,?,?,?)",
                   (b.id, b.embedding.model, b.embedding.dim, b.embedding.vector))
         for t in b.translations:
-            write("INSERT OR REPLACE INTO translations VALUES (?,?,?,?,?,?,?)",
+            write("INSERT OR REPLACE INTO translations(block_id, language, text, engine, "
+                  "model_version, pivot, needs_review, review_reason) VALUES (?,?,?,?,?,?,?,?)",
                   (b.id, t.language, t.text, t.engine, t.model_version, t.pivot,
-                   int(t.needs_review)))
+                   int(t.needs_review), t.review_reason))
         for e in b.entities:
             write("INSERT INTO entities(block_id, document_id, label, start, end, text, normal, "
                   "key) VALUES (?,?,?,?,?,?,?,?)",
@@ -153,7 +154,7 @@ class Blocks:
             by_id[r["block_id"]].translations.append(Translation(
                 language=r["language"], text=r["text"], engine=r["engine"],
                 model_version=r["model_version"], pivot=r["pivot"],
-                needs_review=bool(r["needs_review"])))
+                needs_review=bool(r["needs_review"]), review_reason=r["review_reason"]))
         for r in self.db.rows(
                 "SELECT * FROM entities WHERE document_id=? ORDER BY id", (document_id,)):
             by_id[r["block_id"]].entities.append(Entity(

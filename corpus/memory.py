@@ -131,6 +131,14 @@ class Memory:
         found = {bool(a): n for a, n in rows}
         return {"machine": found.get(False, 0), "approved": found.get(True, 0)}
 
+    def all_entries(self, approved_only: bool = False) -> list[MemoryEntry]:
+        """Every entry (or only the approved ones), oldest first: what `tm export` writes."""
+        rows = self.db.rows(
+            "SELECT source_language, target_language, source_text, target_text, engine, "
+            "model_version, approved FROM translation_memory "
+            f"{'WHERE approved=1 ' if approved_only else ''}ORDER BY added, source_hash")
+        return [MemoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
+
     def entries_for(self, texts: Sequence[str], source: str, target: str) -> list[MemoryEntry]:
         """Every stored entry for these source texts and pair (for inspection and tests)."""
         hashes = [source_hash(t) for t in texts]

@@ -49,6 +49,8 @@ class Translation:
     model_version: str = ""
     pivot: str | None = None
     needs_review: bool = False
+    #: why it needs review, coded (`corpus.review`): `untranslated:Рекомендовать|repeated:…`.
+    review_reason: str = ""
 
 
 @dataclass

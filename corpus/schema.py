@@ -245,6 +245,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN visibility TEXT NOT NULL DEFAULT 'published';
     ALTER TABLE audit ADD COLUMN user TEXT;
     """,
+    # 7: why a translation needs review (the quality checks' coded reasons, corpus/review.py).
+    """
+    ALTER TABLE translations ADD COLUMN review_reason TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -42,7 +42,7 @@ class Settings:
     max_file_mb: int = setting(512, "largest file accepted, in MB")
     max_unzipped_mb: int = setting(500, "largest total uncompressed size of a DOCX's parts, in MB")
     max_zip_ratio: float = setting(100.0, "highest compression ratio allowed inside a DOCX")
-    stages: tuple[str, ...] = setting(("language", "kind", "minutes", "translate", "entities",
+    stages: tuple[str, ...] = setting(("language", "kind", "minutes", "entities", "translate",
                                        "embed"), "analysis stages to run, in this order")
     targets: tuple[str, ...] = setting(
         ("ru", SERVED), f"languages every block is translated into; '{SERVED}' adds each language "

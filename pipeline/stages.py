@@ -38,8 +38,8 @@ STAGE_EXTRAS: dict[str, str | None] = {
     "language": "nlp",
     "kind": None,
     "minutes": "nlp",
-    "translate": "translate",
     "entities": "nlp",
+    "translate": "translate",
     "embed": "search",
 }
 STAGE_MODULES: dict[str, str] = {name: f"pipeline.{name}.stage" for name in STAGE_EXTRAS}

@@ -22,6 +22,7 @@ COMMAND_MODULE = {
     "entities": "pipeline.cli.analysis", "entity": "pipeline.cli.analysis",
     "translate": "pipeline.cli.translation", "models": "pipeline.cli.translation",
     "tm": "pipeline.cli.translation", "export": "pipeline.cli.translation",
+    "review": "pipeline.cli.reviewing",
     "search": "pipeline.cli.searching", "reindex": "pipeline.cli.searching",
     "check": "pipeline.cli.searching",
     "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",

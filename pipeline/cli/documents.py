@@ -230,6 +230,16 @@ def _print_document(document: Document, info: dict[str, Any], with_entities: boo
     for block in document.blocks:
         # escaped: rich took "[p.2 paragraph OCR 93% ru]" for a markup tag and dropped it
         console.print(f"[dim]{escape(_place(block))}[/] {_block_text(block, with_entities)}")
+        for line in review_lines(block):
+            console.print(f"    [yellow]{escape(line)}[/]")
+
+
+def review_lines(block: Any) -> list[str]:
+    """One line per translation of the block that needs an editor's review, with the reason."""
+    from corpus.review import describe
+
+    return [f"{t.language} translation needs review: {describe(t.review_reason) or 'flagged'}"
+            for t in block.translations if t.needs_review]
 
 
 def _place(block: Any) -> str:

@@ -101,13 +101,18 @@ def resolution_command(
     template: Annotated[Optional[Path], typer.Option(  # noqa: UP045 - Typer reads it at run time
         "--template", help="DOCX whose styles and page set-up to use", exists=True,
         dir_okay=False)] = None,
+    allow_untranslated: Annotated[bool, typer.Option(
+        "--allow-untranslated",
+        help="write the draft even into a language no installed engine translates into")] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Compile a meeting's adopted decisions into a draft resolution (DOCX), one section per
     language, with tallies, an appendix of decisions not adopted and a comment on every
     decision naming its source. Decisions are translated through the archive's translation
-    layer; one without a translation is kept in its language and marked.
+    layer. A language no installed engine translates into stops the command with the missing
+    pair and the command that installs it; with --allow-untranslated such decisions are kept
+    in their language and marked.
 
     A meeting key finds that meeting's minutes in every language. A date or a collection label
     holding several meetings writes one draft per meeting, each numbered from 1, named after
@@ -123,7 +128,7 @@ def resolution_command(
         raise typer.BadParameter("language codes like ru,en,uk", param_hint="--to")
     with Library.open(settings_for(data), readonly=True) as library:
         reports = make_resolutions(library.store, session, languages, out,
-                                   library.translator(), template)
+                                   library.translator(), template, allow_untranslated)
     results: list[dict[str, Any]] = [
         {"path": str(r.path), "meeting": r.meeting, "languages": r.languages,
          "documents": r.documents, "adopted": r.adopted, "not_adopted": r.not_adopted,

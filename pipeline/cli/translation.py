@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from corpus.review import describe
 from pipeline.cli.app import (
     DataOption,
     JsonOption,
@@ -59,22 +60,27 @@ def translate_command(
 
     Segments already in the translation memory are not translated again; approved memory
     entries win over machine output. A pair without an engine is no loss: it is listed as waiting
-    with the command that installs a model. JSON: {"document", "status", "problems", "waiting",
-    "counts": {"machine", "memory", "approved", "copied"}}.
+    with the command that installs a model. Translations the quality checks flagged are listed
+    with the reason. JSON: {"document", "status", "problems", "needs_review": [{"block",
+    "language", "text", "reason"}], "waiting", "counts": {"machine", "memory", "approved",
+    "copied"}}.
 
     Example: sekretar translate report_ryazan_water_ru.docx --to uk,en
     """
     from pipeline.translate.glossary import Glossary
-    from pipeline.translate.stage import translate_document
+    from pipeline.translate.stage import problems_for, translate_document
 
     targets = _languages(to)
     chosen = Glossary.load(glossary) if glossary else None
     with open_store(data) as store:
         document, counts = translate_document(store, doc, targets, settings_for(data), chosen)
+        review = _needing_review(document, targets)
+    problems = problems_for(document.problems, targets)
     result = {
         "document": document.id,
         "status": document.status,
-        "problems": document.problems,
+        "problems": problems,
+        "needs_review": review,
         "waiting": document.waiting,
         "counts": counts.as_dict(),
     }
@@ -86,11 +92,24 @@ def translate_command(
         f"{counts.machine}, from memory {counts.memory + counts.approved} "
         f"({counts.approved} approved), copied {counts.copied}"
     )
-    for problem in document.problems:
+    for problem in problems:
         console.print(f"  [yellow]problem:[/] {escape(problem)}")
+    for item in review:
+        console.print(f"  [yellow]needs review[/] ({item['language']}) {escape(item['text'])}: "
+                      f"{escape(describe(item['reason']))}")
     if document.waiting:
         console.print(f"  waiting for a translation model: {', '.join(document.waiting)}. "
                       f"{INSTALL_HINT}")
+
+
+def _needing_review(document: Any, targets: list[str]) -> list[dict[str, str]]:
+    """The block translations into `targets` the checks flagged, with their coded reason."""
+    return [
+        {"block": block.id, "language": t.language, "text": t.text, "reason": t.review_reason}
+        for block in document.blocks
+        for t in block.translations
+        if t.language in targets and t.needs_review
+    ]
 
 
 @models_app.command("list")
@@ -221,6 +240,31 @@ def tm_import_command(
     )
 
 
+@tm_app.command("export")
+def tm_export_command(
+    file: Annotated[Path, typer.Argument(help="the TMX file to write", dir_okay=False)],
+    approved_only: Annotated[
+        bool, typer.Option("--approved-only", help="only editors' approved translations")
+    ] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write the translation memory as a TMX file (approved units marked x-status=approved).
+
+    JSON: {"file", "units"}.
+
+    Example: sekretar tm export memory.tmx --approved-only
+    """
+    from pipeline.translate.review import write_tmx
+
+    with open_store(data, readonly=True) as store:
+        units = write_tmx(store.memory.all_entries(approved_only), file)
+    if as_json:
+        print_json({"file": str(file), "units": units})
+        return
+    console.print(f"wrote {units} translation units to {escape(str(file))}")
+
+
 @app.command("export")
 def export_command(
     doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
@@ -231,24 +275,42 @@ def export_command(
         bool,
         typer.Option("--side-by-side", help="two-column bilingual DOCX (original | translation)"),
     ] = False,
+    allow_untranslated: Annotated[
+        bool,
+        typer.Option("--allow-untranslated",
+                     help="write the file even if some paragraphs have no translation"),
+    ] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Write a stored document in another language as DOCX or JSON.
 
     The DOCX keeps headings, lists and tables; --side-by-side writes a two-column table,
-    original next to translation, one row per paragraph, for editors to check. Blocks without
-    a translation keep their original text and are counted. JSON: {"path", "language",
-    "format", "blocks", "translated", "untranslated"}.
+    original next to translation, one row per paragraph, for editors to check. A paragraph
+    whose translation needs review carries a comment saying why. If some paragraphs have no
+    translation, nothing is written and the message names the missing language pair and the
+    command that fixes it; with --allow-untranslated they keep their original text, each with
+    a comment saying it is not translated. JSON: {"path", "language", "format", "blocks",
+    "translated", "untranslated"}.
 
     Example: sekretar export report_ryazan_water_ru.docx --to uk --format docx --out ryazan_uk.docx
     """
-    from pipeline.export import export_document
+    from pipeline.export import export_document, untranslated
+    from pipeline.translate.gaps import check_translated, gap_reasons
+    from pipeline.translate.service import router_for
 
     language = _languages(to)[0]
     with open_store(data, readonly=True) as store:
         document = store.load_document(store.resolve(doc))
-    report = export_document(document, language, fmt, out, side_by_side)
+    gaps = untranslated(document, language)
+    why: dict[str, str] = {}
+    if gaps:
+        router = router_for(settings_for(data))
+        if not allow_untranslated:
+            check_translated(gaps, language, router, document.source_name,
+                             f"sekretar translate {doc} --to {language}")
+        why = gap_reasons(gaps, language, router)
+    report = export_document(document, language, fmt, out, side_by_side, why)
     if as_json:
         print_json(asdict(report))
         return

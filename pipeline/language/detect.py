@@ -5,9 +5,15 @@ rare words scores as Russian), so its ranking is filtered by letters: a language
 when the text holds more than a few letters its alphabet lacks (ї є ґ for Ukrainian only, ў for
 Belarusian and Uzbek, ә ұ һ for Kazakh, ҷ ӣ ӯ for Tajik...). Armenian and Georgian are told by
 their scripts alone. A block too short to judge takes the document's majority when its letters
-allow it; a block with almost no letters (page numbers, "—", "2009") is `und`. A bilingual
-document keeps each block's own language, and the document's language is the majority by
-letters.
+allow it; a block with almost no letters (page numbers, "—", "2009") is `und`.
+
+A longer block also takes the document's language when its letters allow it and the model
+does not rule it out: a Ukrainian or Belarusian sentence without the letters only those
+languages have can score as Russian or Kazakh, and a block labelled wrongly is translated
+wrongly or not at all. Only strong evidence keeps a block apart: letters the document's
+language lacks, or the model giving the document's language under `STRONG_AGAINST`. So a
+bilingual document keeps each block's own language, and the document's language is the
+majority by letters.
 """
 
 from __future__ import annotations
@@ -30,6 +36,12 @@ MAX_CHARS = 5000
 #: the share of letters foreign to a language's alphabet above which it is ruled out
 #: (a Russian text may quote «Київ»; an English one «Chișinău»).
 FOREIGN_SHARE = {"Cyrl": 0.02, "Latn": 0.06}
+#: a block whose letters allow the document's language keeps its own only when py3langid gives
+#: its own at least `STRONG_FOR`, or the document's under `STRONG_AGAINST` (a Russian paragraph
+#: in a Ukrainian report); an even split («Порядок денний затверджено», ru 0.55, uk 0.45)
+#: follows the document.
+STRONG_FOR = 0.8
+STRONG_AGAINST = 0.02
 
 
 @dataclass(frozen=True)
@@ -126,15 +138,21 @@ def label_blocks(blocks: list[Block]) -> str:
     document_language = majority(dict(long_weights))
     weights: Counter[str] = Counter()
     for block, guess in zip(blocks, guesses, strict=True):
-        block.language = _settle(guess, document_language)
+        block.language = _settle(guess, document_language, block.text)
         if block.language != UNDETERMINED:
             weights[block.language] += guess.letters
     return majority(dict(weights))
 
 
-def _settle(guess: Guess, document_language: str) -> str:
-    if guess.language == UNDETERMINED or guess.letters >= SHORT_LETTERS:
+def _settle(guess: Guess, document_language: str, text: str) -> str:
+    """The block's language: the document's unless the block's own evidence is strong."""
+    if guess.language in (UNDETERMINED, document_language):
         return guess.language
-    if document_language in guess.candidates:
+    if document_language not in guess.candidates:
+        return guess.language
+    if guess.letters < SHORT_LETTERS:
         return document_language
-    return guess.language
+    scores = dict(identifier().rank(text[:MAX_CHARS]))
+    strong = (scores.get(guess.language, 0.0) >= STRONG_FOR
+              or scores.get(document_language, 0.0) < STRONG_AGAINST)
+    return guess.language if strong else document_language

@@ -15,7 +15,9 @@ one set of decisions: a section takes the version written in its language when t
 and translates the first version otherwise. Translation goes through the `translate` function
 given (the translation layer, with its glossary); without one, or when it fails, a decision is
 written in its original language behind «[no translation available]» in the section's
-language, and never dropped.
+language, and never dropped. A language no engine translates into stops the draft instead,
+naming the pair and its install command, unless `allow_untranslated` (the CLI's
+`--allow-untranslated`) says to go ahead.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ MAX_LISTED_BLOCKS = 3
 
 def make_resolutions(store: Store, ref: str, languages: list[str], out: Path,
                      translate: Translate | None = None,
-                     template: Path | None = None) -> list[ResolutionReport]:
+                     template: Path | None = None,
+                     allow_untranslated: bool = True) -> list[ResolutionReport]:
     """Find the minutes `ref` names, compile and write one draft per meeting (the library's
     entry); the reports in meeting order."""
     meetings = find_meetings(store, ref)
@@ -54,7 +57,7 @@ def make_resolutions(store: Store, ref: str, languages: list[str], out: Path,
     for key, documents in meetings:
         path = out if len(meetings) == 1 else meeting_path(out, key)
         report = write_resolution(compile_draft(documents, key), languages, path, translate,
-                                  template)
+                                  template, allow_untranslated)
         report.meeting = key
         reports.append(report)
     return reports

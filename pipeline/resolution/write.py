@@ -16,7 +16,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph
 
-from corpus.errors import SekretarError
+from corpus.errors import ModelMissing, SekretarError
 from pipeline.resolution.docx import (
     add_page_number_footer,
     comment_on,
@@ -157,12 +157,15 @@ def _add_text(paragraph: Paragraph, text: str) -> None:
 
 def write_resolution(draft: Draft, languages: list[str], out: Path,
                      translate: Translate | None = None,
-                     template: Path | None = None) -> ResolutionReport:
-    """Write the DOCX: one section per language (see the module's docstring)."""
+                     template: Path | None = None,
+                     allow_untranslated: bool = True) -> ResolutionReport:
+    """Write the DOCX: one section per language (see the module's docstring). Without
+    `allow_untranslated`, a language no engine translates into stops the draft before anything
+    is written, with the missing pair and its install command (`ModelMissing`)."""
     writer = SectionWriter(draft, template)
     untranslated = {}
     for n, language in enumerate(languages):
-        texts = _section_texts(draft, language, translate)
+        texts = _section_texts(draft, language, translate, allow_untranslated)
         untranslated[language] = writer.section(language, texts, first=n == 0)
     writer.save(out)
     decisions = [d for group in draft.groups for d in group[0].decisions]
@@ -173,22 +176,32 @@ def write_resolution(draft: Draft, languages: list[str], out: Path,
         not_adopted=sum(d.status != ADOPTED for d in decisions), untranslated=untranslated)
 
 
-def _section_texts(draft: Draft, language: str, translate: Translate | None) -> list[SectionText]:
+def _section_texts(draft: Draft, language: str, translate: Translate | None,
+                   allow_untranslated: bool = True) -> list[SectionText]:
     out: list[SectionText] = []
     for group in draft.groups:
         own = next((v for v in group if v.language == language), None)
         if own is not None:
             out += [SectionText(d, d.text, d.item_title) for d in own.decisions]
         else:
-            out += _translated(group[0], language, translate)
+            out += _translated(group[0], language, translate, allow_untranslated)
     return out
 
 
-def _translated(version: Version, language: str,
-                translate: Translate | None) -> list[SectionText]:
+def _translated(version: Version, language: str, translate: Translate | None,
+                allow_untranslated: bool = True) -> list[SectionText]:
     titles = list(dict.fromkeys(d.item_title for d in version.decisions if d.item_title))
     texts = [d.text for d in version.decisions]
-    done = _run(translate, texts + titles, version.language, language)
+    try:
+        done = _run(translate, texts + titles, version.language, language)
+    except ModelMissing as err:
+        if not allow_untranslated:
+            raise ModelMissing(
+                f"{len(texts)} decision(s) need a {language} translation and the translation "
+                f"engine for {version.language}-{language}",
+                f"{err.how}; or write the draft anyway, untranslated decisions marked, with "
+                "--allow-untranslated") from err
+        done = [None] * len(texts + titles)
     by_title = dict(zip(titles, done[len(texts):], strict=True))
     return [SectionText(d, done[n], by_title.get(d.item_title))
             for n, d in enumerate(version.decisions)]
@@ -196,11 +209,14 @@ def _translated(version: Version, language: str,
 
 def _run(translate: Translate | None, texts: list[str], source: str,
          target: str) -> list[str | None]:
-    """Translations in order; None for each text the layer could not translate."""
+    """Translations in order; None for each text the layer could not translate (ModelMissing
+    when no engine serves the pair: the caller decides whether that stops the draft)."""
     if translate is None or not texts:
         return [None] * len(texts)
     try:
         results = list(translate(texts, source, target))
+    except ModelMissing:
+        raise
     except SekretarError:
         return [None] * len(texts)
     if len(results) != len(texts):

@@ -3,7 +3,8 @@
 The stock mode files in /usr/share/apertium/modes are broken for most pairs: their tagger step
 crashes and `apertium` prints nothing yet exits 0 (models.md). We generate fixed copies (the
 `cg-proc | apertium-tagger` step replaced by `cg-proc -1 -n`) into a folder of our own at first
-use, and run `apertium -d FOLDER -u MODE`. Empty output for real input is still checked for,
+use, and run `apertium -d FOLDER -u MODE`
+(without `-u` when the caller wants the unknown-word marks `*`, `#`, `@` for its checks). Empty output for real input is still checked for,
 because a future package could break in the same silent way.
 
 Segments are sent in large batches, one process per batch, separated by a blank line: Apertium's
@@ -91,9 +92,11 @@ class ApertiumEngine:
         stock: Path = STOCK_MODES,
         batch_chars: int = 400_000,
         command: str = "apertium",
+        marks: bool = False,
     ) -> None:
         self.cache, self.stock = Path(cache), Path(stock)
         self.batch_chars, self.command = batch_chars, command
+        self.marks = marks
         self._folder: Path | None = None
         self._pairs: dict[Pair, str] | None = None
 
@@ -150,7 +153,7 @@ class ApertiumEngine:
         return self._run_split(segments[:half], mode) + self._run_split(segments[half:], mode)
 
     def _run(self, text: str, mode: str) -> str:
-        command = [self.command, "-d", str(self.folder()), "-u", mode]
+        command = [self.command, "-d", str(self.folder()), *([] if self.marks else ["-u"]), mode]
         try:
             done = subprocess.run(
                 command,

@@ -10,6 +10,7 @@ model never reuses an old model's output.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -83,3 +84,26 @@ def shorten(text: str, width: int = 60) -> str:
     """A segment short enough to quote in an error message."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+#: Apertium's marks before a word: * unknown, # not generated, @ not in the bilingual dictionary.
+_MARK = re.compile(r"(?<![\w*#@])([*#@])(?=[^\W\d_])")
+
+
+def strip_marks(output: str, source_text: str = "") -> tuple[str, list[str]]:
+    """The output without the engine's word marks, and the marked words with their mark
+    (`*Присутствовали`, `#котрий`).
+
+    A mark the source text itself has (an `@name`, a `#tag`) is kept as written.
+    """
+    marked: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        word = re.match(r"[\w'’-]+", output[match.end() :])
+        text = word[0] if word else ""
+        if match[1] + text in source_text:
+            return match[1]
+        marked.append(match[1] + text)
+        return ""
+
+    return _MARK.sub(drop, output), marked

@@ -90,7 +90,8 @@ class Glossary:
             protected.text = "".join(pieces) + text[last:]
         return protected
 
-    def restore(self, text: str, protected: Protected) -> str:
+    @staticmethod
+    def restore(text: str, protected: Protected) -> str:
         """Put the approved target terms where the placeholders came back."""
 
         def term(match: re.Match[str]) -> str:

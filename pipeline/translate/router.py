@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from corpus.errors import ConfigError, ModelMissing
-from pipeline.translate.engines import Engine, IdentityEngine, Pair, pair_name
+from pipeline.translate.engines import Engine, IdentityEngine, Pair, pair_name, strip_marks
 
 APERTIUM_FIRST = frozenset({("ru", "uk"), ("uk", "ru"), ("ru", "be"), ("be", "ru")})
 PIVOTS = ("en", "ru")
@@ -57,7 +57,9 @@ class Route:
     def translate(self, texts: Sequence[str]) -> list[str]:
         """Each step's output is the next step's input (the whole batch at once)."""
         current = list(texts)
-        for step in self.steps:
+        for n, step in enumerate(self.steps):
+            if n:  # a pivot's word marks are not text for the next engine
+                current = [strip_marks(text)[0] for text in current]
             current = step.engine.translate(current, step.source, step.target)
         return current
 

@@ -9,9 +9,9 @@ how to install a model; installing one changes this stage's version, so the next
 pairs are still translated, then the stage raises, so it is not recorded as done and the next
 run retries (the memory makes the retry cheap).
 
-The stage's version covers the target languages, every installed engine and model, and the
-glossary, so installing a package or editing a term re-runs exactly this stage on the next
-ingest. In a worker the memory is opened read-only; the parent writes it
+The stage's version covers the target languages, every installed engine and model, the
+glossary, the name rules, the correction table and the checks' leftovers table, so installing a package, editing a term or
+adding a correction re-runs exactly this stage on the next ingest. In a worker the memory is opened read-only; the parent writes it
 (`store.memory.remember`).
 """
 
@@ -27,12 +27,14 @@ from corpus.model import UNDETERMINED, Block, Document, Translation
 from corpus.store import Store
 from pipeline.settings import SERVED, Settings
 from pipeline.stages import register_stage
+from pipeline.translate.checks import LEFTOVERS, Checker
 from pipeline.translate.engines import TranslationFailed, pair_name
 from pipeline.translate.glossary import Glossary
+from pipeline.translate.postedit import DEFAULT_FILE as DEFAULT_POSTEDIT
 from pipeline.translate.router import Router
-from pipeline.translate.service import Counts, SegmentTranslator, router_for
+from pipeline.translate.service import NAMES_VERSION, Counts, SegmentTranslator, router_for
 
-STAGE_VERSION = "1"
+STAGE_VERSION = "2"
 
 
 class TranslateStage:
@@ -52,6 +54,7 @@ class TranslateStage:
         self.router = router or router_for(settings)
         self.glossary = glossary or Glossary.load(getattr(settings, "glossary", None))
         self.memory = memory
+        self.checker = Checker()  # its dictionary answers are kept across documents
         self.counts = Counts()
         self.version = self._version()
 
@@ -61,18 +64,25 @@ class TranslateStage:
                 f"{t.key}\t{t.form}\t{sorted(t.names.items())}" for t in self.glossary.terms
             ).encode()
         ).hexdigest()[:8]
+        corrections = hashlib.sha256(
+            DEFAULT_POSTEDIT.read_bytes() + LEFTOVERS.read_bytes()
+        ).hexdigest()[:8]
         return (
             f"{STAGE_VERSION};{','.join(self.targets)};engines {self.router.fingerprint()};"
-            f"glossary {digest}"
+            f"glossary {digest};names {NAMES_VERSION};corrections {corrections}"
         )
 
     def run(self, document: Document) -> Document:
-        translator = SegmentTranslator(self.router, self.glossary, self._memory())
+        translator = SegmentTranslator(
+            self.router, self.glossary, self._memory(), checker=self.checker
+        )
         failures = []
         for source, blocks in _by_language(document).items():
             for target in self.targets_for(source):
                 try:
-                    results = translator.translate([b.text for b in blocks], source, target)
+                    results = translator.translate(
+                        [b.text for b in blocks], source, target, _people(blocks)
+                    )
                 except ModelMissing:
                     document.note_waiting(pair_name(source, target))
                     continue
@@ -132,6 +142,17 @@ def _by_language(document: Document) -> dict[str, list[Block]]:
     return groups
 
 
+def _people(blocks: list[Block]) -> dict[str, list[tuple[int, int]]]:
+    """Per block text, the spans of the person names the entity stage found in it (it runs
+    before this stage in the default order, so an ingest keeps every name it finds)."""
+    people: dict[str, list[tuple[int, int]]] = {}
+    for block in blocks:
+        spans = [(e.start, e.end) for e in block.entities if e.label == "PER"]
+        if spans:
+            people.setdefault(block.text, spans)
+    return people
+
+
 def _put(block: Block, translation: Translation) -> None:
     """Set (or replace) the block's translation into that language."""
     block.translations = [t for t in block.translations if t.language != translation.language]
@@ -163,6 +184,13 @@ def translate_document(
         store.save_document(document)
         store.memory.remember(document)
     return document, stage.counts
+
+
+def problems_for(problems: Sequence[str], targets: Sequence[str]) -> list[str]:
+    """The document's problems a run into `targets` should report: every problem except the
+    translate problems about other target languages (`translate --to uk,be` says nothing of
+    ru→en)."""
+    return [p for p in problems if not p.startswith("translate") or _about(p, targets)]
 
 
 def _about(problem: str, targets: Sequence[str]) -> bool:

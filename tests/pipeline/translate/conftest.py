@@ -7,22 +7,16 @@ structure on them and wording only on Apertium.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from translate_fixtures import TRAINING
+from translate_fixtures import TRAINING, needs_apertium
 
 from corpus.store import Store
 from pipeline.settings import Settings, load_settings
 from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.synthetic import build_package
-
-
-def needs_apertium() -> None:
-    if shutil.which("apertium") is None or not Path("/usr/share/apertium/modes").is_dir():
-        pytest.skip("Apertium is not installed (apt-get install apertium apertium-rus-ukr)")
 
 
 @pytest.fixture(scope="session")

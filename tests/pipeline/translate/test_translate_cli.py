@@ -108,6 +108,7 @@ def test_tm_import_then_translate_uses_the_approved_entry(
                 "model_version": "",
                 "pivot": None,
                 "needs_review": False,
+                "review_reason": "",
             }
         ],
         [
@@ -118,6 +119,7 @@ def test_tm_import_then_translate_uses_the_approved_entry(
                 "model_version": shown["blocks"][1]["translations"][0]["model_version"],  # type: ignore[index]
                 "pivot": None,
                 "needs_review": False,
+                "review_reason": "",
             }
         ],
     ]

@@ -105,6 +105,7 @@ def test_json_export_has_each_block_with_its_translation(tmp_path: Path) -> None
         "model_version": "v1",
         "pivot": None,
         "needs_review": False,
+        "review_reason": "",
     }
     assert (data["blocks"][4]["translation"], data["blocks"][4]["target_text"]) == (None, None)
 

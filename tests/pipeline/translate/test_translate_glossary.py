@@ -11,6 +11,7 @@ from pipeline.translate.apertium import ApertiumEngine
 from pipeline.translate.argos import ArgosEngine, install_package
 from pipeline.translate.engines import Pair
 from pipeline.translate.glossary import Glossary, Term, read_terms
+from pipeline.translate.postedit import PostEdit
 from pipeline.translate.router import Router
 from pipeline.translate.service import SegmentTranslator
 
@@ -33,13 +34,14 @@ def test_glossary_enforced_on_a_real_apertium_translation(apertium: ApertiumEngi
     ]
     assert [t.needs_review for t in out] == [False, False]
     assert out[0].model_version == (
-        f"{apertium.pairs()[('ru', 'uk')]}; glossary {GLOSSARY.fingerprint('ru', 'uk')}"
+        f"{apertium.pairs()[('ru', 'uk')]}; glossary {GLOSSARY.fingerprint('ru', 'uk')}; names 2; "
+        f"postedit {PostEdit.load().fingerprint('ru', 'uk')}"
     )
 
 
 def test_without_the_glossary_apertium_gets_those_terms_wrong(apertium: ApertiumEngine) -> None:
     """Why the glossary exists: the same sentences through Apertium alone."""
-    out = SegmentTranslator(Router([apertium])).translate(
+    out = apertium.translate(
         [
             "Делегация МАГ провела заседание в Москве.",
             "Представители Международной ассамблеи столиц и крупных городов посетили Минск.",
@@ -47,7 +49,7 @@ def test_without_the_glossary_apertium_gets_those_terms_wrong(apertium: Apertium
         "ru",
         "uk",
     )
-    assert [t.text for t in out] == [
+    assert out == [
         "Делегація МАГ провела засідання у Москве.",
         "Представники Міжнародної асамблеї столиць і крупных городів відвідали Мінський.",
     ]
@@ -119,9 +121,9 @@ def test_a_segment_whose_term_was_lost_needs_review() -> None:
     out = SegmentTranslator(Router([DroppingEngine()]), GLOSSARY).translate(
         ["МАГ провела заседание.", "Заседание прошло."], "ru", "en"
     )
-    assert [(t.text, t.needs_review) for t in out] == [
-        ("провела заседание.", True),
-        ("Заседание прошло.", False),
+    assert [(t.text, t.review_reason) for t in out] == [
+        ("провела заседание.", "untranslated:провела,заседание|lost:IACLC"),
+        ("Заседание прошло.", "untranslated:Заседание,прошло"),
     ]
 
 

@@ -193,4 +193,4 @@ def test_a_broken_engine_fails_the_stage_after_the_other_pairs(
 def test_the_stage_is_registered(settings: Settings, archive: Store) -> None:
     stages = build_stages(settings.with_overrides(stages="translate"))
     assert [type(s).__name__ for s in stages] == ["TranslateStage"]
-    assert stages[0].version.startswith("1;uk,en;engines ")
+    assert stages[0].version.startswith("2;uk,en;engines ")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
+
 from corpus.model import Document
 
 #: training text for the tiny packages' sentencepiece models: both scripts, the glossary terms.
@@ -38,3 +43,9 @@ def make_document(*blocks: tuple[str, str], language: str = "ru", doc_id: str = 
             kind, text, paragraph=n, language=language, level=1 if kind == "heading" else None
         )
     return document
+
+
+def needs_apertium() -> None:
+    """Skip a test that needs the real Apertium engine when it is not installed."""
+    if shutil.which("apertium") is None or not Path("/usr/share/apertium/modes").is_dir():
+        pytest.skip("Apertium is not installed (apt-get install apertium apertium-rus-ukr)")
