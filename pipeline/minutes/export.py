@@ -4,10 +4,10 @@ JSON shape (keys never renamed; new keys may be added):
 
     {"document": id, "file": name, "kind", "session", "date", "city", "status", "problems",
      "minutes": {"number", "date", "place", "chair", "secretary", "present", "present_count",
-                 "invited", "problems",
+                 "invited", "absent", "problems",
                  "agenda": [{"number", "title", "block_ids",
-                             "speeches": [{"speaker", "person_key", "role", "city", "text",
-                                           "block_ids"}],
+                             "speeches": [{"speaker", "person_key", "role", "city", "capacity",
+                                           "text", "block_ids"}],
                              "decisions": [{"number", "text", "block_ids", "vote"}],
                              "vote": {"for", "against", "abstained", "outcome", "unanimous",
                                       "block_ids"} | null}]}}
@@ -39,7 +39,7 @@ def minutes_json(document: Document, detail: bool = True) -> dict[str, Any]:
                             "secretary": session.secretary}
     if detail:
         head.update(present=session.present, present_count=session.present_count,
-                    invited=session.invited)
+                    invited=session.invited, absent=session.absent)
     else:
         head["present_count"] = session.present_count
     head["problems"] = list(session.problems)
@@ -67,7 +67,7 @@ def _item(item: AgendaItem, detail: bool) -> dict[str, Any]:
 
 def _speech(speech: Any, detail: bool) -> dict[str, Any]:
     data = {"speaker": speech.speaker, "person_key": speech.person_key, "role": speech.role,
-            "city": speech.city}
+            "city": speech.city, "capacity": speech.capacity}
     if detail:
         data.update(text=speech.text, block_ids=speech.block_ids)
     return data

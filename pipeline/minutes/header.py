@@ -61,8 +61,10 @@ def read_header_label(session: Session, match: LabelMatch, line: Line, language:
         session.date = session.date or (found[0] if found else None)
     elif match.label is Label.PLACE:
         session.place = session.place or rest.strip(" .") or None
+    elif match.label is Label.ABSENT:
+        session.absent.extend(split_names(rest))
     else:
-        return match.label is Label.ABSENT
+        return False
     return True
 
 
@@ -122,12 +124,21 @@ def _count_in(text: str) -> int | None:
 def split_names(text: str) -> list[str]:
     """Comma- or semicolon-separated names, each without its role after a dash; a text that
     is not a list of names («руководители водоканалов…») is kept whole."""
-    text = text.strip(" .")
-    parts = [p.strip(" .") for p in re.split(r"[;,]\s*(?=[А-ЯЁІЇЄҐA-Z])", text) if p.strip(" .")]
+    text = _strip_end(text.strip())
+    parts = [_strip_end(p.strip()) for p in re.split(r"[;,]\s*(?=[А-ЯЁІЇЄҐA-Z])", text)
+             if p.strip(" .")]
     names = [re.split(r"\s[—–-]\s|\s\(", p, maxsplit=1)[0].strip() for p in parts]
     if names and all(_is_name(n) for n in names):
         return names
     return [text] if text else []
+
+
+def _strip_end(text: str) -> str:
+    """Spaces and a final full stop off, but not the dot of a final initial («Ткачук Е.А.»)."""
+    text = text.strip(" ")
+    if re.search(r"(?:^|[\s.])[А-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺA-Z]\.$", text):
+        return text
+    return text.rstrip(" .")
 
 
 def _is_name(text: str) -> bool:

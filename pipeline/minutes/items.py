@@ -24,7 +24,8 @@ from pipeline.minutes.header import city_of
 from pipeline.minutes.labels import Label, LabelMatch
 from pipeline.minutes.lines import Line
 from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE, normalise_name
-from pipeline.minutes.speakers import SpeakerLine, read_name_list, read_speaker, speech_gender
+from pipeline.minutes.speaker_list import read_speakers
+from pipeline.minutes.speakers import SpeakerLine, speech_gender
 from pipeline.minutes.votes import (
     Tally,
     is_outcome_line,
@@ -45,6 +46,15 @@ _SECTIONS = (Label.HEARD, Label.SPOKE, Label.DECIDED, Label.VOTED, Label.RAPPORT
 _NEXT_DECISION = re.compile(r"(?<=[.;!»])\s+(?=\d{1,3}(?:\.\d{1,3})+\.?\s+[А-ЯЁІЇЄҐA-Z«])")
 _NEXT_SPEAKER = re.compile(
     r"(?<=[.!?»])\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-])")
+#: "The Chair noted that …", «Председательствующий отметил …»: the chair (or secretary)
+#: speaks without being named; `people.settle` puts the name in from the head.
+_OFFICER_SPEAKS = re.compile(
+    r"^(?:the\s+)?(?:(?P<chair>chair(?:man|woman|person)?|president|председательствующий"
+    r"|председатель|головуючий|головуюча)|(?P<secretary>secretary|секретарь|секретар))"
+    r"\s+(?=(?:said|stated|noted|reported|informed|proposed|suggested|thanked|explained|added"
+    r"|recalled|reminded|announced|invited|asked|welcomed|opened|closed|summed|concluded"
+    r"|сообщил|отметил|предложил|напомнил|поблагодарил|открыл|закрыл|пояснил|зазначив"
+    r"|повідомив|запропонував|нагадав|подякував|відкрив|закрив)\w*)", re.IGNORECASE)
 
 
 @dataclass
@@ -124,14 +134,15 @@ class ItemReader:
 
     def _speech(self, text: str, line: Line, first: bool) -> None:
         labelled = self.section in (Label.HEARD, Label.SPOKE, Label.RAPPORTEUR)
-        names = read_name_list(text, self.language) if labelled else None
-        if names:
-            for words in names:
-                self._add_speech(SpeakerLine(words, None, None, ""), line)
+        officer = None if labelled else _OFFICER_SPEAKS.match(text)
+        if officer is not None:
+            capacity = "chair" if officer.group("chair") else "secretary"
+            self._add_officer_speech(capacity, text[officer.end():], line)
             return
-        speaker = read_speaker(text, self.language, strict=not labelled)
-        if speaker is not None:
-            self._add_speech(speaker, line)
+        speakers = read_speakers(text, self.language, strict=not labelled)
+        if speakers:
+            for speaker in speakers:
+                self._add_speech(speaker, line)
         elif self.speech is not None:
             self.speech.text = f"{self.speech.text}\n{text}".strip()
             _add_ids(self.speech.block_ids, line.block_ids)
@@ -140,9 +151,18 @@ class ItemReader:
         case = ACCUSATIVE if self.section is Label.HEARD else NOMINATIVE
         gender = speech_gender(speaker.text, self.language)
         name = normalise_name(speaker.words, self.language, case, gender)
+        capacity = speaker.capacity
+        if capacity is None and self.section in (Label.HEARD, Label.RAPPORTEUR):
+            capacity = "rapporteur"
         self.speech = Speech(speaker=name.display, person_key=name.key, role=speaker.role,
                              city=city_of(speaker.city, self.language), text=speaker.text,
-                             block_ids=list(line.block_ids))
+                             block_ids=list(line.block_ids), capacity=capacity)
+        self.item.speeches.append(self.speech)
+
+    def _add_officer_speech(self, capacity: str, text: str, line: Line) -> None:
+        """A speech by the chair or secretary named by office; the name comes from the head."""
+        self.speech = Speech(speaker="", text=text.strip(), block_ids=list(line.block_ids),
+                             capacity=capacity)
         self.item.speeches.append(self.speech)
 
     # decisions ---------------------------------------------------------------------------

@@ -37,12 +37,16 @@ class Label(Enum):
 
 #: label words per kind; strong labels (the template's own) may be followed by anything.
 _STRONG: dict[Label, str] = {
-    Label.AGENDA: r"повестка\s+дня|повестка\s+заседания|порядок\s+денний|agenda",
-    Label.HEARD: r"слушали|слухали|заслушали|заслухали",
-    Label.SPOKE: r"выступили|виступили|в\s+прениях\s+выступили|в\s+обговоренні\s+виступили",
-    Label.DECIDED: r"постановили|решили|вирішили|ухвалили|resolved|decided",
+    Label.AGENDA: r"повестка\s+дня|повестка\s+заседания|порядок\s+денний|парадак\s+дня"
+                  r"|күн\s+тәртібі|agenda",
+    Label.HEARD: r"слушали|слухали|заслушали|заслухали|слухалі|тыңдалды|тыңдады",
+    Label.SPOKE: r"выступили|виступили|в\s+прениях\s+выступили|в\s+обговоренні\s+виступили"
+                 r"|выступілі|сөйлегендер|сөз\s+сөйлегендер",
+    Label.DECIDED: r"постановили|решили|вирішили|ухвалили|пастанавілі|вырашылі|қаулы\s+етті"
+                   r"|шешті|resolved|decided",
     Label.VOTED: r"голосовали|голосували|итоги\s+голосования|результаты\s+голосования"
-                 r"|підсумки\s+голосування|результати\s+голосування",
+                 r"|підсумки\s+голосування|результати\s+голосування|галасавалі"
+                 r"|дауыс\s+бергендер|дауыс\s+берді|дауыс\s+беру\s+қорытындысы",
 }  # fmt: skip
 _WEAK: dict[Label, str] = {
     Label.DECIDED: r"решение|рішення|принято\s+решение|прийнято\s+рішення|agreed|decision"
@@ -52,17 +56,22 @@ _WEAK: dict[Label, str] = {
     Label.SPOKE: r"discussion|speakers|выступил[аи]?|виступил[аи]?",
     Label.CHAIR: r"председательствующий|председательствовал[аи]?|председатель\s+заседания"
                  r"|председатель\s+собрания|председатель|вел[аи]?\s+заседание"
-                 r"|головуючий|головувала?|голова\s+засідання|голова"
+                 r"|головуючий|головува(?:в|ла)|голова\s+засідання|голова"
+                 r"|старшынстваваў|старшынствавала|старшыня|төрағалық\s+етті|төраға"
                  r"|chair(?:person|man|woman)?|chaired\s+by|presiding",
     Label.SECRETARY: r"секретарь\s+заседания|секретарь|протокол\s+в[её]л[аи]?"
                      r"|секретар\s+засідання|секретар|протокол\s+вела?|протокол\s+вів"
-                     r"|secretary|minutes\s+taken\s+by|recorder",
+                     r"|сакратар|хатшы|secretary|minutes\s+taken\s+by|recorder",
     Label.PRESENT: r"присутствовали|присутствуют|присутствовало|присутні|були\s+присутні"
+                   r"|прысутнічалі|қатысқандар|қатысты"
                    r"|members\s+present|present|in\s+attendance|attendance|attendees",
-    Label.INVITED: r"приглаш[её]нные|приглашены|запрошені|invited|guests|also\s+present",
-    Label.ABSENT: r"отсутствовали|відсутні|absent|apologies",
-    Label.PLACE: r"место\s+проведения|место|місце\s+проведення|місце|venue|place|location",
-    Label.DATE: r"дата\s+проведения|дата\s+засідання|дата|date",
+    Label.INVITED: r"приглаш[её]нные|приглашены|запрошені|запрошаныя|шақырылғандар|invited"
+                   r"|guests|also\s+present|in\s+attendance\s+by\s+invitation",
+    Label.ABSENT: r"отсутствовали|не\s+присутствовали|відсутні|адсутнічалі|қатыспағандар"
+                  r"|members\s+absent|absent|apologies(?:\s+for\s+absence)?|regrets",
+    Label.PLACE: r"место\s+проведения|место|місце\s+проведення|місце|месца\s+правядзення"
+                 r"|өткізілген\s+орны|өтетін\s+орны|venue|place|location",
+    Label.DATE: r"дата\s+проведения|дата\s+засідання|дата\s+правядзення|дата|күні|date",
     Label.RAPPORTEUR: r"докладчик|докладчики|доповідач|доповідачі|rapporteur|presenter",
 }  # fmt: skip
 
@@ -89,7 +98,8 @@ _TITLE_REST = re.compile(r"(?:№|n[o°]\.?\s*\d|of\b|засіданн|засе�
 #: label words that are verbs or participles and so may run straight into the sentence.
 _VERB_WORDS = re.compile(
     r"^(?:присутствовали|присутствовало|присутні|приглашены|отсутствовали|відсутні"
-    r"|председательствовал[аи]?|головувала?)$", re.IGNORECASE)
+    r"|прысутнічалі|адсутнічалі|председательствовал[аи]?|головува(?:в|ла)"
+    r"|старшынстваваў|старшынствавала)$", re.IGNORECASE)
 #: a signature: «Председательствующий    А.В. Соколов», "Chair Rashad Mammadov".
 _BARE_NAME = re.compile(
     r"^(?:[A-ZА-ЯЁІЇЄҐ]\.\s?){1,2}\s?[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+$"
@@ -104,7 +114,7 @@ _ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 _QUESTION = re.compile(
-    r"^(?:по|з|із|on\s+the)\s+(?P<ordinal>[^\W\d_][\w'’]*)\s+"
+    r"^(?:по|з|із|on\s+the)\s+(?P<ordinal>[^\W\d_][\w'’]*|\d{1,3}(?:-?[^\W\d_]{1,3})?)\s+"
     r"(?:вопросу|питанню|питання|item)(?:\s+(?:повестки\s+дня|порядку\s+денного|of\s+the\s+agenda))?"
     r"\s*[:.,—–-]?\s*(?P<rest>.*)$"
     r"|^(?:по\s+вопросу|вопрос|питання|з\s+питання|(?:agenda\s+)?item|question)\s*№?\s*"
@@ -194,6 +204,8 @@ def match_question(text: str) -> tuple[str, str] | None:
     if found.group("number"):
         return found.group("number"), found.group("rest2").strip()
     stem = found.group("ordinal").lower()
+    if stem[:1].isdigit():
+        return re.match(r"\d+", stem).group(0), found.group("rest").strip()  # type: ignore[union-attr]
     for prefix, value in sorted(_ORDINALS.items(), key=lambda kv: -len(kv[0])):
         if stem.startswith(prefix):
             return str(value), found.group("rest").strip()

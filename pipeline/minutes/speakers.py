@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from pipeline.minutes.names import morph_language, parses
 
-_U = "А-ЯЁІЇЄҐA-Z"
-_L = "а-яёіїєґa-z'’ʼ"
+_U = "А-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺA-Z"
+_L = "а-яёіїєґўәғқңөұүһa-z'’ʼ"
 _WORD = rf"[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"
 _INIT = rf"[{_U}]\.\s?(?:[{_U}]\.?)?(?=[\s,;:()—–-]|$)"
 _INIT_BEFORE = rf"[{_U}]\.\s?(?:[{_U}]\.)?"
@@ -38,7 +38,8 @@ _VERB_AFTER_COMMA = re.compile(rf"(?:,|\))\s+(?={_VERBS})", re.IGNORECASE)
 _NOT_NAMES = re.compile(
     r"^(?:the|this|that|it|a|an|in|on|for|members|delegates|council|assembly|secretariat|chair"
     r"|board|committee|item|motion|resolution|vote|votes|совет|ассамблея|секретариат|рада"
-    r"|асамблея|секретаріат|комиссия|комісія|решение|рішення|информацию|інформацію)$",
+    r"|асамблея|секретаріат|комиссия|комісія|решение|рішення|информацию|інформацію"
+    r"|everyone|everybody|nobody|all|some|several|participants|he|she|they|we|there)$",
     re.IGNORECASE)
 _CITY = re.compile(
     rf"(?:\(|,\s*|^|\s)(?:г\.|гор\.|город|м\.|місто)\s*(?P<city>[{_U}][{_L}]+(?:[-\s][{_U}][{_L}]+)?)\)?"
@@ -57,6 +58,8 @@ class SpeakerLine:
     role: str | None
     city: str | None
     text: str
+    #: the part played at the meeting when the line says it («содокладчик», "invited").
+    capacity: str | None = None
 
 
 def read_speaker(text: str, language: str, strict: bool = False) -> SpeakerLine | None:
@@ -69,6 +72,11 @@ def read_speaker(text: str, language: str, strict: bool = False) -> SpeakerLine 
     words, end = found
     role, city, speech = _split_rest(text[end:])
     return SpeakerLine(words=words, role=role, city=city, text=speech)
+
+
+def name_at_start(text: str, language: str, strict: bool = False) -> tuple[list[str], int] | None:
+    """The words of the name a text starts with and where the name ends, or None."""
+    return _name_at_start(text, language, strict)
 
 
 def _name_at_start(text: str, language: str, strict: bool) -> tuple[list[str], int] | None:
@@ -109,7 +117,8 @@ def _full_name_ok(words: list[str], titled: bool, rest: str, language: str,
         known = any({"Name", "Patr"} & p.tag.grammemes for w in words for p in parses(morph, w))
         return known and len(words) >= 2 and (not strict or bool(re.match(r"[—–(,:-]", rest)))
     if len(words) < 2:
-        return False
+        # "Aliyev asked …": a surname alone is a speaker only when a speech verb follows.
+        return bool(_SPEECH_VERB.match(rest)) and len(words[0]) > 2
     return bool(re.match(r"\(|:|,[^.:;]{1,120}\)", rest) or _SPEECH_VERB.match(rest))
 
 

@@ -32,6 +32,7 @@ from pipeline.minutes.checks import check_session
 from pipeline.minutes.header import place_city
 from pipeline.minutes.labels import Label, match_label
 from pipeline.minutes.lines import document_lines
+from pipeline.minutes.people import settle
 from pipeline.minutes.roster import Roster
 from pipeline.minutes.walker import Walker
 from pipeline.settings import Settings
@@ -97,6 +98,7 @@ def read_minutes(document: Document, roster: Roster | None = None) -> Session:
     language = minutes_language(document)
     walker = Walker(document_lines(document), language)
     session = walker.run()
+    settle(session, language)
     findings = check_session(session, walker.agenda_size)
     session.problems = findings.missing + findings.inconsistent
     if roster is not None:

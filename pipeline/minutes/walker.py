@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 
 from corpus.model import AgendaItem, Session
-from pipeline.minutes.header import read_header_label, read_header_line, read_present, split_names
+from pipeline.minutes.header import (
+    read_header_label,
+    read_header_line,
+    read_present,
+    session_number,
+    split_names,
+)
 from pipeline.minutes.items import ItemReader
 from pipeline.minutes.labels import Label, LabelMatch, match_label, match_question
 from pipeline.minutes.lines import Line
@@ -34,6 +40,9 @@ _RAPPORTEUR_TAIL = re.compile(
     r"[.;,]?\s*[(\t]?\s*(?:докладчик|докладчики|доповідач|доповідачі|rapporteur|presenter|speaker)s?\b.*$",
     re.IGNORECASE | re.DOTALL)
 _STOP_WORDS = {"and", "the", "for", "with", "городов", "членов"}
+_LIST_LABELS = (Label.PRESENT, Label.INVITED, Label.ABSENT)
+#: the line under a bare title: "of the 5th meeting of …", «заседания № 3 …».
+_MEETING_OF = re.compile(r"^(?:of\s+(?:the\s+)?|заседани|засіданн|пасяджэнн|отырыс)", re.I)
 
 
 class Walker:
@@ -84,7 +93,7 @@ class Walker:
 
     def _head_line(self, line: Line, match: LabelMatch | None) -> None:
         if match is not None and read_header_label(self.session, match, line, self.language):
-            self.head_list = match.label if match.label in (Label.PRESENT, Label.INVITED) else None
+            self.head_list = match.label if match.label in _LIST_LABELS else None
             return
         numbered = _NUMBERED.match(line.text)
         listed = line.bullet or numbered or "," in line.text or \
@@ -93,9 +102,13 @@ class Walker:
             text = numbered.group("rest") if numbered else line.text
             if self.head_list is Label.PRESENT:
                 read_present(self.session, text)
+            elif self.head_list is Label.ABSENT:
+                self.session.absent.extend(split_names(text))
             else:
                 self.session.invited.extend(split_names(text))
             return
+        if self.session.number is None and _MEETING_OF.match(line.text):
+            self.session.number = session_number(line.text)
         if numbered and self.head_list is None:
             self.zone = "agenda"
             self._agenda_line(line)

@@ -1,0 +1,81 @@
+"""One person across the minutes: the head's chair, secretary and attendance lists, and the
+speakers of the body.
+
+Read after the whole document, because the body often names people more briefly than the head:
+"The Chair noted …" is the chair named in the head; "Ms Harutyunyan reported …" is the Anahit
+Harutyunyan of the Present list when she is the only Harutyunyan there, and takes her full name
+and key. A speaker who is the chair, the secretary or an invited guest, and whose part the body
+did not state, gets that part as the speech's `capacity`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import Session, Speech
+from pipeline.minutes.names import NOMINATIVE, PersonName, is_title, normalise_name
+from pipeline.minutes.speakers import name_at_start
+
+_CAPITALISED = re.compile(r"^[A-ZА-ЯЁІЇЄҐЎ][a-zа-яёіїєґў'’-]+$")
+#: how a speech by an officer the head does not name is shown.
+OFFICE_NAMES = {"chair": "Chair", "secretary": "Secretary"}
+
+
+def person_of(written: str | None, language: str) -> PersonName | None:
+    """A name as the head writes it ("Ms Anahit Harutyunyan", «Ткачук О.В., голова комісії»)
+    in its normal form, or None when it is not a name."""
+    if not written:
+        return None
+    words = [w for w in re.split(r"\s+|,", written.strip()) if w and not is_title(w)]
+    found = name_at_start(" ".join(words), language)
+    if found is not None:
+        return normalise_name(found[0], language, NOMINATIVE)
+    if 2 <= len(words) <= 3 and all(_CAPITALISED.match(w) for w in words):
+        return normalise_name(words, language, NOMINATIVE)
+    return None
+
+
+def settle(session: Session, language: str) -> None:
+    """Fill the officers' speeches, complete surname-only speakers, and mark capacities."""
+    chair = person_of(session.chair, language)
+    secretary = person_of(session.secretary, language)
+    officers = {"chair": chair, "secretary": secretary}
+    invited = [p for p in (person_of(n, language) for n in session.invited) if p]
+    people = [p for p in (chair, secretary, *invited,
+                          *(person_of(n, language) for n in session.present)) if p]
+    for item in session.agenda:
+        for speech in item.speeches:
+            if not speech.speaker and speech.capacity in officers:
+                _officer(speech, officers[speech.capacity])
+                continue
+            _complete(speech, people)
+            _capacity(speech, chair, secretary, invited)
+
+
+def _officer(speech: Speech, person: PersonName | None) -> None:
+    if person is None:
+        speech.speaker = OFFICE_NAMES[speech.capacity or "chair"]
+        return
+    speech.speaker, speech.person_key = person.display, person.key
+
+
+def _complete(speech: Speech, people: list[PersonName]) -> None:
+    """A speaker named by surname alone takes the one person of that surname in the head."""
+    if not speech.person_key or " " in speech.person_key:
+        return
+    same = {p.key: p for p in people if p.key.split(" ")[0] == speech.person_key}
+    if len(same) == 1:
+        person = next(iter(same.values()))
+        speech.speaker, speech.person_key = person.display, person.key
+
+
+def _capacity(speech: Speech, chair: PersonName | None, secretary: PersonName | None,
+              invited: list[PersonName]) -> None:
+    if speech.capacity is not None or not speech.person_key:
+        return
+    if chair is not None and speech.person_key == chair.key:
+        speech.capacity = "chair"
+    elif secretary is not None and speech.person_key == secretary.key:
+        speech.capacity = "secretary"
+    elif any(speech.person_key == p.key for p in invited):
+        speech.capacity = "invited"
