@@ -28,6 +28,7 @@ from pipeline.minutes.header import (
 from pipeline.minutes.items import ItemReader
 from pipeline.minutes.labels import Label, LabelMatch, match_label, match_question
 from pipeline.minutes.lines import Line
+from pipeline.minutes.signatures import Signature, read_signature, read_signed_name
 from pipeline.minutes.speakers import read_speaker
 from pipeline.minutes.votes import is_outcome_line
 
@@ -59,6 +60,7 @@ class Walker:
         self.current: ItemReader | None = None
         self.extra_items: list[AgendaItem] = []
         self.agenda_size = 0
+        self.pending_office: Label | None = None
 
     def run(self) -> Session:
         for index, line in enumerate(self.lines):
@@ -160,11 +162,15 @@ class Walker:
         marker = _numbered_item(line.text)
         if marker is None:
             return line.heading and self._agenda_index_by_title(line.text) is not None
+        if self.zone == "agenda" and not self.session.agenda:
+            return False  # the agenda's first item, though СЛУШАЛИ follows a one-item agenda
         if self._next_opens_item(index, rapporteur=False):
             return True
         return self.zone == "agenda" and self._agenda_index(marker[0]) is not None
 
     def _body_line(self, index: int, line: Line, match: LabelMatch | None) -> None:
+        if self._signature(line):
+            return
         marker = self._item_marker(index, line, match)
         if marker is not None:
             number, title, rest = marker
@@ -183,6 +189,28 @@ class Walker:
                                     and self.current.has_outcome):
             self._open_next_item(line)
         self._feed(line, match)
+
+    def _signature(self, line: Line) -> bool:
+        """A signature line (or the name under an office signed alone) fills the chair or
+        secretary the head left out and ends the open section; it is never a speech."""
+        pending, self.pending_office = self.pending_office, None
+        if line.heading:
+            return False
+        signature = read_signature(line.text)
+        if signature is None and pending is not None:
+            name = read_signed_name(line.text)
+            signature = Signature(pending, name) if name else None
+        if signature is None:
+            return False
+        if signature.name is None:
+            self.pending_office = signature.office
+        elif signature.office is Label.CHAIR:
+            self.session.chair = self.session.chair or signature.name
+        else:
+            self.session.secretary = self.session.secretary or signature.name
+        if self.current is not None:
+            self.current.stop_section()
+        return True
 
     def _feed(self, line: Line, match: LabelMatch | None) -> None:
         if self.current is None:
