@@ -92,7 +92,32 @@ def _place_in(text: str) -> str | None:
     if marked:
         return text[marked.start():].strip(" ,(")
     latin = _LATIN_PLACE.match(text) or re.search(rf"\b(?:in|at)\s+(?P<city>{_CITY_WORD})", text)
-    return latin.group("city") if latin else None
+    if latin:
+        return latin.group("city")
+    return _member_city_in(text)
+
+
+def _member_city_in(text: str) -> str | None:
+    """An unmarked member city: the first part of "Yerevan, Armenia" or «Минск, Дом
+    правительства», or the city after «в» / "in" («состоялось в Минске»), in its own name."""
+    first = re.split(r"[,(\t]", text)[0].strip(" .")
+    candidates = [first] if re.fullmatch(_CITY_WORD, first) else []
+    candidates += re.findall(rf"\b(?:в|у|во|in|at)\s+({_CITY_WORD})", text)
+    for candidate in candidates:
+        key = city_of(candidate, "uk" if re.search("[іїєґ]", candidate) else "ru")
+        if key and key.startswith("city:"):
+            return candidate if candidate == first else _city_written(key, candidate)
+    return None
+
+
+def _city_written(key: str, written: str) -> str:
+    """The city's name in the language it is written in («Минске» → «Минск»)."""
+    entry = reference.lookup(key)
+    if entry is None:
+        return written
+    language = "en" if re.match("[A-Za-z]", written) else (
+        "uk" if re.search("[іїєґ]", written) else "ru")
+    return entry.name(language) or written
 
 
 def person_part(text: str) -> str | None:
@@ -173,4 +198,10 @@ def place_city(place: str | None, language: str) -> str | None:
         return city_of(marked.group("city"), language)
     first = re.split(r"[,(]", place)[0].strip()
     key = city_of(first, language)
-    return key if key and key.startswith("city:") else None
+    if key and key.startswith("city:"):
+        return key
+    for part in [*re.split(r"[,(]", place), place.split()[0]]:
+        found = _member_city_in(part.strip(" )"))
+        if found:
+            return city_of(found, language)
+    return None
