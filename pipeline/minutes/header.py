@@ -29,7 +29,7 @@ _NUMBER = re.compile(r"(?:№|N[o°]?\.?|#)\s*(?P<number>\d[\w/.-]*)|(?P<ordinal
                      re.IGNORECASE)
 _COUNT_WORDS = re.compile(
     r"^\s*(?:человек|чел\.?|членов|участник|депутат|представител|осіб|особи|особа|членів|учасник"
-    r"|members?|delegates?|participants?|persons?|people|representatives?)", re.IGNORECASE)
+    r"|чалавек|членаў|адам|мүше|members?|delegates?|participants?|persons?|people|representatives?)", re.IGNORECASE)
 _LIST_ATTACHED = re.compile(r"список\s+прилага|список\s+додає|list\s+attached|see\s+annex",
                             re.IGNORECASE)
 

@@ -23,7 +23,8 @@ from corpus.model import AgendaItem, Decision, Speech, Vote
 from pipeline.minutes.header import city_of
 from pipeline.minutes.labels import Label, LabelMatch
 from pipeline.minutes.lines import Line
-from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE, normalise_name
+from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE
+from pipeline.minutes.people import name_of
 from pipeline.minutes.speaker_list import read_speakers
 from pipeline.minutes.speakers import SpeakerLine, speech_gender
 from pipeline.minutes.votes import (
@@ -150,7 +151,7 @@ class ItemReader:
     def _add_speech(self, speaker: SpeakerLine, line: Line) -> None:
         case = ACCUSATIVE if self.section is Label.HEARD else NOMINATIVE
         gender = speech_gender(speaker.text, self.language)
-        name = normalise_name(speaker.words, self.language, case, gender)
+        name = name_of(speaker.words, self.language, case, gender)
         capacity = speaker.capacity
         if capacity is None and self.section in (Label.HEARD, Label.RAPPORTEUR):
             capacity = "rapporteur"

@@ -93,8 +93,10 @@ _ENGLISH_DECISION = re.compile(
     r"(?:\s+(?:unanimously|therefore))?)\s+(?:resolved|agreed|decided)\s+(?P<rest>(?:that|to)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_TITLE = re.compile(r"^(?P<word>протокол|minutes)\b\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_TITLE_REST = re.compile(r"(?:№|n[o°]\.?\s*\d|of\b|засіданн|заседани|собрани|зборів)", re.IGNORECASE)
+_TITLE = re.compile(r"^(?P<word>протокол|пратакол|хаттама|minutes)(?!\w)\s*(?P<rest>.*)$",
+                    re.IGNORECASE | re.DOTALL)
+_TITLE_REST = re.compile(r"(?:№|n[o°]\.?\s*\d|of\b|засіданн|заседани|собрани|зборів|пасяджэнн)",
+                         re.IGNORECASE)
 #: label words that are verbs or participles and so may run straight into the sentence.
 _VERB_WORDS = re.compile(
     r"^(?:присутствовали|присутствовало|присутні|приглашены|отсутствовали|відсутні"

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 
 from corpus.model import Session, Speech
-from pipeline.minutes.names import NOMINATIVE, PersonName, is_title, normalise_name
+from pipeline.minutes.names import NOMINATIVE, PersonName, is_title, normalise_name, person_key
 from pipeline.minutes.speakers import name_at_start
 
+#: languages whose names are kept as written (no morphological analyser is installed for them).
+AS_WRITTEN = ("be", "kk")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,2}$")
 _CAPITALISED = re.compile(r"^[A-ZА-ЯЁІЇЄҐЎ][a-zа-яёіїєґў'’-]+$")
 #: how a speech by an officer the head does not name is shown.
 OFFICE_NAMES = {"chair": "Chair", "secretary": "Secretary"}
@@ -29,10 +32,27 @@ def person_of(written: str | None, language: str) -> PersonName | None:
     words = [w for w in re.split(r"\s+|,", written.strip()) if w and not is_title(w)]
     found = name_at_start(" ".join(words), language)
     if found is not None:
-        return normalise_name(found[0], language, NOMINATIVE)
+        return name_of(found[0], language)
     if 2 <= len(words) <= 3 and all(_CAPITALISED.match(w) for w in words):
-        return normalise_name(words, language, NOMINATIVE)
+        return name_of(words, language)
     return None
+
+
+def name_of(words: list[str], language: str, case: str = NOMINATIVE,
+            gender: str | None = None) -> PersonName:
+    """A speaker's name in its normal form: through the morphology for ru and uk, as written
+    for the languages it has no analyser for (be, kk), where the surname comes first unless
+    initials do («Лукашэвіч А.М.», «А.М. Лукашэвіч»)."""
+    if language not in AS_WRITTEN:
+        return normalise_name(words, language, case, gender)
+    initials = [w for w in words if _INITIALS.match(w)]
+    others = [w for w in words if not _INITIALS.match(w)]
+    if not others:
+        others = words[-1:]
+    surname = others[0]
+    initial = initials[0][0] if initials else (others[1][0] if len(others) > 1 else None)
+    return PersonName(display=" ".join(words), surname=surname, initial=initial,
+                      key=person_key(surname, initial))
 
 
 def settle(session: Session, language: str) -> None:

@@ -47,7 +47,8 @@ _CITY = re.compile(
 _ABBREVIATIONS = ("г", "м", "гор", "ул", "им", "обл", "пос", "просп", "пр", "с", "St", "No", "Mr",
                   "Ms", "Mrs", "Dr", "т", "д", "вул", "ім")
 _SENTENCE_END = re.compile(rf"[.;!?]\s+(?=[{_U}«\"])")
-_TOPIC = re.compile(r"^(?:о|об|обо|про|щодо|on|about)\s", re.IGNORECASE)
+#: a topic where a role would stand: «— о бюджете», «— аб даце …», «— … туралы» (kk).
+_TOPIC = re.compile(r"^(?:о|об|обо|про|щодо|аб|on|about)\s|\sтуралы\.?$", re.IGNORECASE)
 
 
 @dataclass
@@ -134,7 +135,7 @@ def _split_rest(rest: str) -> tuple[str | None, str | None, str]:
     if not re.match(r"[,—–-]", rest):
         return None, None, rest
     header, speech = _header_and_speech(rest.lstrip(",—–- "))
-    if _TOPIC.match(header):
+    if _TOPIC.search(header):
         return None, None, (header + " " + speech).strip()
     return _role_and_city(header) + (speech,)
 
