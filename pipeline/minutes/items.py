@@ -24,7 +24,7 @@ from pipeline.minutes.header import city_of
 from pipeline.minutes.labels import Label, LabelMatch
 from pipeline.minutes.lines import Line
 from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE
-from pipeline.minutes.people import name_of
+from pipeline.minutes.people import name_of, written_case
 from pipeline.minutes.speaker_list import read_speakers
 from pipeline.minutes.speakers import SpeakerLine, speech_gender
 from pipeline.minutes.votes import (
@@ -142,14 +142,16 @@ class ItemReader:
             return
         speakers = read_speakers(text, self.language, strict=not labelled)
         if speakers:
+            case = written_case([s.words for s in speakers], self.language) \
+                if len(speakers) > 1 else None
             for speaker in speakers:
-                self._add_speech(speaker, line)
+                self._add_speech(speaker, line, case)
         elif self.speech is not None:
             self.speech.text = f"{self.speech.text}\n{text}".strip()
             _add_ids(self.speech.block_ids, line.block_ids)
 
-    def _add_speech(self, speaker: SpeakerLine, line: Line) -> None:
-        case = ACCUSATIVE if self.section is Label.HEARD else NOMINATIVE
+    def _add_speech(self, speaker: SpeakerLine, line: Line, case: str | None = None) -> None:
+        case = case or (ACCUSATIVE if self.section is Label.HEARD else NOMINATIVE)
         gender = speech_gender(speaker.text, self.language)
         name = name_of(speaker.words, self.language, case, gender)
         capacity = speaker.capacity

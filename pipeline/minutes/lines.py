@@ -39,13 +39,15 @@ _SPLIT_BEFORE = re.compile(
     r"|(?:Председательствующий|Председатель|Секретарь|Присутствовали|Приглаш[её]нные"
     r"|Отсутствовали|Головуючий|Секретар|Присутні|Запрошені|Відсутні|Chair|Secretary|Present"
     r"|Invited|Apologies)\s*:"
-    r"|(?:ПОВЕСТКА\s+ДНЯ|ПОРЯДОК\s+ДЕННИЙ|AGENDA)(?:\s|$)|Item\s+\d{1,3}\s*:"
+    r"|(?:ПОВЕСТКА\s+ДНЯ|ПОРЯДОК\s+ДЕННИЙ|AGENDA)(?:\s|:|$)|Item\s+\d{1,3}\s*:"
+    r"|(?:По|З)\s+(?:\d{1,3}-?[а-яі]{0,3}|[а-яі]+(?:ому|ого))\s+(?:вопросу|питання|питанню)\b"
+    r"|Протокол\s+в[её]л|Протокол\s+вів"
     r"|RESOLVED(?:\s+that\b|\s*[,:])|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s*\()"
     r"|(?<=[.!?»])\s+(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z]"
     r"|Motion\s+(?:carried|lost|defeated|failed)|Carried\s+unanimously|RESOLVED\b"
     r"|It\s+was\s+(?:agreed|resolved|decided)|Решение\s+(?:не\s+)?принято"
     r"|Рішення\s+(?:не\s+)?(?:прийнято|ухвалено)"
-    r"|(?:Председательствующий|Головуючий|Chair|Секретарь|Секретар|Secretary)\s+[А-ЯЁІЇЄҐA-Z])")
+    r"|(?:Председательствующий|Головуючий|Chair|Секретарь|Секретар|Secretary)\s+[А-ЯЁІЇЄҐA-Z_])")
 _NUMBER_ALONE = re.compile(r"^\d{1,3}[.)]$")
 #: a line ending in an abbreviation that never ends a sentence («г.», «м.», «ул.»): a text
 #: parser that starts a paragraph after a full stop and a capital split it from its city.

@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 
 from corpus.model import Session, Speech
-from pipeline.minutes.names import NOMINATIVE, PersonName, is_title, normalise_name, person_key
+from pipeline.minutes.names import (
+    ACCUSATIVE,
+    NOMINATIVE,
+    PersonName,
+    is_title,
+    morph_language,
+    normalise_name,
+    parses,
+    person_key,
+)
 from pipeline.minutes.speakers import name_at_start
 
 #: languages whose names are kept as written (no morphological analyser is installed for them).
@@ -53,6 +62,21 @@ def name_of(words: list[str], language: str, case: str = NOMINATIVE,
     initial = initials[0][0] if initials else (others[1][0] if len(others) > 1 else None)
     return PersonName(display=" ".join(words), surname=surname, initial=initial,
                       key=person_key(surname, initial))
+
+
+def written_case(names: list[list[str]], language: str) -> str | None:
+    """NOMINATIVE when a surname of a list can only be a nominative («Орлова М.В. и Никитин
+    А.Ю.»: Никитин is no accusative), so the list is not in the accusative СЛУШАЛИ expects."""
+    for words in names:
+        surname = next((w for w in words if not _INITIALS.match(w)), None)
+        morph = morph_language(language, surname) if surname else None
+        if surname is None or morph is None or language in AS_WRITTEN:
+            continue
+        cases = {p.tag.case for p in parses(morph, surname)
+                 if "Surn" in p.tag.grammemes and "sing" in p.tag.grammemes}
+        if NOMINATIVE in cases and ACCUSATIVE not in cases:
+            return NOMINATIVE
+    return None
 
 
 def settle(session: Session, language: str) -> None:

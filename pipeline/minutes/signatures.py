@@ -21,7 +21,8 @@ _L = "а-яёіїєґўәғқңөұүһa-z'’ʼ"
 _OFFICES: dict[Label, str] = {
     Label.CHAIR: r"председательствующий|председатель|головуючий|головуюча|голова|старшыня"
                  r"|төраға|chair(?:man|woman|person)?|president",
-    Label.SECRETARY: r"секретарь|секретар|сакратар|хатшы|secretary",
+    Label.SECRETARY: r"секретарь|секретар|сакратар|хатшы|протокол\s+в[её]л[аи]?|протокол\s+вів"
+                     r"|протокол\s+вела|secretary|minutes\s+taken\s+by",
 }
 _OFFICE = re.compile(
     r"^(?:" + "|".join(f"(?P<{label.value}>{words})" for label, words in _OFFICES.items())
