@@ -46,7 +46,8 @@ _SECTIONS = (Label.HEARD, Label.SPOKE, Label.DECIDED, Label.VOTED, Label.RAPPORT
 #: one paragraph by PDF extraction are cut apart at these points.
 _NEXT_DECISION = re.compile(r"(?<=[.;!»])\s+(?=\d{1,3}(?:\.\d{1,3})+\.?\s+[А-ЯЁІЇЄҐA-Z«])")
 _NEXT_SPEAKER = re.compile(
-    r"(?<=[.!?»])\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-])")
+    r"(?<=[.!?»])\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-]"
+    r"|(?i:содокладчик|співдоповідач|содакладчык|co-rapporteur)\s+[А-ЯЁІЇЄҐЎA-Z])")
 #: "The Chair noted that …", «Председательствующий отметил …»: the chair (or secretary)
 #: speaks without being named; `people.settle` puts the name in from the head.
 _OFFICER_SPEAKS = re.compile(

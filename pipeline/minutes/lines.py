@@ -47,7 +47,8 @@ _SPLIT_BEFORE = re.compile(
     r"|Motion\s+(?:carried|lost|defeated|failed)|Carried\s+unanimously|RESOLVED\b"
     r"|It\s+was\s+(?:agreed|resolved|decided)|Решение\s+(?:не\s+)?принято"
     r"|Рішення\s+(?:не\s+)?(?:прийнято|ухвалено)"
-    r"|(?:Председательствующий|Головуючий|Chair|Секретарь|Секретар|Secretary)\s+[А-ЯЁІЇЄҐA-Z_])")
+    r"|(?:Председательствующий|Головуючий|Головуюча|Chair|Секретарь|Секретар|Secretary)"
+    r"\s+[А-ЯЁІЇЄҐA-Z_])")
 _NUMBER_ALONE = re.compile(r"^\d{1,3}[.)]$")
 #: a line ending in an abbreviation that never ends a sentence («г.», «м.», «ул.»): a text
 #: parser that starts a paragraph after a full stop and a capital split it from its city.

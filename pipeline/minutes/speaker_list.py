@@ -74,29 +74,22 @@ def read_speaker_list(text: str, language: str) -> list[SpeakerLine] | None:
 
 def split_outside_brackets(text: str) -> list[str]:
     """Split at commas, semicolons and «и» / "and" that stand outside brackets and quotes."""
-    parts: list[str] = []
-    depth, start = 0, 0
-    for n, ch in enumerate(text):
+    depths = []
+    depth = 0
+    for ch in text:
         if ch in "(«":
             depth += 1
-        elif ch in ")»":
+        depths.append(depth)
+        if ch in ")»":
             depth = max(0, depth - 1)
-        elif ch in ",;" and depth == 0:
-            parts.append(text[start:n])
-            start = n + 1
+    cuts = [(n, n + 1) for n, ch in enumerate(text) if ch in ",;" and depths[n] == 0]
+    cuts += [(m.start(), m.end()) for m in _JOINERS.finditer(text) if depths[m.start()] == 0]
+    parts, start = [], 0
+    for begin, end in sorted(cuts):
+        parts.append(text[start:begin])
+        start = end
     parts.append(text[start:])
-    out: list[str] = []
-    for part in parts:
-        out.extend(_split_joiners(part))
-    return [p.strip() for p in out if p.strip()]
-
-
-def _split_joiners(part: str) -> list[str]:
-    if "(" in part:
-        head, bracket = part.split("(", 1)
-        pieces = _JOINERS.split(head)
-        return pieces[:-1] + [pieces[-1] + "(" + bracket]
-    return _JOINERS.split(part)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _entry(part: str, language: str) -> list[SpeakerLine] | None:
