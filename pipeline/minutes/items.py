@@ -26,7 +26,7 @@ from pipeline.minutes.lines import Line
 from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE
 from pipeline.minutes.people import name_of, written_case
 from pipeline.minutes.speaker_list import read_speakers
-from pipeline.minutes.speakers import SpeakerLine, speech_gender
+from pipeline.minutes.speakers import OFFICER_SPEAKS, SpeakerLine, speech_gender
 from pipeline.minutes.votes import (
     Tally,
     is_outcome_line,
@@ -48,16 +48,6 @@ _NEXT_DECISION = re.compile(r"(?<=[.;!»])\s+(?=\d{1,3}(?:\.\d{1,3})+\.?\s+[А-�
 _NEXT_SPEAKER = re.compile(
     r"(?<=[.!?»])\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-]"
     r"|(?i:содокладчик|співдоповідач|содакладчык|co-rapporteur)\s+[А-ЯЁІЇЄҐЎA-Z])")
-#: "The Chair noted that …", «Председательствующий отметил …»: the chair (or secretary)
-#: speaks without being named; `people.settle` puts the name in from the head.
-_OFFICER_SPEAKS = re.compile(
-    r"^(?:the\s+)?(?:(?P<chair>chair(?:man|woman|person)?|president|председательствующий"
-    r"|председатель|головуючий|головуюча)|(?P<secretary>secretary|секретарь|секретар))"
-    r"\s+(?=(?:said|stated|noted|reported|informed|proposed|suggested|thanked|explained|added"
-    r"|recalled|reminded|announced|invited|asked|welcomed|opened|closed|summed|concluded"
-    r"|сообщил|отметил|предложил|напомнил|поблагодарил|открыл|закрыл|пояснил|зазначив"
-    r"|повідомив|запропонував|нагадав|подякував|відкрив|закрив)\w*)", re.IGNORECASE)
-
 
 @dataclass
 class _VoteEvent:
@@ -78,6 +68,8 @@ class ItemReader:
     events: list[_VoteEvent] = field(default_factory=list)
     #: the blocks of a ГОЛОСОВАЛИ label standing alone: they belong to the vote that follows.
     vote_label_ids: list[str] = field(default_factory=list)
+    #: texts that follow СЛУШАЛИ / ВЫСТУПИЛИ but name no one («СЛУШАЛИ: — о бюджете»).
+    unnamed: list[str] = field(default_factory=list)
 
     @property
     def has_outcome(self) -> bool:
@@ -136,7 +128,7 @@ class ItemReader:
 
     def _speech(self, text: str, line: Line, first: bool) -> None:
         labelled = self.section in (Label.HEARD, Label.SPOKE, Label.RAPPORTEUR)
-        officer = None if labelled else _OFFICER_SPEAKS.match(text)
+        officer = None if labelled else OFFICER_SPEAKS.match(text)
         if officer is not None:
             capacity = "chair" if officer.group("chair") else "secretary"
             self._add_officer_speech(capacity, text[officer.end():], line)
@@ -150,6 +142,8 @@ class ItemReader:
         elif self.speech is not None:
             self.speech.text = f"{self.speech.text}\n{text}".strip()
             _add_ids(self.speech.block_ids, line.block_ids)
+        elif labelled and first:
+            self.unnamed.append(text)
 
     def _add_speech(self, speaker: SpeakerLine, line: Line, case: str | None = None) -> None:
         case = case or (ACCUSATIVE if self.section is Label.HEARD else NOMINATIVE)

@@ -28,9 +28,10 @@ _OFFICE = re.compile(
     r"^(?:" + "|".join(f"(?P<{label.value}>{words})" for label, words in _OFFICES.items())
     + r")(?=\W|$)", re.IGNORECASE)
 _NAME_AT_END = re.compile(
-    rf"(?P<name>(?:[{_U}]\.\s?){{1,2}}\s?[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"
+    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    rf"(?:(?:[{_U}]\.\s?){{1,2}}\s?[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"
     rf"|[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?\s+(?:[{_U}]\.\s?){{1,2}}"
-    rf"|[{_U}][{_L}]+\s+[{_U}][{_L}]+)"
+    rf"|[{_U}][{_L}]+\s+[{_U}][{_L}]+))"
     r"\s*(?:\((?:подпись|підпис|signed)\)|/[^/]*/)?\s*$")
 #: lower-case words that may stand between the office and the name.
 _FILLER_WORDS = {

@@ -47,9 +47,9 @@ def capacity_prefix(text: str) -> tuple[str | None, str]:
 def read_speakers(text: str, language: str, strict: bool = False) -> list[SpeakerLine]:
     """The speakers a line names: several for a list, one for a speaker line, none else."""
     capacity, rest = capacity_prefix(text)
-    listed = read_speaker_list(rest, language)
+    listed = read_speaker_list(rest, language, capacity)
     if listed:
-        return [_with_capacity(s, capacity) for s in listed]
+        return listed
     one = read_speaker(rest, language, strict=strict and capacity is None)
     return [_with_capacity(one, capacity)] if one is not None else []
 
@@ -60,12 +60,14 @@ def _with_capacity(speaker: SpeakerLine, capacity: str | None) -> SpeakerLine:
     return speaker
 
 
-def read_speaker_list(text: str, language: str) -> list[SpeakerLine] | None:
-    """Two or more speakers written in one line (see the module's rules), or None."""
+def read_speaker_list(text: str, language: str,
+                      capacity: str | None = None) -> list[SpeakerLine] | None:
+    """Two or more speakers written in one line (see the module's rules), or None; `capacity`
+    is the part a word before the list gave them all."""
     parts = split_outside_brackets(text.strip().rstrip(".;"))
     speakers: list[SpeakerLine] = []
     for part in parts:
-        read = _entry(part, language)
+        read = _entry(part, language, capacity)
         if read is None:
             return None
         speakers.extend(read)
@@ -92,9 +94,10 @@ def split_outside_brackets(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _entry(part: str, language: str) -> list[SpeakerLine] | None:
+def _entry(part: str, language: str, given: str | None) -> list[SpeakerLine] | None:
     """One part of a list: a name with an optional capacity word and bracket."""
     capacity, part = capacity_prefix(part)
+    capacity = capacity or given
     found = name_at_start(part, language)
     if found is None:
         return None

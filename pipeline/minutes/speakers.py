@@ -50,6 +50,16 @@ _SENTENCE_END = re.compile(rf"[.;!?]\s+(?=[{_U}«\"])")
 #: a topic where a role would stand: «— о бюджете», «— аб даце …», «— … туралы» (kk).
 _TOPIC = re.compile(r"^(?:о|об|обо|про|щодо|аб|on|about)\s|\sтуралы\.?$", re.IGNORECASE)
 
+#: "The Chair noted that …", «Председательствующий отметил …»: the chair (or secretary)
+#: speaks without being named; `people.settle` puts the name in from the head.
+OFFICER_SPEAKS = re.compile(
+    r"^(?:the\s+)?(?:(?P<chair>chair(?:man|woman|person)?|president|председательствующий"
+    r"|председатель|головуючий|головуюча)|(?P<secretary>secretary|секретарь|секретар))"
+    r"\s+(?=(?:said|stated|noted|reported|informed|proposed|suggested|thanked|explained|added"
+    r"|recalled|reminded|announced|invited|asked|welcomed|opened|closed|summed|concluded"
+    r"|сообщил|отметил|предложил|напомнил|поблагодарил|открыл|закрыл|пояснил|зазначив"
+    r"|повідомив|запропонував|нагадав|подякував|відкрив|закрив)\w*)", re.IGNORECASE)
+
 
 @dataclass
 class SpeakerLine:
@@ -202,3 +212,11 @@ def speech_gender(text: str, language: str) -> str | None:
                 if gender:
                     return gender
     return None
+
+
+def narrates(text: str, language: str) -> bool:
+    """A line of a narrative record: "Ms Harutyunyan reported that …", "The Chair noted …"."""
+    if OFFICER_SPEAKS.match(text.strip()):
+        return True
+    speaker = read_speaker(text, language, strict=True)
+    return speaker is not None and bool(_SPEECH_VERB.match(speaker.text))

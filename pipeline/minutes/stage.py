@@ -102,6 +102,7 @@ def read_minutes(document: Document, roster: Roster | None = None) -> Session:
     session = walker.run()
     settle(session, language)
     findings = check_session(session, walker.agenda_size)
+    findings.missing.extend(walker.problems)
     session.problems = findings.missing + findings.inconsistent
     if roster is not None:
         roster.link(session, language)

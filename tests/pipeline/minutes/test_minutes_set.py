@@ -6,19 +6,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from make_minutes_set import all_minutes, expected_for
+from make_minutes_set import all_minutes, all_real, expected_for
 
 from corpus.model import Document
 from pipeline.minutes.export import structure
 
-NAMES = [m.filename for m in all_minutes()]
+NAMES = [m.filename for m in all_minutes()] + [r.filename for r in all_real()]
+ATTENDANCE = {r.filename: r.attendance for r in all_real() if r.attendance}
 
 
-def test_the_set_covers_three_languages_and_three_formats() -> None:
-    minutes = all_minutes()
-    assert len(minutes) >= 12
-    assert {m.language for m in minutes} == {"ru", "uk", "en"}
-    assert {m.fmt for m in minutes} == {"docx", "pdf", "txt"}
+def test_the_set_covers_five_languages_and_three_formats() -> None:
+    assert len(NAMES) >= 24
+    assert {name.split("_")[0] for name in NAMES} == {"ru", "uk", "be", "kk", "en"}
+    assert {name.rsplit(".", 1)[1] for name in NAMES} == {"docx", "pdf", "txt"}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -46,3 +46,13 @@ def test_blocks_behind_every_part_are_real(minutes_set: dict[str, Path],
     assert first.vote is not None
     assert [texts[i] for i in first.vote.block_ids] == [
         "ГОЛОСОВАЛИ:", "«за» — 25, «против» — 0, «воздержались» — 2.", "Решение принято."]
+
+
+@pytest.mark.parametrize("name", sorted(ATTENDANCE))
+def test_attendance_lists_are_read_as_written(
+        name: str, minutes_set: dict[str, Path],
+        read_file: Callable[[Path], Document]) -> None:
+    session = read_file(minutes_set[name]).minutes
+    assert session is not None
+    got = {"present": session.present, "absent": session.absent, "invited": session.invited}
+    assert got == ATTENDANCE[name]
