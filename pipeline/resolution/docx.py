@@ -73,7 +73,7 @@ def new_document(template: Path | None, now: dt.datetime | None = None) -> DocxD
 def reset_properties(document: DocxDocument, now: dt.datetime | None = None) -> None:
     """Clear every core property, set created and modified to `now` (default: the current
     time), and keep only the application among the extended properties."""
-    now = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
+    now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     props = document.core_properties
     for name in ("author", "category", "comments", "content_status", "identifier", "keywords",
                  "language", "last_modified_by", "subject", "title", "version"):

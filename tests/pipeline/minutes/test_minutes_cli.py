@@ -115,7 +115,7 @@ def test_a_draft_file_names_its_meeting_author_and_language(
         archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(["minutes", "ru_tables.docx", "--data", str(archive)], capsys)
     out = tmp_path / "draft.docx"
-    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     code, _ = run(["resolution", "2025-09-24 #15", "--to", "ru,uk", "--out", str(out),
                    "--author", "Секретариат Совета", "--data", str(archive)], capsys)
     assert code == 0

@@ -9,7 +9,7 @@ import docx
 
 from pipeline.resolution.docx import FileInfo, describe, new_document
 
-NOW = dt.datetime(2026, 12, 6, 9, 30, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 12, 6, 9, 30, tzinfo=dt.UTC)
 
 
 def _saved(document: docx.document.Document, path: Path) -> docx.document.Document:
