@@ -30,6 +30,12 @@ _NUMBER = re.compile(r"(?:№|N[o°]?\.?|#)\s*(?P<number>\d[\w/.-]*)|(?P<ordinal
 _COUNT_WORDS = re.compile(
     r"^\s*(?:человек|чел\.?|членов|участник|депутат|представител|осіб|особи|особа|членів|учасник"
     r"|чалавек|членаў|адам|мүше|members?|delegates?|participants?|persons?|people|representatives?)", re.IGNORECASE)
+#: a whole name in Latin letters, as attendance lists of English notes give them.
+_LATIN_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+#: an attendance entry marked as the chair: "Name (@handle) - TSC chair", «Иванов И.И. — председатель».
+_MARKED_CHAIR = re.compile(
+    r"^[^,;]+?[—–-]\s*(?:[\w-]+\s+){0,2}(?:chair(?:man|woman|person)?|председатель|голова)\b",
+    re.IGNORECASE)
 _LIST_ATTACHED = re.compile(r"список\s+прилага|список\s+додає|list\s+attached|see\s+annex",
                             re.IGNORECASE)
 
@@ -129,13 +135,18 @@ def person_part(text: str) -> str | None:
 
 
 def read_present(session: Session, text: str) -> None:
-    """A count («27 человек (список прилагается)», "25 members") or a list of names."""
+    """A count («27 человек (список прилагается)», "25 members") or a list of names; a name
+    marked as the chair ("Anna Kowalska (@akowalska) - TSC chair") is the chair too."""
     count = _count_in(text)
     if count is not None:
         session.present_count = count
         return
     if not _LIST_ATTACHED.search(text):
-        session.present.extend(split_names(text))
+        names = split_names(text)
+        session.present.extend(names)
+        chair = _MARKED_CHAIR.match(text.strip())
+        if chair and len(names) == 1:
+            session.chair = session.chair or names[0]
 
 
 def _count_in(text: str) -> int | None:
@@ -168,7 +179,7 @@ def _strip_end(text: str) -> str:
 
 def _is_name(text: str) -> bool:
     found = read_speaker(text, "ru")
-    return found is not None and not found.text
+    return (found is not None and not found.text) or bool(_LATIN_NAME.fullmatch(text))
 
 
 def city_of(name: str | None, language: str) -> str | None:

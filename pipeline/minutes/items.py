@@ -28,6 +28,7 @@ from pipeline.minutes.people import name_of, written_case
 from pipeline.minutes.speaker_list import read_speakers
 from pipeline.minutes.speakers import OFFICER_SPEAKS, SpeakerLine, speech_gender
 from pipeline.minutes.votes import (
+    ADOPTED,
     Tally,
     is_outcome_line,
     looks_like_tally,
@@ -41,6 +42,9 @@ _DECISION_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:[.)]\s*|\s+)(?=\S)")
 _SPEAKER_TURN = re.compile(
     r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-]\s")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)]*$")
+#: "Anna: the release candidate is ready": one word and a colon, a speaker when the head
+#: lists a person by that word.
+_NAMED_BY_ONE_WORD = re.compile(r"^(?P<name>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)\s*:\s+(?P<text>\S.*)$", re.DOTALL)
 _SECTIONS = (Label.HEARD, Label.SPOKE, Label.DECIDED, Label.VOTED, Label.RAPPORTEUR)
 #: decisions («1.1. … 1.2. …») or speakers («… г. Самара. Гусейнов Р.А. — …») run together in
 #: one paragraph by PDF extraction are cut apart at these points.
@@ -62,6 +66,8 @@ class ItemReader:
 
     item: AgendaItem
     language: str
+    #: the words of the names the head lists, lower-cased ("Anna: …" names a speaker).
+    known: frozenset[str] = frozenset()
     section: Label | None = None
     speech: Speech | None = None
     decision: Decision | None = None
@@ -70,6 +76,8 @@ class ItemReader:
     vote_label_ids: list[str] = field(default_factory=list)
     #: texts that follow СЛУШАЛИ / ВЫСТУПИЛИ but name no one («СЛУШАЛИ: — о бюджете»).
     unnamed: list[str] = field(default_factory=list)
+    #: the blocks of English decisions that say they were taken ("Agreed to …").
+    taken_ids: list[str] = field(default_factory=list)
 
     @property
     def has_outcome(self) -> bool:
@@ -79,6 +87,8 @@ class ItemReader:
     def feed(self, line: Line, match: LabelMatch | None) -> None:
         """Read one line (with the label it starts with, if any)."""
         if match is not None and match.label in _SECTIONS:
+            if match.taken:
+                _add_ids(self.taken_ids, line.block_ids)
             self._open_section(match.label, line)
             if match.rest:
                 self._content(match.rest, line, first=True)
@@ -134,6 +144,9 @@ class ItemReader:
             self._add_officer_speech(capacity, text[officer.end():], line)
             return
         speakers = read_speakers(text, self.language, strict=not labelled)
+        named = None if speakers or labelled else _NAMED_BY_ONE_WORD.match(text)
+        if named and named.group("name").lower() in self.known:
+            speakers = [SpeakerLine([named.group("name")], None, None, named.group("text"))]
         if speakers:
             case = written_case([s.words for s in speakers], self.language) \
                 if len(speakers) > 1 else None
@@ -204,6 +217,9 @@ class ItemReader:
     def close(self) -> None:
         """Give each vote to the decisions it covers (see the module's rules)."""
         decisions = self.item.decisions
+        if not self.events and decisions and self.taken_ids:
+            self.item.vote = Vote(outcome=ADOPTED, block_ids=list(self.taken_ids))
+            return
         if len(self.events) == 1:
             self.item.vote = self.events[0].vote
             return

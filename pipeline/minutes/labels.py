@@ -87,12 +87,17 @@ def _compile(words: dict[Label, str], tail: str) -> list[tuple[Label, re.Pattern
 
 _STRONG_RE = _compile(_STRONG, r"(?P<sep>\s*[:：.,]?\s*[—–-]?\s*)(?=\W|$)")
 _WEAK_RE = _compile(_WEAK, _SEP)
-#: "It was resolved that …", "The Council agreed to …"
+#: "It was resolved that …", "The Council agreed to …", "The TSC agreed to …", "Agreed to …",
+#: "Consensus to …": a decision recorded in prose, which says by itself that it was taken.
 _ENGLISH_DECISION = re.compile(
-    r"^(?:it\s+was|the\s+(?:council|assembly|board|committee|bureau|meeting)"
-    r"(?:\s+(?:unanimously|therefore))?)\s+(?:resolved|agreed|decided)\s+(?P<rest>(?:that|to)\b.*)$",
+    r"^(?:(?:it\s+was|the\s+(?:council|assembly|board|committee|bureau|meeting|tsc|cpc|group"
+    r"|team|members|working\s+group|steering\s+committee|wg)|we|members|participants)"
+    r"(?:\s+(?:unanimously|therefore|also))?\s+(?:resolved|agreed|decided)"
+    r"|(?:agreed|decided|consensus|there\s+was\s+consensus))\s+(?P<rest>(?:that|to)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: English decision words that record the decision as taken (an outcome when no vote follows).
+_TAKEN_WORDS = ("resolved", "decided", "agreed", "decision", "consensus")
 _TITLE = re.compile(r"^(?P<word>протокол|пратакол|хаттама|minutes)(?!\w)\s*(?P<rest>.*)$",
                     re.IGNORECASE | re.DOTALL)
 _TITLE_REST = re.compile(r"(?:№|n[o°]\.?\s*\d|of\b|засіданн|заседани|собрани|зборів|пасяджэнн)",
@@ -132,6 +137,8 @@ class LabelMatch:
     label: Label
     rest: str
     number: str | None = None
+    #: an English decision that says it was taken ("Agreed to …", "Decision: …", "RESOLVED").
+    taken: bool = False
 
 
 def collapse_spaced(text: str) -> str:
@@ -153,15 +160,21 @@ def match_label(text: str) -> LabelMatch | None:
     for label, pattern in _STRONG_RE:
         found = pattern.match(line)
         if found and _strong_ok(found) and not _agenda_item(label, found):
-            return LabelMatch(label, found.group("rest").strip(), found.group("number"))
+            return LabelMatch(label, found.group("rest").strip(), found.group("number"),
+                              _taken(label, found))
     decision = _ENGLISH_DECISION.match(line)
     if decision:
-        return LabelMatch(Label.DECIDED, _sentence_case(decision.group("rest")))
+        return LabelMatch(Label.DECIDED, _sentence_case(decision.group("rest")), taken=True)
     for label, pattern in _WEAK_RE:
         found = pattern.match(line)
         if found and _weak_ok(found, label):
-            return LabelMatch(label, found.group("rest").strip(), found.group("number"))
+            return LabelMatch(label, found.group("rest").strip(), found.group("number"),
+                              _taken(label, found))
     return None
+
+
+def _taken(label: Label, found: re.Match[str]) -> bool:
+    return label is Label.DECIDED and found.group("word").lower() in _TAKEN_WORDS
 
 
 def _agenda_item(label: Label, found: re.Match[str]) -> bool:

@@ -65,6 +65,8 @@ class Line:
     heading: bool = False
     bullet: bool = False
     table: bool = False
+    #: a heading's level (1 for the top), when the source gives one.
+    level: int | None = None
 
 
 def document_lines(document: Document) -> list[Line]:
@@ -99,7 +101,9 @@ def _block_lines(blocks: list[Block]) -> Iterator[Line]:
         bullet = bool(label) and all(ch in _BULLETS for ch in label)
         for n, part in enumerate(_parts(block.text)):
             text = f"{label} {part}" if label and not bullet and n == 0 else part
-            yield Line(text, [block.id], heading=block.kind == "heading", bullet=bullet)
+            heading = block.kind == "heading"
+            yield Line(text, [block.id], heading=heading, bullet=bullet,
+                       level=block.level if heading else None)
 
 
 def _parts(text: str) -> list[str]:

@@ -108,6 +108,9 @@ def _complete(speech: Speech, people: list[PersonName]) -> None:
     if not speech.person_key or " " in speech.person_key:
         return
     same = {p.key: p for p in people if p.key.split(" ")[0] == speech.person_key}
+    if not same:  # "Anna: …", "Chen asked …": notes often name people by the given name
+        same = {p.key: p for p in people
+                if p.display.split()[0].lower() == speech.speaker.lower()}
     if len(same) == 1:
         person = next(iter(same.values()))
         speech.speaker, speech.person_key = person.display, person.key

@@ -13,6 +13,8 @@ NUMBERED = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+|\t)(?=\S)(?P<rest>.*)$", re.DOT
 _RAPPORTEUR_TAIL = re.compile(
     r"[.;,]?\s*[(\t]?\s*(?:докладчик|докладчики|доповідач|доповідачі|rapporteur|presenter|speaker)s?\b.*$",
     re.IGNORECASE | re.DOTALL)
+#: issue and pull request numbers after a title in notes ("… line #1401", "(#1401, #1402)").
+_ISSUE_TAIL = re.compile(r"(?:\s*[(\[]?#\d+[)\]]?[,;]?)+\s*$")
 _STOP_WORDS = {"and", "the", "for", "with", "городов", "членов"}
 #: "Item 2: Title", "Agenda item 2 – Title": the rest of the line is the item's title.
 ITEM_WORD = re.compile(r"\s*(?:agenda\s+)?item\s+\d", re.IGNORECASE)
@@ -54,6 +56,7 @@ def about_agenda(text: str) -> bool:
 def clean_title(text: str) -> str:
     """The title without a rapporteur, table columns after it, or a final full stop."""
     text = _RAPPORTEUR_TAIL.sub("", text.split("\t")[0])
+    text = _ISSUE_TAIL.sub("", text)
     return " ".join(text.split()).strip(" .;:")
 
 

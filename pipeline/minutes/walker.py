@@ -29,6 +29,7 @@ from pipeline.minutes.header import (
 from pipeline.minutes.items import ItemReader
 from pipeline.minutes.labels import Label, LabelMatch, match_label, match_question
 from pipeline.minutes.lines import Line
+from pipeline.minutes.outline import END, SKIP, Outline
 from pipeline.minutes.signatures import Signature, read_signature, read_signed_name
 from pipeline.minutes.speakers import narrates, read_speaker
 from pipeline.minutes.titles import (
@@ -68,6 +69,7 @@ class Walker:
         self.extra_items: list[AgendaItem] = []
         self.agenda_size = 0
         self.pending_office: Label | None = None
+        self.outline = Outline(lambda text: self._agenda_index_by_title(text) is not None)
         #: what the body gets wrong, found while reading (a speaker line without a name).
         self.problems: list[str] = []
 
@@ -86,6 +88,7 @@ class Walker:
         if self.zone == "head":
             if match is not None and match.label is Label.AGENDA:
                 self.zone = "agenda"
+                self.outline.agenda_opened(line)
                 if match.rest:
                     self._agenda_line(Line(match.rest, line.block_ids))
                 return
@@ -96,7 +99,10 @@ class Walker:
         elif self.zone == "agenda":
             if match is not None and match.label is Label.AGENDA:
                 return
-            if not self._body_starts(index, line, match):
+            verdict = self.outline.agenda_line(line)
+            if verdict == SKIP:
+                return
+            if verdict != END and not self._body_starts(index, line, match):
                 self._agenda_line(line)
                 return
             self.zone = "body"
@@ -187,6 +193,7 @@ class Walker:
         marker = self._item_marker(index, line, match)
         if marker is not None:
             number, title, rest = marker
+            self.outline.item_opened(line)
             self._open_item(number, title, line)
             if rest:
                 rest_line = Line(rest, line.block_ids, heading=line.heading)
@@ -194,6 +201,10 @@ class Walker:
             return
         if match is not None and match.label in _HEAD_LABELS:
             read_header_label(self.session, match, line, self.language)
+            if self.current is not None:
+                self.current.stop_section()
+            return
+        if (match is None and self.outline.closes_item(line)) or self.outline.outside:
             if self.current is not None:
                 self.current.stop_section()
             return
@@ -309,8 +320,15 @@ class Walker:
 
     def _switch_to(self, item: AgendaItem) -> None:
         if id(item) not in self.readers:
-            self.readers[id(item)] = ItemReader(item, self.language)
+            self.readers[id(item)] = ItemReader(item, self.language, known=self._known())
         self.current = self.readers[id(item)]
+
+    def _known(self) -> frozenset[str]:
+        """The words of the names the head lists (present, invited, chair, secretary), which
+        notes use alone to name a speaker ("Anna: …")."""
+        session = self.session
+        names = [*session.present, *session.invited, session.chair or "", session.secretary or ""]
+        return frozenset(w.lower() for n in names for w in n.split() if w[:1].isupper())
 
     def _agenda_index(self, number: str | None) -> int | None:
         for n, item in enumerate(self.session.agenda):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from minutes_real_spec import Real, dec, item, minutes, sp, vote
 
 
@@ -135,4 +137,41 @@ def en_board_docx() -> Real:
         "absent": [], "invited": ["Mr Tigran Avetisyan"]})
 
 
-ALL = (en_narrative, en_narrative_pdf, en_board_docx)
+NOTES = Path(__file__).resolve().parent / "data" / "tsc-meeting-2025-03-12.md"
+
+
+def en_tsc_notes() -> Real:
+    """Markdown notes of an open-source foundation's steering committee: a Present list with
+    the chair marked, guests, an agenda with "Announcements", "Today" and "Last Meeting"
+    sub-lists, items wrapped over two lines with issue links, speakers named by the given
+    name, and outcomes recorded in prose ("Agreed to …", "Consensus to …", "Decision: …")."""
+    taken = vote()
+    expected = minutes(
+        "en_tsc_notes.md", number=None, date="2025-03-12", place=None, city=None,
+        chair="Anna Kowalska", secretary=None, present_count=None, agenda=[
+            item(None, "Release schedule for the v24 line", [
+                sp("Anna Kowalska", "kowalska a", "chair"), sp("Chen Wei", "wei c"),
+            ], [dec("To ship v24.0.0 on 22 April 2025.")], taken),
+            item(None, "Move CI jobs to the new build cluster", [
+                sp("Dmitri Volkov", "volkov d"),
+            ], [dec("To switch the remaining jobs on 1 April 2025.")], taken),
+            item(None, "Adopt the updated Code of Conduct", [sp("Elena Rossi", "rosi e")], [
+                dec("The updated Code of Conduct is adopted and takes effect on 1 April 2025.")],
+                taken),
+            item(None, "Nominate Farah Haddad as a collaborator", [sp("Ben Okafor", "okafor b")],
+                 [dec("To nominate Farah Haddad; Anna will open the nomination issue.")], taken),
+            item(None, "Sunset the legacy documentation site", [sp("Ben Okafor", "okafor b")],
+                 [dec("To defer the sunset until the redirects are in place.")], taken),
+            item(None, "Budget request for the security audit", [
+                sp("Farah Haddad", "hadad f", "invited"),
+            ], [], vote(5, 0, 0)),
+            item(None, "Time of the next meeting", [],
+                 [dec("To meet on 26 March 2025 at 15:00 UTC.")], taken),
+        ])
+    return Real("en_tsc_notes", "md", [("raw", NOTES.read_text("utf-8"))], expected,
+                attendance={"present": ["Anna Kowalska", "Ben Okafor", "Chen Wei",
+                                        "Dmitri Volkov", "Elena Rossi"],
+                            "absent": [], "invited": ["Farah Haddad"]})
+
+
+ALL = (en_narrative, en_narrative_pdf, en_board_docx, en_tsc_notes)

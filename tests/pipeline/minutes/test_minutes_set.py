@@ -15,10 +15,10 @@ NAMES = [m.filename for m in all_minutes()] + [r.filename for r in all_real()]
 ATTENDANCE = {r.filename: r.attendance for r in all_real() if r.attendance}
 
 
-def test_the_set_covers_five_languages_and_three_formats() -> None:
+def test_the_set_covers_five_languages_and_four_formats() -> None:
     assert len(NAMES) >= 24
     assert {name.split("_")[0] for name in NAMES} == {"ru", "uk", "be", "kk", "en"}
-    assert {name.rsplit(".", 1)[1] for name in NAMES} == {"docx", "pdf", "txt"}
+    assert {name.rsplit(".", 1)[1] for name in NAMES} == {"docx", "pdf", "txt", "md"}
 
 
 @pytest.mark.parametrize("name", NAMES)
