@@ -10,6 +10,8 @@ JSON shape (keys never renamed; new keys may be added):
                                            "text", "block_ids"}],
                              "decisions": [{"number", "text", "block_ids", "vote"}],
                              "vote": {"for", "against", "abstained", "outcome", "unanimous",
+                                      "members": [{"member", "person_key", "choice",
+                                                   "block_ids"}],
                                       "block_ids"} | null}]}}
 
 `structure()` is the same without ids, texts of speeches and name lists: what the tests and
@@ -21,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from corpus import reference
-from corpus.model import AgendaItem, Document, Vote
+from corpus.model import AgendaItem, Document, MemberVote, Vote
 
 
 def minutes_json(document: Document, detail: bool = True) -> dict[str, Any]:
@@ -78,9 +80,19 @@ def vote_json(vote: Vote | None, detail: bool = True) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = {"for": vote.votes_for, "against": vote.against,
                             "abstained": vote.abstained, "outcome": vote.outcome,
-                            "unanimous": vote.unanimous}
+                            "unanimous": vote.unanimous,
+                            "members": [member_json(m, detail) for m in vote.members]}
     if detail:
         data["block_ids"] = vote.block_ids
+    return data
+
+
+def member_json(member: MemberVote, detail: bool = True) -> dict[str, Any]:
+    """One member's vote of a roll call."""
+    data: dict[str, Any] = {"member": member.member, "person_key": member.person_key,
+                            "choice": member.choice}
+    if detail:
+        data["block_ids"] = member.block_ids
     return data
 
 

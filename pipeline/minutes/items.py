@@ -20,11 +20,13 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.model import AgendaItem, Decision, Speech, Vote
+from pipeline.minutes.checks import item_name
 from pipeline.minutes.header import city_of
 from pipeline.minutes.labels import Label, LabelMatch
 from pipeline.minutes.lines import Line
 from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE
 from pipeline.minutes.people import name_of, written_case
+from pipeline.minutes.rollcall import RollCall
 from pipeline.minutes.speaker_list import read_speakers
 from pipeline.minutes.speakers import OFFICER_SPEAKS, SpeakerLine, speech_gender
 from pipeline.minutes.votes import (
@@ -78,6 +80,10 @@ class ItemReader:
     unnamed: list[str] = field(default_factory=list)
     #: the blocks of English decisions that say they were taken ("Agreed to …").
     taken_ids: list[str] = field(default_factory=list)
+    roll: RollCall | None = None
+
+    def __post_init__(self) -> None:
+        self.roll = RollCall(self.language)
 
     @property
     def has_outcome(self) -> bool:
@@ -93,6 +99,10 @@ class ItemReader:
             if match.rest:
                 self._content(match.rest, line, first=True)
             return
+        assert self.roll is not None
+        if self.roll.take(line, self.section is Label.VOTED):
+            return
+        self._flush_roll()
         text = line.text
         if is_outcome_line(text) or looks_like_tally(text) or self.section is Label.VOTED:
             tally = read_tally(text)
@@ -210,12 +220,23 @@ class ItemReader:
             self.events.append(_VoteEvent(vote, len(self.item.decisions)))
         self.vote_label_ids = []
 
+    def _flush_roll(self) -> None:
+        """A roll call just read goes to the open vote it follows, or makes a vote."""
+        if self.roll is None or not self.roll.members:
+            return
+        event = self.events[-1] if self.events and self.events[-1].open else None
+        if event is None or event.vote.members:
+            event = _VoteEvent(Vote(), len(self.item.decisions))
+            self.events.append(event)
+        self.roll.attach(event.vote, item_name(self.item, 0))
+
     def _close_vote(self) -> None:
         if self.events:
             self.events[-1].open = False
 
     def close(self) -> None:
         """Give each vote to the decisions it covers (see the module's rules)."""
+        self._flush_roll()
         decisions = self.item.decisions
         if not self.events and decisions and self.taken_ids:
             self.item.vote = Vote(outcome=ADOPTED, block_ids=list(self.taken_ids))

@@ -67,6 +67,8 @@ class Line:
     table: bool = False
     #: a heading's level (1 for the top), when the source gives one.
     level: int | None = None
+    #: a table row's cells as (column, first paragraph), empty cells left out.
+    cells: list[tuple[int, str]] = field(default_factory=list)
 
 
 def document_lines(document: Document) -> list[Line]:
@@ -149,7 +151,10 @@ def _row_lines(row: list[Block]) -> list[Line]:
     if len(cells) > 1 and _NUMBER_CELL.match(cells[0][0][0]):
         first = cells[0][0][0] + " " + "\t".join(p[0] for p, _ in cells[1:])
     ids = [i for _, block_ids in cells for i in block_ids]
-    lines = [Line(first, ids, table=True)]
+    columns = [col for col, group in groupby(row, key=lambda b: b.col)
+               if any(_parts(b.text) for b in group)]
+    lines = [Line(first, ids, table=True,
+                  cells=[(col or 0, p[0]) for col, (p, _) in zip(columns, cells, strict=True)])]
     for paragraphs, block_ids in cells:
         lines.extend(Line(p, block_ids, table=True) for p in paragraphs[1:])
     return lines

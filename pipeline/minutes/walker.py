@@ -80,6 +80,7 @@ class Walker:
             reader.close()
             self.problems.extend(f"{item_name(reader.item, 0)}: a speaker line names no one "
                                  f"(«{short(text)}»)" for text in reader.unnamed)
+            self.problems.extend(reader.roll.problems if reader.roll else [])
         self.agenda_size = len(self.session.agenda)
         self.session.agenda.extend(self.extra_items)
         return self.session

@@ -24,6 +24,7 @@ import minutes_en  # noqa: E402
 import minutes_real_en  # noqa: E402
 import minutes_real_ru  # noqa: E402
 import minutes_real_uk  # noqa: E402
+import minutes_real_votes  # noqa: E402
 import minutes_ru  # noqa: E402
 import minutes_uk  # noqa: E402
 from minutes_real_spec import Real  # noqa: E402
@@ -39,7 +40,8 @@ def all_minutes() -> list[Minutes]:
 
 def all_real() -> list[Real]:
     """Every hand-written document of the set (laid out as written)."""
-    return [make() for make in (*minutes_real_ru.ALL, *minutes_real_uk.ALL, *minutes_real_en.ALL)]
+    return [make() for make in (*minutes_real_ru.ALL, *minutes_real_uk.ALL, *minutes_real_en.ALL,
+                                *minutes_real_votes.ALL)]
 
 
 def make_set(folder: Path) -> list[Path]:

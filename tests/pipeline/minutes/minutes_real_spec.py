@@ -38,9 +38,12 @@ def sp(speaker: str, key: str, capacity: str | None = None, role: str | None = N
 
 def vote(votes_for: int | None = None, against: int | None = None,
          abstained: int | None = None, outcome: str | None = "adopted",
-         unanimous: bool = False) -> dict[str, Any]:
+         unanimous: bool = False, members: tuple[tuple[str, str, str], ...] = ()
+         ) -> dict[str, Any]:
+    """A vote; `members` are a roll call's (member, person key, choice)."""
     return {"for": votes_for, "against": against, "abstained": abstained, "outcome": outcome,
-            "unanimous": unanimous}
+            "unanimous": unanimous,
+            "members": [{"member": m, "person_key": k, "choice": c} for m, k, c in members]}
 
 
 def dec(text: str, number: str | None = None,

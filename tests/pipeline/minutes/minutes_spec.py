@@ -87,7 +87,7 @@ def tally_json(tally: Tally | None) -> dict[str, Any] | None:
     if tally is None:
         return None
     return {"for": tally.votes_for, "against": tally.against, "abstained": tally.abstained,
-            "outcome": tally.outcome, "unanimous": tally.unanimous}
+            "outcome": tally.outcome, "unanimous": tally.unanimous, "members": []}
 
 
 def expected(minutes: Minutes) -> dict[str, Any]:
