@@ -134,4 +134,38 @@ def ru_signature_pdf() -> Real:
     return Real("ru_signature_pdf", "pdf", elements, expected)
 
 
-ALL = (ru_lists, ru_minsk_table, ru_signature_pdf)
+def ru_narrative() -> Real:
+    """Text: a record in prose without СЛУШАЛИ (initials before the surname, the chair named by
+    office), «Решили:» and outcomes after each item, a secretary's signature only."""
+    elements = [
+        ("title", "ПРОТОКОЛ № 9"), ("center", "рабочего совещания секретариата Ассамблеи"),
+        ("p", "Санкт-Петербург, 14 января 2026 г."),
+        ("p", "Председательствующий: Смирнова О.Л."), ("p", "Присутствовали: 5 человек"),
+        ("bold", "ПОВЕСТКА ДНЯ:"),
+        ("p", "1. О подготовке юбилейной сессии."), ("p", "2. О выпуске бюллетеня Ассамблеи."),
+        ("p", "По первому вопросу"),
+        ("p", "Е.В. Островская (г. Санкт-Петербург) сообщила о готовности площадок."),
+        ("p", "Председательствующий отметил, что программа сессии согласована с городами."),
+        ("p", "Решили: утвердить план подготовки юбилейной сессии."),
+        ("p", "Решение принято единогласно."),
+        ("p", "По второму вопросу"),
+        ("p", "К.В. Семёнов проинформировал о выпуске бюллетеня."),
+        ("p", "Решили: выпускать бюллетень ежеквартально."),
+        ("p", "ГОЛОСОВАЛИ: «за» — 4, «против» — 1, «воздержались» — 0."),
+        ("p", "Протокол вёл К.В. Семёнов"),
+    ]
+    expected = minutes(
+        "ru_narrative.txt", number="9", date="2026-01-14", place="Санкт-Петербург",
+        city="city:saint-petersburg", chair="Смирнова О.Л.", secretary="К.В. Семёнов",
+        present_count=5, agenda=[
+            item("1", "О подготовке юбилейной сессии", [
+                sp("Е.В. Островская", "ostrovska e", city="city:saint-petersburg"),
+                sp("Смирнова О.Л.", "smirnova o", "chair"),
+            ], [dec("Утвердить план подготовки юбилейной сессии.")], vote(unanimous=True)),
+            item("2", "О выпуске бюллетеня Ассамблеи", [sp("К.В. Семёнов", "semenov k", "secretary")],
+                 [dec("Выпускать бюллетень ежеквартально.")], vote(4, 1, 0, None)),
+        ])
+    return Real("ru_narrative", "txt", elements, expected)
+
+
+ALL = (ru_lists, ru_minsk_table, ru_signature_pdf, ru_narrative)

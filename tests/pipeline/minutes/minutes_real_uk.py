@@ -158,4 +158,35 @@ def kk_minutes() -> Real:
     return Real("kk_minutes", "docx", elements, expected)
 
 
-ALL = (uk_golovuvav, uk_lists_pdf, be_minutes, kk_minutes)
+def be_table_docx() -> Real:
+    """DOCX: a Belarusian head in a table, speakers in one line with their organisations,
+    decisions numbered, a signature with a signing line."""
+    elements = [
+        ("title", "ПРАТАКОЛ № 6"), ("center", "пасяджэння Савета Асамблеі"),
+        ("table", [["г. Брэст", "22 мая 2025 г."], ["Старшыня:", "Жук І.В."],
+                   ["Сакратар:", "Каваленка В.С."], ["Прысутнічалі:", "7 чалавек"]]),
+        ("bold", "ПАРАДАК ДНЯ:"), ("num", "Аб турыстычным маршруце «Гарады Палесся»."),
+        ("h", "1. Аб турыстычным маршруце «Гарады Палесся»"),
+        ("boldrun", ("СЛУХАЛІ:", "Жук І.В. (Брэсцкі гарвыканкам), Бандарэнка С.П. "
+                                 "(Гомельскі гарвыканкам)")),
+        ("boldrun", ("ПАСТАНАВІЛІ:", "1.1. Маршрут «Гарады Палесся» ухваліць.")),
+        ("p", "1.2. Прапанаваць гарадам далучыцца да маршруту."),
+        ("boldrun", ("ГАЛАСАВАЛІ:", "«за» — 7, «супраць» — 0, «устрымаліся» — 0.")),
+        ("p", "Рашэнне прынята аднагалосна."),
+        ("p", "Старшыня ____________ І.В. Жук"),
+    ]
+    expected = minutes(
+        "be_table_docx.docx", number="6", date="2025-05-22", place="г. Брэст",
+        city="city:brest", chair="Жук І.В.", secretary="Каваленка В.С.", present_count=7,
+        agenda=[
+            item("1", "Аб турыстычным маршруце «Гарады Палесся»", [
+                sp("Жук І.В.", "zhuk i", "rapporteur", "Брэсцкі гарвыканкам"),
+                sp("Бандарэнка С.П.", "bandarenka s", "rapporteur", "Гомельскі гарвыканкам"),
+            ], [dec("Маршрут «Гарады Палесся» ухваліць.", "1.1"),
+                dec("Прапанаваць гарадам далучыцца да маршруту.", "1.2")],
+                vote(7, 0, 0, unanimous=True)),
+        ])
+    return Real("be_table_docx", "docx", elements, expected)
+
+
+ALL = (uk_golovuvav, uk_lists_pdf, be_minutes, kk_minutes, be_table_docx)
