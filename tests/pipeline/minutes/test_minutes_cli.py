@@ -11,6 +11,7 @@ import pytest
 
 from corpus.store import Store
 from pipeline.cli import main
+from pipeline.minutes.stage import VERSION
 from pipeline.parse import parse
 from pipeline.parse.base import Source
 
@@ -44,7 +45,7 @@ def test_minutes_reads_saves_and_then_shows_the_stored_structure(
     assert agenda[0]["vote"]["for"] == 25 and agenda[0]["vote"]["block_ids"]
     with Store(archive, readonly=True) as store:
         stored = store.load_document(store.resolve("ru_classic.docx"))
-        assert store.stage_versions(stored.id) == {"minutes": "2", "index": "1"}
+        assert store.stage_versions(stored.id) == {"minutes": VERSION, "index": "1"}
     assert stored.minutes is not None and stored.kind == "minutes"
     code, again = run(["minutes", "ru_classic.docx", "--json", "--data", str(archive)], capsys)
     assert json.loads(again) == first
