@@ -26,6 +26,16 @@ class SpeechLink(NamedTuple):
     block_ids: list[str]
 
 
+class VoteLink(NamedTuple):
+    """A roll call's member vote: the member as named, the person key, the choice, and the
+    blocks of the vote and of the decision it decides."""
+
+    member: str
+    person_key: str | None
+    choice: str
+    block_ids: list[str]
+
+
 class ItemLink(NamedTuple):
     """An agenda item's row id, number, title, and the blocks of its own lines."""
 
@@ -145,6 +155,23 @@ class Minutes:
         """Every stored speech's speaker, person key and block ids."""
         return [SpeechLink(r[0], r[1], json.loads(r[2]))
                 for r in self.db.iterate("SELECT speaker, person_key, block_ids FROM speeches")]
+
+    def member_votes(self) -> list[VoteLink]:
+        """Every stored member vote with the blocks of its vote and of the decision voted on."""
+        decided: dict[tuple[str, int], list[str]] = {}
+        for owner in ("decision_id", "item_id"):
+            column = "id" if owner == "decision_id" else "item_id"
+            for row in self.db.iterate(f"SELECT {column}, block_ids FROM decisions"):
+                decided.setdefault((owner, row[0]), []).extend(json.loads(row[1]))
+        links = []
+        for r in self.db.iterate(
+                "SELECT m.member, m.person_key, m.choice, m.block_ids, v.block_ids, "
+                "v.decision_id, v.item_id FROM member_votes m JOIN votes v ON m.vote_id = v.id "
+                "ORDER BY m.vote_id, m.ord"):
+            voted_on = ("decision_id", r[5]) if r[5] is not None else ("item_id", r[6])
+            ids = json.loads(r[3]) + json.loads(r[4]) + decided.get(voted_on, [])
+            links.append(VoteLink(r[0], r[1], r[2], list(dict.fromkeys(ids))))
+        return links
 
     def agenda_items(self) -> list[ItemLink]:
         """Every stored agenda item's id, number, title and own block ids."""

@@ -16,7 +16,7 @@ from corpus.messages import Message
 from corpus.minutes_store import Minutes
 from corpus.model import DOCUMENT_KINDS
 from index.catalog import Catalog, date_number
-from index.minutes_filters import item_blocks, speaker_blocks
+from index.minutes_filters import item_blocks, speaker_blocks, voter_blocks
 
 
 @dataclass
@@ -31,6 +31,8 @@ class Filters:
     #: a speaker's person key or name, and an agenda item's number or title words (minutes).
     speaker: str | None = None
     item: str | None = None
+    #: a person whose roll-call votes the minutes list (their key or name).
+    voted: str | None = None
 
 
 class FilterError(ValueError):
@@ -66,6 +68,8 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         narrow(blocks_mask(catalog, minutes, "speaker", filters.speaker, speaker_blocks))
     if filters.item is not None:
         narrow(blocks_mask(catalog, minutes, "agenda item", filters.item, item_blocks))
+    if filters.voted is not None:
+        narrow(blocks_mask(catalog, minutes, "voter", filters.voted, voter_blocks))
     return mask
 
 
