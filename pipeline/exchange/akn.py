@@ -56,6 +56,11 @@ def debate_xml(document: Document, body: str = "council", today: str = "") -> by
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
+def number_part(number: str | None) -> str:
+    """The meeting number as a URI component ("/12"), or nothing."""
+    return f"/{re.sub(r'[^0-9A-Za-z-]+', '-', number)}" if number else ""
+
+
 def eid(text: str) -> str:
     """An eId-safe token: letters, digits and underscores ("ivanov i" → "ivanov_i")."""
     token = re.sub(r"[^0-9A-Za-z_]+", "_", text).strip("_")
@@ -75,8 +80,7 @@ class _Builder:
     def identification(self, meta: Any, body: str, today: str) -> None:
         session, language = self.session, self.document.language
         date = session.date or self.document.date or today or "1900-01-01"
-        work = f"/akn/iaclc/debaterecord/{eid(body)}/{date}" + (
-            f"/{re.sub(r'[^0-9A-Za-z-]+', '-', session.number)}" if session.number else "")
+        work = f"/akn/iaclc/debaterecord/{eid(body)}/{date}{number_part(session.number)}"
         expression = f"{work}/{LANGUAGE_CODES.get(language, 'und')}@"
         ident = etree.SubElement(meta, _A + "identification", source="#" + AUTHOR)
         for level, uri, extra in (("FRBRWork", work, "country"),

@@ -1,8 +1,8 @@
 """Writing a meeting's minutes in an exchange format: what `sekretar export-minutes` calls.
 
-`akn` writes one Akoma Ntoso file per set of minutes: to OUT when the reference names one
-document, else to OUT with the meeting key and language appended
-(`minutes-2025-04-09-12-ru.xml`). `popolo` writes one JSON file with the vote events of every
+`akn` writes one Akoma Ntoso `debate` per set of minutes, `akn-resolution` one Akoma Ntoso
+`statement` of its adopted decisions: to OUT when the reference names one document, else to
+OUT with the meeting key and language appended (`minutes-2025-04-09-12-ru.xml`). `popolo` writes one JSON file with the vote events of every
 meeting the reference names (one language version each, so no vote is counted twice).
 """
 
@@ -16,16 +16,17 @@ from corpus.errors import InputError
 from corpus.store import Store
 from pipeline.exchange.akn import debate_xml
 from pipeline.exchange.popolo import popolo
+from pipeline.exchange.statement import statement_xml
 from pipeline.resolution.compile import find_meetings
 
-FORMATS = ("akn", "popolo")
+FORMATS = ("akn", "akn-resolution", "popolo")
 
 
 def export_meetings(store: Store, ref: str, fmt: str, out: Path) -> list[Path]:
     """Write the minutes `ref` names (a meeting key, a date, a collection label or a document)
     as `fmt`; returns the files written."""
     if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}: use akn or popolo")
+        raise InputError(f"unknown format {fmt!r}: use akn, akn-resolution or popolo")
     meetings = find_meetings(store, ref)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "popolo":
@@ -37,7 +38,7 @@ def export_meetings(store: Store, ref: str, fmt: str, out: Path) -> list[Path]:
     for key, document in pairs:
         path = out if len(pairs) == 1 else out.with_name(
             f"{out.stem}-{_slug(key)}-{document.language}{out.suffix}")
-        path.write_bytes(debate_xml(document))
+        path.write_bytes(debate_xml(document) if fmt == "akn" else statement_xml(document))
         written.append(path)
     return written
 

