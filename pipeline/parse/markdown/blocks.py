@@ -22,6 +22,9 @@ from markdown_it import MarkdownIt
 from corpus.model import Document
 
 _TAG = re.compile(r"<[^>]+>")
+#: markdown-it stops at lists and quotes nested deeper than this (a guard against pathological
+#: files; what lies deeper is not read).
+MAX_NESTING = 100
 
 
 @dataclass
@@ -39,7 +42,7 @@ class _State:
 
 def add_markdown_blocks(document: Document, text: str) -> str | None:
     """Append the blocks of a Markdown text; returns the first top-level heading (the title)."""
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").parse(text)
     state = _State()
     heading_level: int | None = None
     for token in tokens:
