@@ -74,6 +74,12 @@ def read_header_label(session: Session, match: LabelMatch, line: Line, language:
     return True
 
 
+def starts_with_date(text: str) -> bool:
+    """«9 апреля 2009 г.», "12.03.2025 Yerevan": a line that opens with a date (no item)."""
+    found = find_date(text)
+    return found is not None and not text[: found[1]].strip(" \t«»\"“”'")
+
+
 def read_header_line(session: Session, line: Line) -> None:
     """An unlabelled head line: a date and maybe the place before it."""
     _read_date_place(session, line.text)
@@ -87,7 +93,11 @@ def _read_date_place(session: Session, text: str) -> None:
         after = strip_year_word(text[found[2]:]).strip(" \t,.—–-")
         session.place = session.place or _place_in(before) or _place_in(after)
     elif session.place is None:
-        session.place = _place_in(text) if _PLACE_MARK.match(text.strip()) else None
+        alone = text.strip(" \t,.")
+        if _PLACE_MARK.match(text.strip()):
+            session.place = _place_in(text)
+        elif re.fullmatch(_CITY_WORD, alone):  # a member city on a line of its own: «Минск»
+            session.place = _member_city_in(alone)
 
 
 def _place_in(text: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.minutes.dates import find_date
 from pipeline.minutes.labels import match_question
 from pipeline.minutes.votes import is_outcome_line
 
@@ -28,6 +29,9 @@ def short(text: str) -> str:
 def numbered_item(text: str) -> tuple[str, str] | None:
     """«2. О туризме» or "Item 2: Tourism" → ("2", title); decisions like «2.1.» are not."""
     found = NUMBERED.match(text.strip())
+    date = find_date(text.strip())
+    if date is not None and date[1] == 0:
+        return None  # «9 апреля 2009 г.» is a date, not item 9
     if found and not re.match(r"\d", found.group("rest")):
         return found.group(1), found.group("rest").strip()
     question = match_question(text)

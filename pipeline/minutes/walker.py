@@ -25,6 +25,7 @@ from pipeline.minutes.header import (
     read_present,
     session_number,
     split_names,
+    starts_with_date,
 )
 from pipeline.minutes.items import ItemReader
 from pipeline.minutes.labels import Label, LabelMatch, match_label, match_question
@@ -129,7 +130,7 @@ class Walker:
             return
         if self.session.number is None and _MEETING_OF.match(line.text):
             self.session.number = session_number(line.text)
-        if numbered and self.head_list is None:
+        if numbered and self.head_list is None and not starts_with_date(line.text):
             self.zone = "agenda"
             self._agenda_line(line)
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_minutes_bad_input import minutes_document
 
@@ -136,3 +138,35 @@ def test_a_narrative_record_without_an_agenda_is_read_and_marked() -> None:
     assert [d.text for d in session.agenda[0].decisions] == ["The budget be approved."]
     assert session.agenda[0].vote is not None and session.agenda[0].vote.outcome == "adopted"
     assert (document.status, document.problems) == ("partial", ["minutes: no agenda found"])
+
+
+def _text_box(paragraph: object, lines: list[str]) -> None:
+    """A VML text box holding `lines`, anchored in `paragraph` (as Word 2003 layouts write)."""
+    from docx.oxml import parse_xml
+
+    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    paragraph._p.append(parse_xml(  # type: ignore[attr-defined]
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        f"{body}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"))
+
+
+def test_a_head_in_a_text_box_is_read(tmp_path: Path) -> None:
+    import docx
+
+    from pipeline.parse import parse
+    from pipeline.parse.base import Source
+
+    word = docx.Document()
+    word.add_paragraph("ПРОТОКОЛ № 3")
+    _text_box(word.add_paragraph(), ["Минск", "9 апреля 2009 г.",
+                                    "Председательствующий: Ресин В.И."])
+    for line in ("ПОВЕСТКА ДНЯ:", "1. О бюджете.", "СЛУШАЛИ: Иванова И.И. — о бюджете.",
+                 "ПОСТАНОВИЛИ: Бюджет утвердить.", "Решение принято."):
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "box.docx"))
+    document = parse(Source.from_path(tmp_path / "box.docx"))
+    session = read_minutes(document)
+    assert (session.number, session.date, session.place, session.chair) == (
+        "3", "2009-04-09", "Минск", "Ресин В.И.")
+    assert document.city == "city:minsk"
