@@ -17,6 +17,7 @@ beside each file. Counted units:
     python bench/minutes.py --json     # the same numbers as JSON
     python bench/minutes.py --set DIR  # use (and keep) the set in DIR
     python bench/minutes.py --short    # one timing round instead of ten (what CI runs)
+    python bench/minutes.py --held-out # the held-out minutes instead (never tuned on)
 
 Speed is printed two ways: documents/s end to end (parse, language, minutes) and documents/s
 of the minutes stage alone, re-reading the parsed documents `--rounds` times.
@@ -129,6 +130,19 @@ def stage_speed(folder: Path, rounds: int) -> float:
     return round(rounds * len(parsed) / (time.perf_counter() - started), 1)
 
 
+def write_held_out(folder: Path) -> None:
+    """The held-out minutes and their expected structures, written into `folder`."""
+    import minutes_heldout
+    from minutes_write import write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for make in minutes_heldout.ALL:
+        real = make()
+        write(folder / real.filename, real.elements, real.options)
+        (folder / f"{real.name}.expected.json").write_text(
+            json.dumps(real.expected, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
 def ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
@@ -157,10 +171,15 @@ def main() -> None:
     parser.add_argument("--set", type=Path, help="folder for the generated set (kept)")
     parser.add_argument("--short", action="store_true", help="one timing round (for CI)")
     parser.add_argument("--rounds", type=int, default=10, help="timing rounds of the stage")
+    parser.add_argument("--held-out", action="store_true",
+                        help="score the held-out minutes (tests/pipeline/minutes/minutes_heldout.py)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.set or Path(tmp)
-        make_set(folder)
+        if args.held_out:
+            write_held_out(folder)
+        else:
+            make_set(folder)
         result = score(folder)
         result["stage_documents_per_second"] = stage_speed(folder, 1 if args.short else args.rounds)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else table(result))
