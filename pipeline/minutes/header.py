@@ -25,7 +25,8 @@ _L = "а-яёіїєґa-z'’ʼ"
 _CITY_WORD = rf"[{_U}][{_L}]+(?:[-\s][{_U}][{_L}]+)?"
 _PLACE_MARK = re.compile(rf"(?:^|[\s,(])(?:г\.|гор\.|город|м\.|місто)\s*(?P<city>{_CITY_WORD})")
 _LATIN_PLACE = re.compile(r"^(?P<city>[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)\s*,?\s*$")
-_NUMBER = re.compile(r"(?:№|N[o°]?\.?|#)\s*(?P<number>\d[\w/.-]*)|(?P<ordinal>\d{1,4})(?:st|nd|rd|th|-?[йея])\b",
+_NUMBER = re.compile(r"(?:№|(?<![^\W\d_])N[o°]?\.?|#)\s*(?P<number>\d[\w/.-]*)"
+                     r"|(?P<ordinal>\d{1,4})(?:st|nd|rd|th|-?[йея])\b",
                      re.IGNORECASE)
 _COUNT_WORDS = re.compile(
     r"^\s*(?:человек|чел\.?|членов|участник|депутат|представител|осіб|особи|особа|членів|учасник"
@@ -34,8 +35,8 @@ _COUNT_WORDS = re.compile(
 _LATIN_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
 #: an attendance entry marked as the chair: "Name (@handle) - TSC chair", «Иванов И.И. — председатель».
 _MARKED_CHAIR = re.compile(
-    r"^[^,;]+?[—–-]\s*(?:[\w-]+\s+){0,2}(?:chair(?:man|woman|person)?|председатель|голова)\b",
-    re.IGNORECASE)
+    r"^[^,;]+?(?:[—–-]\s*(?:[\w-]+\s+){0,2}|\(\s*)(?:chair(?:man|woman|person)?|председатель"
+    r"|голова)\b", re.IGNORECASE)
 _LIST_ATTACHED = re.compile(r"список\s+прилага|список\s+додає|list\s+attached|see\s+annex",
                             re.IGNORECASE)
 
@@ -107,6 +108,9 @@ def _place_in(text: str) -> str | None:
     marked = _PLACE_MARK.search(text)
     if marked:
         return text[marked.start():].strip(" ,(")
+    venue = re.match(r"(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z].*)$", text)
+    if venue and "," in venue.group("venue") and _member_city_in(venue.group("venue").split(",")[-1]):
+        return venue.group("venue")  # "at the City Hall, Bishkek"
     latin = _LATIN_PLACE.match(text) or re.search(rf"\b(?:in|at)\s+(?P<city>{_CITY_WORD})", text)
     if latin:
         return latin.group("city")
@@ -152,11 +156,10 @@ def read_present(session: Session, text: str) -> None:
         session.present_count = count
         return
     if not _LIST_ATTACHED.search(text):
-        names = split_names(text)
-        session.present.extend(names)
-        chair = _MARKED_CHAIR.match(text.strip())
-        if chair and len(names) == 1:
-            session.chair = session.chair or names[0]
+        session.present.extend(split_names(text))
+        for entry in re.split(r"[;,]\s*(?=[А-ЯЁІЇЄҐA-Z])", text):
+            if _MARKED_CHAIR.match(entry.strip()):
+                session.chair = session.chair or split_names(entry)[0]
 
 
 def _count_in(text: str) -> int | None:

@@ -96,6 +96,13 @@ _ENGLISH_DECISION = re.compile(
     r"|(?:agreed|decided|consensus|there\s+was\s+consensus))\s+(?P<rest>(?:that|to)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: "The Board approved the report.", "The minutes … were approved as a true record.": a decision
+#: recorded as a sentence, kept whole.
+_APPROVED = re.compile(
+    r"^the\s+(?:board|council|committee|bureau|meeting|assembly|tsc|members|group)\s+"
+    r"(?:unanimously\s+)?(?:approved|adopted|endorsed|accepted)\b"
+    r"|^the\s+[^.;:]{3,160}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:unanimously\s+)?"
+    r"(?:approved|adopted|endorsed|accepted)\b", re.IGNORECASE)
 #: English decision words that record the decision as taken (an outcome when no vote follows).
 _TAKEN_WORDS = ("resolved", "decided", "agreed", "decision", "consensus")
 _TITLE = re.compile(r"^(?P<word>протокол|пратакол|хаттама|minutes)(?!\w)\s*(?P<rest>.*)$",
@@ -165,6 +172,8 @@ def match_label(text: str) -> LabelMatch | None:
     decision = _ENGLISH_DECISION.match(line)
     if decision:
         return LabelMatch(Label.DECIDED, _sentence_case(decision.group("rest")), taken=True)
+    if _APPROVED.match(line) and len(line) <= 300:
+        return LabelMatch(Label.DECIDED, line, taken=True)
     for label, pattern in _WEAK_RE:
         found = pattern.match(line)
         if found and _weak_ok(found, label):

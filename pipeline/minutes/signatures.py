@@ -33,10 +33,13 @@ _NAME_AT_END = re.compile(
     rf"|[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?\s+(?:[{_U}]\.\s?){{1,2}}"
     rf"|[{_U}][{_L}]+\s+[{_U}][{_L}]+))"
     r"\s*(?:\((?:подпись|підпис|signed)\)|/[^/]*/)?\s*$")
+_SIGNED = re.compile(r"\((?:подпись|підпис|signed)\)", re.IGNORECASE)
 #: lower-case words that may stand between the office and the name.
 _FILLER_WORDS = {
     "на", "заседании", "заседания", "засіданні", "засідання", "комиссии", "комісії", "совета",
     "ради", "собрания", "зборів", "подпись", "підпис", "signed", "of", "the", "meeting", "м.п",
+    "рабочей", "группы", "комитета", "правления", "бюро", "президиума", "исполкома", "робочої",
+    "групи", "комітету", "виконавчого", "board", "committee", "group", "working", "council",
 }
 
 
@@ -73,7 +76,7 @@ def read_signed_name(text: str) -> str | None:
 
 def _filler_only(text: str) -> bool:
     """Only a signing line, «(подпись)», office words or capitalised titles."""
-    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)?", text)
+    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)?", _SIGNED.sub(" ", text))
     if len(words) > 6:
         return False
     return all(w[:1].isupper() or w.lower() in _FILLER_WORDS for w in words)

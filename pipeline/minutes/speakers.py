@@ -50,6 +50,8 @@ _ABBREVIATIONS = ("г", "м", "гор", "ул", "им", "обл", "пос", "п�
                   "Ms", "Mrs", "Dr", "т", "д", "вул", "ім")
 _SENTENCE_END = re.compile(rf"[.;!?]\s+(?=[{_U}«\"])")
 #: a topic where a role would stand: «— о бюджете», «— аб даце …», «— … туралы» (kk).
+#: «…, который доложил о …», «…, яка представила …», "…, who presented …": the role ends.
+_RELATIVE = re.compile(r",\s+(?=(?:котор(?:ый|ая|ое|ые)|який|яка|які|who)\s)", re.IGNORECASE)
 _TOPIC = re.compile(r"^(?:о|об|обо|про|щодо|аб|on|about)\s|\sтуралы\.?$", re.IGNORECASE)
 
 #: "The Chair noted that …", «Председательствующий отметил …»: the chair (or secretary)
@@ -160,7 +162,8 @@ def _header_and_speech(text: str) -> tuple[str, str]:
         if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         return text[: found.start()].strip(), text[found.end():].strip()
-    colon = re.search(r":\s+|\s[—–]\s+(?=[a-zа-яёіїєґ])", text) or _VERB_AFTER_COMMA.search(text)
+    colon = re.search(r":\s+|\s[—–]\s+(?=[a-zа-яёіїєґ])", text) or _VERB_AFTER_COMMA.search(text) \
+        or _RELATIVE.search(text)
     if colon:
         return text[: colon.start()].strip(), text[colon.end():].strip()
     return text.strip().rstrip("."), ""

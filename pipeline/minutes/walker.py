@@ -20,6 +20,7 @@ import re
 from corpus.model import AgendaItem, Session
 from pipeline.minutes.checks import item_name
 from pipeline.minutes.header import (
+    person_part,
     read_header_label,
     read_header_line,
     read_present,
@@ -52,7 +53,7 @@ _HEAD_LABELS = (Label.TITLE, Label.CHAIR, Label.SECRETARY, Label.PRESENT, Label.
                 Label.ABSENT, Label.PLACE, Label.DATE)
 _LIST_LABELS = (Label.PRESENT, Label.INVITED, Label.ABSENT)
 #: the line under a bare title: "of the 5th meeting of …", «заседания № 3 …».
-_MEETING_OF = re.compile(r"^(?:of\s+(?:the\s+)?|заседани|засіданн|пасяджэнн|отырыс)", re.I)
+_MEETING_OF = re.compile(r"^(?:of\s+(?:the\s+)?|заседани|засіданн|пасяджэнн|отырыс|№\s*\d)", re.I)
 
 
 class Walker:
@@ -117,6 +118,8 @@ class Walker:
             self.head_list = match.label if match.label in _LIST_LABELS else None
             return
         numbered = NUMBERED.match(line.text)
+        if line.heading:
+            self.head_list = None  # a heading ends an attendance list
         listed = line.bullet or numbered or "," in line.text or \
             read_speaker(line.text, self.language) is not None
         if self.head_list is not None and listed:
@@ -130,6 +133,10 @@ class Walker:
             return
         if self.session.number is None and _MEETING_OF.match(line.text):
             self.session.number = session_number(line.text)
+        signature = read_signature(line.text)
+        if signature is not None and signature.name:  # «Председатель группы – Хабибуллин Р.Р.»
+            self._sign(signature)
+            return
         if numbered and self.head_list is None and not starts_with_date(line.text):
             self.zone = "agenda"
             self._agenda_line(line)
@@ -183,6 +190,8 @@ class Walker:
         marker = numbered_item(line.text)
         if marker is None:
             return line.heading and self._agenda_index_by_title(line.text) is not None
+        if self.zone == "head" and line.heading:
+            return True  # "1. Welcome and apologies" as a heading: minutes with no agenda list
         if self.zone == "agenda" and not self.session.agenda:
             return False  # the agenda's first item, though СЛУШАЛИ follows a one-item agenda
         if self._next_opens_item(index, rapporteur=False):
@@ -228,15 +237,18 @@ class Walker:
             signature = Signature(pending, name) if name else None
         if signature is None:
             return False
-        if signature.name is None:
-            self.pending_office = signature.office
-        elif signature.office is Label.CHAIR:
-            self.session.chair = self.session.chair or signature.name
-        else:
-            self.session.secretary = self.session.secretary or signature.name
+        self._sign(signature)
         if self.current is not None:
             self.current.stop_section()
         return True
+
+    def _sign(self, signature: Signature) -> None:
+        if signature.name is None:
+            self.pending_office = signature.office
+        elif signature.office is Label.CHAIR:
+            self.session.chair = self.session.chair or person_part(signature.name)
+        else:
+            self.session.secretary = self.session.secretary or person_part(signature.name)
 
     def _feed(self, line: Line, match: LabelMatch | None) -> None:
         if self.current is None:
@@ -276,7 +288,7 @@ class Walker:
         evidence = line.heading or self._next_opens_item(index)
         if known is not None and (evidence or similar(rest, self.session.agenda[known].title)):
             return number, "", ""
-        if known is None and evidence and not self._in_decisions():
+        if known is None and evidence and (line.heading or not self._in_decisions()):
             return number, clean_title(rest), ""
         return None
 

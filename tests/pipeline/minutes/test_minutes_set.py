@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import minutes_heldout
 import pytest
 from make_minutes_set import all_minutes, all_real, expected_for
+from minutes_real_spec import Real
+from minutes_write import write
 
 from corpus.model import Document
 from pipeline.minutes.export import structure
 
 NAMES = [m.filename for m in all_minutes()] + [r.filename for r in all_real()]
+HELD_OUT = [make() for make in minutes_heldout.ALL]
 ATTENDANCE = {r.filename: r.attendance for r in all_real() if r.attendance}
 
 
@@ -56,3 +60,11 @@ def test_attendance_lists_are_read_as_written(
     assert session is not None
     got = {"present": session.present, "absent": session.absent, "invited": session.invited}
     assert got == ATTENDANCE[name]
+
+
+@pytest.mark.parametrize("real", HELD_OUT, ids=[r.filename for r in HELD_OUT])
+def test_held_out_document_reads_to_its_expected_structure(
+        real: Real, tmp_path: Path, read_file: Callable[[Path], Document]) -> None:
+    """The held-out minutes (scored apart by `bench/minutes.py --held-out`) read right too."""
+    path = write(tmp_path / real.filename, real.elements, real.options)
+    assert structure(read_file(path)) == real.expected
