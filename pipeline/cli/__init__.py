@@ -25,7 +25,7 @@ COMMAND_MODULE = {
     "search": "pipeline.cli.searching", "reindex": "pipeline.cli.searching",
     "check": "pipeline.cli.searching",
     "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",
-    "sessions": "pipeline.cli.meetings", "export-minutes": "pipeline.cli.exchange",
+    "sessions": "pipeline.cli.meetings", "exchange": "pipeline.cli.exchange",
     "serve": "pipeline.cli.serving",
     "settings": "pipeline.cli.configuring",
     **dict.fromkeys(("documents", "history", "edit", "supersede", "delete", "restore", "purge",

@@ -1,4 +1,4 @@
-"""The `export-minutes` command: a meeting's minutes and resolution as Akoma Ntoso XML, its
+"""The `exchange` command: a meeting's minutes and resolution as Akoma Ntoso XML, its
 votes as Popolo JSON."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from rich.markup import escape
 from pipeline.cli.app import DataOption, JsonOption, app, console, open_store, print_json
 
 
-@app.command("export-minutes")
-def export_minutes_command(
+@app.command("exchange")
+def exchange_command(
     session: Annotated[str, typer.Argument(
         help="meeting key (\"2025-04-09 #12\"), a date, a collection label, or one minutes "
              "document")],
@@ -33,7 +33,7 @@ def export_minutes_command(
 
     JSON: {"files": [path, …]}.
 
-    Example: sekretar export-minutes "2025-04-09 #12" --format popolo --out votes.json
+    Example: sekretar exchange "2025-04-09 #12" --format popolo --out votes.json
     """
     from pipeline.exchange.meetings import FORMATS, export_meetings
 

@@ -1,4 +1,4 @@
-"""Writing a meeting's minutes in an exchange format: what `sekretar export-minutes` calls.
+"""Writing a meeting's minutes in an exchange format: what `sekretar exchange` calls.
 
 `akn` writes one Akoma Ntoso `debate` per set of minutes, `akn-resolution` one Akoma Ntoso
 `statement` of its adopted decisions: to OUT when the reference names one document, else to

@@ -109,12 +109,12 @@ def test_export_minutes_writes_akn_and_popolo(
     with Store(data) as store:
         store.save_document(read_file(minutes_set["ru_rollcall.docx"]))
     out = tmp_path / "out" / "minutes.xml"
-    assert main(["export-minutes", "2026-03-05 #21", "--out", str(out), "--json",
+    assert main(["exchange", "2026-03-05 #21", "--out", str(out), "--json",
                  "--data", str(data)]) == 0
     assert json.loads(capsys.readouterr().out) == {"files": [str(out)]}
     assert _valid(out.read_bytes()) == (True, "")
     votes = tmp_path / "votes.json"
-    assert main(["export-minutes", "2026-03-05", "--format", "popolo", "--out", str(votes),
+    assert main(["exchange", "2026-03-05", "--format", "popolo", "--out", str(votes),
                  "--data", str(data)]) == 0
     events = json.loads(votes.read_text("utf-8"))["vote_events"]
     assert [(e["result"], len(e["votes"])) for e in events] == [("pass", 4), ("fail", 4)]
@@ -122,7 +122,7 @@ def test_export_minutes_writes_akn_and_popolo(
 
 def test_export_minutes_refuses_an_unknown_format(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["export-minutes", "x", "--format", "pdf", "--out", str(tmp_path / "x"),
+    code = main(["exchange", "x", "--format", "pdf", "--out", str(tmp_path / "x"),
                  "--data", str(tmp_path / "data")])
     assert code == 2
     assert "akn, akn-resolution or popolo" in capsys.readouterr().err
