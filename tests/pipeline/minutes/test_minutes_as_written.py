@@ -170,3 +170,21 @@ def test_a_head_in_a_text_box_is_read(tmp_path: Path) -> None:
     assert (session.number, session.date, session.place, session.chair) == (
         "3", "2009-04-09", "Минск", "Ресин В.И.")
     assert document.city == "city:minsk"
+
+
+def test_a_roll_call_that_disagrees_with_the_tally_is_reported() -> None:
+    document = minutes_document([
+        "ПРОТОКОЛ № 8", "г. Тула 3 марта 2026 г.", "Присутствовали: 3 человека",
+        "ПОВЕСТКА ДНЯ:", "1. О бюджете.", "СЛУШАЛИ: Панову Л.С. — о бюджете.",
+        "ПОСТАНОВИЛИ: Бюджет утвердить.", "ГОЛОСОВАЛИ: «за» — 3, «против» — 0, «воздержались» — 0.",
+        "Гордеев Н.С. — за", "Панова Л.С. — против", "Гордеев Н.С. — за", "Решение принято."])
+    session = read_minutes(document)
+    document.finish()
+    vote = session.agenda[0].vote
+    assert vote is not None
+    assert [(m.member, m.choice) for m in vote.members] == [
+        ("Гордеев Н.С.", "for"), ("Панова Л.С.", "against"), ("Гордеев Н.С.", "for")]
+    assert (vote.votes_for, vote.against, vote.outcome) == (3, 0, "adopted")
+    assert document.problems == [
+        "minutes: item 1: a member votes twice in the roll call",
+        "minutes: item 1: the roll call (2+1+0) does not match the vote 3+0+0"]
