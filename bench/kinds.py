@@ -5,7 +5,7 @@ The set (see `bench/kinds_set.py`): 87 documents generated from `bench/data/kind
 be, kk, en; DOCX, PDF, text; hard cases: titles that name another kind, letters enclosing a
 report, minutes without the word ПРОТОКОЛ, English agendas that read like minutes), 26 more
 held out (written after the classifier was settled, never tuned on), the 6 bundled samples,
-the 14 minutes of the minutes quality set, and 22 files of `../shared/corpus/` read in place. Each file is parsed by the real parsers and goes through the `language`, `kind`
+the minutes quality set (30 documents), and 22 files of `../shared/corpus/` read in place. Each file is parsed by the real parsers and goes through the `language`, `kind`
 and `minutes` stages, as in an ingest; the kind it ends with is compared with its label. The
 same files without the `kind` stage (`language`, `minutes`: the pipeline before it) are the
 baseline.

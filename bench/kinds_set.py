@@ -142,9 +142,10 @@ def minutes_set(folder: Path) -> Iterator[Case]:
     """The minutes quality set (tests/pipeline/minutes), every document minutes."""
     if str(MINUTES_TESTS) not in sys.path:
         sys.path.insert(0, str(MINUTES_TESTS))
-    from make_minutes_set import all_minutes, make_set
+    from make_minutes_set import all_minutes, all_real, make_set
 
     languages = {minutes.filename: minutes.language for minutes in all_minutes()}
+    languages.update({real.filename: real.name.split("_")[0] for real in all_real()})
     for path in make_set(folder):
         yield Case(path, "minutes", languages.get(path.name, ""), "minutes set")
 

@@ -1,4 +1,5 @@
-"""Month names as the assembly's documents write them, in Russian, Ukrainian and English.
+"""Month names as the assembly's documents write them, in Russian, Ukrainian and English (and
+the Belarusian stems the minutes header reads).
 
 Two readers use them. The entities stage looks for dates in running text, so it knows each
 month by the exact forms a date writes (`MONTH_FORMS`) and, once a form matched, tells the
@@ -39,6 +40,10 @@ MONTH_STEMS: dict[str, tuple[str, ...]] = {
         "лип", "серп", "вересн", "жовтн", "листопад", "грудн",
     ),
     "en": ("jan", "feb", "march", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "be": (
+        "студз", "лютаг", "сакав", "красав", "траў", "чэрв",
+        "ліпен", "жнів", "верас", "кастр", "лістап", "снеж",
+    ),
 }
 #: Russian forms of May too short to have a stem.
 _SHORT_MAY = ("мая", "май", "мае")

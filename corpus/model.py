@@ -104,6 +104,16 @@ class Block:
 
 
 @dataclass
+class MemberVote:
+    """One member's vote in a roll call: "for", "against", "abstained" or "absent"."""
+
+    member: str
+    choice: str
+    person_key: str | None = None
+    block_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Vote:
     """A vote tally as recorded in the minutes."""
 
@@ -113,6 +123,8 @@ class Vote:
     outcome: str | None = None
     unanimous: bool = False
     block_ids: list[str] = field(default_factory=list)
+    #: each member's vote, where the minutes give a roll call.
+    members: list[MemberVote] = field(default_factory=list)
 
 
 @dataclass
@@ -135,6 +147,9 @@ class Speech:
     city: str | None = None
     text: str = ""
     block_ids: list[str] = field(default_factory=list)
+    #: the part the speaker plays at the meeting: "chair", "secretary", "rapporteur",
+    #: "co-rapporteur", "invited", or None for a member speaking in the debate.
+    capacity: str | None = None
 
 
 @dataclass
@@ -161,6 +176,7 @@ class Session:
     present: list[str] = field(default_factory=list)
     present_count: int | None = None
     invited: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 

@@ -249,6 +249,21 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE translations ADD COLUMN review_reason TEXT NOT NULL DEFAULT '';
     """,
+    # 8: minutes as written: the part a speaker plays (chair, rapporteur, invited…), who was
+    # absent, and each member's vote where the minutes list them (a roll call).
+    """
+    ALTER TABLE speeches ADD COLUMN capacity TEXT;
+    ALTER TABLE sessions ADD COLUMN absent TEXT NOT NULL DEFAULT '[]';
+    CREATE TABLE member_votes (
+        vote_id INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        member TEXT NOT NULL,
+        person_key TEXT,
+        choice TEXT NOT NULL,
+        block_ids TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX member_votes_person ON member_votes(person_key);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

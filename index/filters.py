@@ -16,7 +16,7 @@ from corpus.messages import Message
 from corpus.minutes_store import Minutes
 from corpus.model import DOCUMENT_KINDS
 from index.catalog import Catalog, date_number
-from index.minutes_filters import item_blocks, speaker_blocks
+from index.minutes_filters import item_blocks, speaker_blocks, voter_blocks
 
 
 @dataclass
@@ -33,6 +33,8 @@ class Filters:
     item: str | None = None
     #: documents left out whatever the query (those the reader may not see).
     hidden: frozenset[str] = frozenset()
+    #: a person whose roll-call votes the minutes list (their key or name).
+    voted: str | None = None
 
 
 class FilterError(ValueError):
@@ -71,6 +73,8 @@ def allowed_rows(catalog: Catalog, minutes: Minutes, filters: Filters) -> np.nda
         narrow(blocks_mask(catalog, minutes, "agenda item", filters.item, item_blocks))
     if visible is not None:
         narrow(visible)
+    if filters.voted is not None:
+        narrow(blocks_mask(catalog, minutes, "voter", filters.voted, voter_blocks))
     return mask
 
 

@@ -1,4 +1,5 @@
-"""Search filters over the minutes structure: blocks of a speaker, blocks of an agenda item.
+"""Search filters over the minutes structure: blocks of a speaker, of a member's votes in a
+roll call, and of an agenda item.
 
 The minutes stage links every speech, decision and vote to the blocks it came from, and the
 store keeps those links (read through `store.minutes`). A filter is the set
@@ -26,6 +27,18 @@ def speaker_blocks(minutes: Minutes, value: str) -> set[str]:
         key = _fold(speech.person_key or "")
         if wanted == _fold(speech.speaker) or _same_person(wanted, key):
             found.update(speech.block_ids)
+    return found
+
+
+def voter_blocks(minutes: Minutes, value: str) -> set[str]:
+    """Block ids of the votes (and the decisions voted on) where the person `value` names is
+    listed in a roll call; the person is matched as a speaker is."""
+    wanted = _fold(value)
+    found: set[str] = set()
+    for vote in minutes.member_votes():
+        key = _fold(vote.person_key or "")
+        if wanted == _fold(vote.member) or _same_person(wanted, key):
+            found.update(vote.block_ids)
     return found
 
 

@@ -26,7 +26,7 @@ COMMAND_MODULE = {
     "search": "pipeline.cli.searching", "reindex": "pipeline.cli.searching",
     "check": "pipeline.cli.searching",
     "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",
-    "sessions": "pipeline.cli.meetings",
+    "sessions": "pipeline.cli.meetings", "exchange": "pipeline.cli.exchange",
     "serve": "pipeline.cli.serving",
     "settings": "pipeline.cli.configuring",
     "users": "pipeline.cli.users",

@@ -22,6 +22,7 @@ from pipeline.cli.app import (
 from pipeline.minutes.export import city_name, minutes_json, tally_text
 from pipeline.minutes.sessions import minutes_of
 from pipeline.resolution.compile import make_resolutions
+from pipeline.resolution.properties import stamp
 from pipeline.wiring import Library
 
 RosterOption = Annotated[
@@ -104,6 +105,8 @@ def resolution_command(
     allow_untranslated: Annotated[bool, typer.Option(
         "--allow-untranslated",
         help="write the draft even into a language no installed engine translates into")] = False,
+    author: Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads it at run time
+        "--author", help="the author the file names (default: the assembly)")] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -116,7 +119,8 @@ def resolution_command(
 
     A meeting key finds that meeting's minutes in every language. A date or a collection label
     holding several meetings writes one draft per meeting, each numbered from 1, named after
-    --out with the meeting key appended (resolution-2009-04-09-14.docx).
+    --out with the meeting key appended (resolution-2009-04-09-14.docx). The file's title,
+    language and keywords come from the meeting; its author is --author or the assembly.
 
     JSON: {"resolutions": [{"path", "meeting", "languages", "documents", "adopted",
     "not_adopted", "untranslated"}]}.
@@ -129,6 +133,8 @@ def resolution_command(
     with Library.open(settings_for(data), readonly=True) as library:
         reports = make_resolutions(library.store, session, languages, out,
                                    library.translator(), template, allow_untranslated)
+        for report in reports:
+            stamp(report.path, library.store, report.meeting or session, languages, author)
     results: list[dict[str, Any]] = [
         {"path": str(r.path), "meeting": r.meeting, "languages": r.languages,
          "documents": r.documents, "adopted": r.adopted, "not_adopted": r.not_adopted,

@@ -67,6 +67,10 @@ def search_command(
         OptionalText,
         typer.Option(help="only blocks of this agenda item of minutes (its number or title words)"),
     ] = None,
+    voted: Annotated[
+        OptionalText,
+        typer.Option(help="only the votes (and decisions) where this person's vote is listed"),
+    ] = None,
     mode: Annotated[
         OptionalText,
         typer.Option(help="lexical, semantic or hybrid (default: hybrid when embeddings exist)"),
@@ -91,6 +95,8 @@ def search_command(
     Example: sekretar search "водоканал Рязань" --kind report --from 2024
 
     Example: sekretar search бюджет --speaker "Иванов И.И." --item 2
+
+    Example: sekretar search взносы --voted "Белов С.Н."
     """
     if mode is not None and mode not in MODES:
         raise typer.BadParameter(f"must be one of {', '.join(MODES)}", param_hint="--mode")
@@ -106,6 +112,7 @@ def search_command(
         entity=entity,
         speaker=speaker_key(speaker) if speaker else None,
         item=item,
+        voted=speaker_key(voted) if voted else None,
     )
     note = _note_printer()
     with open_store(data, readonly=True) as store, open_searcher(store, mode, note) as searcher:

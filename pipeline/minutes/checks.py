@@ -62,6 +62,9 @@ def _check_item(item: AgendaItem, name: str, session: Session, found: Findings) 
         problem = tally_problem(vote, session)
         if problem:
             found.inconsistent.append(f"{name}: {problem}")
+        problem = roll_call_problem(vote, session)
+        if problem:
+            found.missing.append(f"{name}: {problem}")
 
 
 def votes_of(item: AgendaItem) -> list[Vote]:
@@ -85,3 +88,12 @@ def tally_problem(vote: Vote, session: Session) -> str | None:
     if total > present or (len(known) == 3 and total != present):
         return f"the vote {written} = {total} does not add up to the {present} present"
     return None
+
+
+def roll_call_problem(vote: Vote, session: Session) -> str | None:
+    """A roll call that lists more votes than members present."""
+    voting = [m for m in vote.members if m.choice != "absent"]
+    present = session.present_count or (len(session.present) or None)
+    if present is None or len(voting) <= present:
+        return None
+    return f"the roll call lists {len(voting)} votes but {present} members were present"

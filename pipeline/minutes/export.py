@@ -4,12 +4,14 @@ JSON shape (keys never renamed; new keys may be added):
 
     {"document": id, "file": name, "kind", "session", "date", "city", "status", "problems",
      "minutes": {"number", "date", "place", "chair", "secretary", "present", "present_count",
-                 "invited", "problems",
+                 "invited", "absent", "problems",
                  "agenda": [{"number", "title", "block_ids",
-                             "speeches": [{"speaker", "person_key", "role", "city", "text",
-                                           "block_ids"}],
+                             "speeches": [{"speaker", "person_key", "role", "city", "capacity",
+                                           "text", "block_ids"}],
                              "decisions": [{"number", "text", "block_ids", "vote"}],
                              "vote": {"for", "against", "abstained", "outcome", "unanimous",
+                                      "members": [{"member", "person_key", "choice",
+                                                   "block_ids"}],
                                       "block_ids"} | null}]}}
 
 `structure()` is the same without ids, texts of speeches and name lists: what the tests and
@@ -21,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from corpus import reference
-from corpus.model import AgendaItem, Document, Vote
+from corpus.model import AgendaItem, Document, MemberVote, Vote
 
 
 def minutes_json(document: Document, detail: bool = True) -> dict[str, Any]:
@@ -39,7 +41,7 @@ def minutes_json(document: Document, detail: bool = True) -> dict[str, Any]:
                             "secretary": session.secretary}
     if detail:
         head.update(present=session.present, present_count=session.present_count,
-                    invited=session.invited)
+                    invited=session.invited, absent=session.absent)
     else:
         head["present_count"] = session.present_count
     head["problems"] = list(session.problems)
@@ -67,7 +69,7 @@ def _item(item: AgendaItem, detail: bool) -> dict[str, Any]:
 
 def _speech(speech: Any, detail: bool) -> dict[str, Any]:
     data = {"speaker": speech.speaker, "person_key": speech.person_key, "role": speech.role,
-            "city": speech.city}
+            "city": speech.city, "capacity": speech.capacity}
     if detail:
         data.update(text=speech.text, block_ids=speech.block_ids)
     return data
@@ -78,9 +80,19 @@ def vote_json(vote: Vote | None, detail: bool = True) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = {"for": vote.votes_for, "against": vote.against,
                             "abstained": vote.abstained, "outcome": vote.outcome,
-                            "unanimous": vote.unanimous}
+                            "unanimous": vote.unanimous,
+                            "members": [member_json(m, detail) for m in vote.members]}
     if detail:
         data["block_ids"] = vote.block_ids
+    return data
+
+
+def member_json(member: MemberVote, detail: bool = True) -> dict[str, Any]:
+    """One member's vote of a roll call."""
+    data: dict[str, Any] = {"member": member.member, "person_key": member.person_key,
+                            "choice": member.choice}
+    if detail:
+        data["block_ids"] = member.block_ids
     return data
 
 

@@ -25,11 +25,18 @@ _L = "а-яёіїєґa-z'’ʼ"
 _CITY_WORD = rf"[{_U}][{_L}]+(?:[-\s][{_U}][{_L}]+)?"
 _PLACE_MARK = re.compile(rf"(?:^|[\s,(])(?:г\.|гор\.|город|м\.|місто)\s*(?P<city>{_CITY_WORD})")
 _LATIN_PLACE = re.compile(r"^(?P<city>[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)\s*,?\s*$")
-_NUMBER = re.compile(r"(?:№|N[o°]?\.?|#)\s*(?P<number>\d[\w/.-]*)|(?P<ordinal>\d{1,4})(?:st|nd|rd|th|-?[йея])\b",
+_NUMBER = re.compile(r"(?:№|(?<![^\W\d_])N[o°]?\.?|#)\s*(?P<number>\d[\w/.-]*)"
+                     r"|(?P<ordinal>\d{1,4})(?:st|nd|rd|th|-?[йея])\b",
                      re.IGNORECASE)
 _COUNT_WORDS = re.compile(
     r"^\s*(?:человек|чел\.?|членов|участник|депутат|представител|осіб|особи|особа|членів|учасник"
-    r"|members?|delegates?|participants?|persons?|people|representatives?)", re.IGNORECASE)
+    r"|чалавек|членаў|адам|мүше|members?|delegates?|participants?|persons?|people|representatives?)", re.IGNORECASE)
+#: a whole name in Latin letters, as attendance lists of English notes give them.
+_LATIN_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+#: an attendance entry marked as the chair: "Name (@handle) - TSC chair", «Иванов И.И. — председатель».
+_MARKED_CHAIR = re.compile(
+    r"^[^,;]+?(?:[—–-]\s*(?:[\w-]+\s+){0,2}|\(\s*)(?:chair(?:man|woman|person)?|председатель"
+    r"|голова)\b", re.IGNORECASE)
 _LIST_ATTACHED = re.compile(r"список\s+прилага|список\s+додає|list\s+attached|see\s+annex",
                             re.IGNORECASE)
 
@@ -61,9 +68,17 @@ def read_header_label(session: Session, match: LabelMatch, line: Line, language:
         session.date = session.date or (found[0] if found else None)
     elif match.label is Label.PLACE:
         session.place = session.place or rest.strip(" .") or None
+    elif match.label is Label.ABSENT:
+        session.absent.extend(split_names(rest))
     else:
-        return match.label is Label.ABSENT
+        return False
     return True
+
+
+def starts_with_date(text: str) -> bool:
+    """«9 апреля 2009 г.», "12.03.2025 Yerevan": a line that opens with a date (no item)."""
+    found = find_date(text)
+    return found is not None and not text[: found[1]].strip(" \t«»\"“”'")
 
 
 def read_header_line(session: Session, line: Line) -> None:
@@ -79,7 +94,11 @@ def _read_date_place(session: Session, text: str) -> None:
         after = strip_year_word(text[found[2]:]).strip(" \t,.—–-")
         session.place = session.place or _place_in(before) or _place_in(after)
     elif session.place is None:
-        session.place = _place_in(text) if _PLACE_MARK.match(text.strip()) else None
+        alone = text.strip(" \t,.")
+        if _PLACE_MARK.match(text.strip()):
+            session.place = _place_in(text)
+        elif re.fullmatch(_CITY_WORD, alone):  # a member city on a line of its own: «Минск»
+            session.place = _member_city_in(alone)
 
 
 def _place_in(text: str) -> str | None:
@@ -89,8 +108,36 @@ def _place_in(text: str) -> str | None:
     marked = _PLACE_MARK.search(text)
     if marked:
         return text[marked.start():].strip(" ,(")
+    venue = re.match(r"(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z].*)$", text)
+    if venue and "," in venue.group("venue") and _member_city_in(venue.group("venue").split(",")[-1]):
+        return venue.group("venue")  # "at the City Hall, Bishkek"
     latin = _LATIN_PLACE.match(text) or re.search(rf"\b(?:in|at)\s+(?P<city>{_CITY_WORD})", text)
-    return latin.group("city") if latin else None
+    if latin:
+        return latin.group("city")
+    return _member_city_in(text)
+
+
+def _member_city_in(text: str) -> str | None:
+    """An unmarked member city: the first part of "Yerevan, Armenia" or «Минск, Дом
+    правительства», or the city after «в» / "in" («состоялось в Минске»), in its own name."""
+    first = re.split(r"[,(\t]", text)[0].strip(" .")
+    candidates = [first] if re.fullmatch(_CITY_WORD, first) else []
+    candidates += re.findall(rf"\b(?:в|у|во|in|at)\s+({_CITY_WORD})", text)
+    for candidate in candidates:
+        key = city_of(candidate, "uk" if re.search("[іїєґ]", candidate) else "ru")
+        if key and key.startswith("city:"):
+            return candidate if candidate == first else _city_written(key, candidate)
+    return None
+
+
+def _city_written(key: str, written: str) -> str:
+    """The city's name in the language it is written in («Минске» → «Минск»)."""
+    entry = reference.lookup(key)
+    if entry is None:
+        return written
+    language = "en" if re.match("[A-Za-z]", written) else (
+        "uk" if re.search("[іїєґ]", written) else "ru")
+    return entry.name(language) or written
 
 
 def person_part(text: str) -> str | None:
@@ -102,13 +149,17 @@ def person_part(text: str) -> str | None:
 
 
 def read_present(session: Session, text: str) -> None:
-    """A count («27 человек (список прилагается)», "25 members") or a list of names."""
+    """A count («27 человек (список прилагается)», "25 members") or a list of names; a name
+    marked as the chair ("Anna Kowalska (@akowalska) - TSC chair") is the chair too."""
     count = _count_in(text)
     if count is not None:
         session.present_count = count
         return
     if not _LIST_ATTACHED.search(text):
         session.present.extend(split_names(text))
+        for entry in re.split(r"[;,]\s*(?=[А-ЯЁІЇЄҐA-Z])", text):
+            if _MARKED_CHAIR.match(entry.strip()):
+                session.chair = session.chair or split_names(entry)[0]
 
 
 def _count_in(text: str) -> int | None:
@@ -122,17 +173,26 @@ def _count_in(text: str) -> int | None:
 def split_names(text: str) -> list[str]:
     """Comma- or semicolon-separated names, each without its role after a dash; a text that
     is not a list of names («руководители водоканалов…») is kept whole."""
-    text = text.strip(" .")
-    parts = [p.strip(" .") for p in re.split(r"[;,]\s*(?=[А-ЯЁІЇЄҐA-Z])", text) if p.strip(" .")]
+    text = _strip_end(text.strip())
+    parts = [_strip_end(p.strip()) for p in re.split(r"[;,]\s*(?=[А-ЯЁІЇЄҐA-Z])", text)
+             if p.strip(" .")]
     names = [re.split(r"\s[—–-]\s|\s\(", p, maxsplit=1)[0].strip() for p in parts]
     if names and all(_is_name(n) for n in names):
         return names
     return [text] if text else []
 
 
+def _strip_end(text: str) -> str:
+    """Spaces and a final full stop off, but not the dot of a final initial («Ткачук Е.А.»)."""
+    text = text.strip(" ")
+    if re.search(r"(?:^|[\s.])[А-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺA-Z]\.$", text):
+        return text
+    return text.rstrip(" .")
+
+
 def _is_name(text: str) -> bool:
     found = read_speaker(text, "ru")
-    return found is not None and not found.text
+    return (found is not None and not found.text) or bool(_LATIN_NAME.fullmatch(text))
 
 
 def city_of(name: str | None, language: str) -> str | None:
@@ -162,4 +222,10 @@ def place_city(place: str | None, language: str) -> str | None:
         return city_of(marked.group("city"), language)
     first = re.split(r"[,(]", place)[0].strip()
     key = city_of(first, language)
-    return key if key and key.startswith("city:") else None
+    if key and key.startswith("city:"):
+        return key
+    for part in [*re.split(r"[,(]", place), place.split()[0]]:
+        found = _member_city_in(part.strip(" )"))
+        if found:
+            return city_of(found, language)
+    return None

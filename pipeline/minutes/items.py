@@ -20,12 +20,17 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.model import AgendaItem, Decision, Speech, Vote
+from pipeline.minutes.checks import item_name
 from pipeline.minutes.header import city_of
 from pipeline.minutes.labels import Label, LabelMatch
 from pipeline.minutes.lines import Line
-from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE, normalise_name
-from pipeline.minutes.speakers import SpeakerLine, read_name_list, read_speaker, speech_gender
+from pipeline.minutes.names import ACCUSATIVE, NOMINATIVE
+from pipeline.minutes.people import name_of, written_case
+from pipeline.minutes.rollcall import RollCall
+from pipeline.minutes.speaker_list import read_speakers
+from pipeline.minutes.speakers import OFFICER_SPEAKS, SpeakerLine, speech_gender
 from pipeline.minutes.votes import (
+    ADOPTED,
     Tally,
     is_outcome_line,
     looks_like_tally,
@@ -39,13 +44,16 @@ _DECISION_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:[.)]\s*|\s+)(?=\S)")
 _SPEAKER_TURN = re.compile(
     r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-]\s")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”)]*$")
+#: "Anna: the release candidate is ready": one word and a colon, a speaker when the head
+#: lists a person by that word.
+_NAMED_BY_ONE_WORD = re.compile(r"^(?P<name>[A-ZА-ЯЁІЇЄҐ][\w'’-]+)\s*:\s+(?P<text>\S.*)$", re.DOTALL)
 _SECTIONS = (Label.HEARD, Label.SPOKE, Label.DECIDED, Label.VOTED, Label.RAPPORTEUR)
 #: decisions («1.1. … 1.2. …») or speakers («… г. Самара. Гусейнов Р.А. — …») run together in
 #: one paragraph by PDF extraction are cut apart at these points.
 _NEXT_DECISION = re.compile(r"(?<=[.;!»])\s+(?=\d{1,3}(?:\.\d{1,3})+\.?\s+[А-ЯЁІЇЄҐA-Z«])")
 _NEXT_SPEAKER = re.compile(
-    r"(?<=[.!?»])\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-])")
-
+    r"(?<=[.!?»])\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]\.\s*[—–-]"
+    r"|(?i:содокладчик|співдоповідач|содакладчык|co-rapporteur)\s+[А-ЯЁІЇЄҐЎA-Z])")
 
 @dataclass
 class _VoteEvent:
@@ -60,12 +68,22 @@ class ItemReader:
 
     item: AgendaItem
     language: str
+    #: the words of the names the head lists, lower-cased ("Anna: …" names a speaker).
+    known: frozenset[str] = frozenset()
     section: Label | None = None
     speech: Speech | None = None
     decision: Decision | None = None
     events: list[_VoteEvent] = field(default_factory=list)
     #: the blocks of a ГОЛОСОВАЛИ label standing alone: they belong to the vote that follows.
     vote_label_ids: list[str] = field(default_factory=list)
+    #: texts that follow СЛУШАЛИ / ВЫСТУПИЛИ but name no one («СЛУШАЛИ: — о бюджете»).
+    unnamed: list[str] = field(default_factory=list)
+    #: the blocks of English decisions that say they were taken ("Agreed to …").
+    taken_ids: list[str] = field(default_factory=list)
+    roll: RollCall | None = None
+
+    def __post_init__(self) -> None:
+        self.roll = RollCall(self.language)
 
     @property
     def has_outcome(self) -> bool:
@@ -75,10 +93,16 @@ class ItemReader:
     def feed(self, line: Line, match: LabelMatch | None) -> None:
         """Read one line (with the label it starts with, if any)."""
         if match is not None and match.label in _SECTIONS:
+            if match.taken:
+                _add_ids(self.taken_ids, line.block_ids)
             self._open_section(match.label, line)
             if match.rest:
                 self._content(match.rest, line, first=True)
             return
+        assert self.roll is not None
+        if self.roll.take(line, self.section is Label.VOTED):
+            return
+        self._flush_roll()
         text = line.text
         if is_outcome_line(text) or looks_like_tally(text) or self.section is Label.VOTED:
             tally = read_tally(text)
@@ -124,25 +148,42 @@ class ItemReader:
 
     def _speech(self, text: str, line: Line, first: bool) -> None:
         labelled = self.section in (Label.HEARD, Label.SPOKE, Label.RAPPORTEUR)
-        names = read_name_list(text, self.language) if labelled else None
-        if names:
-            for words in names:
-                self._add_speech(SpeakerLine(words, None, None, ""), line)
+        officer = None if labelled else OFFICER_SPEAKS.match(text)
+        if officer is not None:
+            capacity = "chair" if officer.group("chair") else "secretary"
+            self._add_officer_speech(capacity, text[officer.end():], line)
             return
-        speaker = read_speaker(text, self.language, strict=not labelled)
-        if speaker is not None:
-            self._add_speech(speaker, line)
+        speakers = read_speakers(text, self.language, strict=not labelled)
+        named = None if speakers or labelled else _NAMED_BY_ONE_WORD.match(text)
+        if named and named.group("name").lower() in self.known:
+            speakers = [SpeakerLine([named.group("name")], None, None, named.group("text"))]
+        if speakers:
+            case = written_case([s.words for s in speakers], self.language) \
+                if len(speakers) > 1 else None
+            for speaker in speakers:
+                self._add_speech(speaker, line, case)
         elif self.speech is not None:
             self.speech.text = f"{self.speech.text}\n{text}".strip()
             _add_ids(self.speech.block_ids, line.block_ids)
+        elif labelled and first:
+            self.unnamed.append(text)
 
-    def _add_speech(self, speaker: SpeakerLine, line: Line) -> None:
-        case = ACCUSATIVE if self.section is Label.HEARD else NOMINATIVE
+    def _add_speech(self, speaker: SpeakerLine, line: Line, case: str | None = None) -> None:
+        case = case or (ACCUSATIVE if self.section is Label.HEARD else NOMINATIVE)
         gender = speech_gender(speaker.text, self.language)
-        name = normalise_name(speaker.words, self.language, case, gender)
+        name = name_of(speaker.words, self.language, case, gender)
+        capacity = speaker.capacity
+        if capacity is None and self.section in (Label.HEARD, Label.RAPPORTEUR):
+            capacity = "rapporteur"
         self.speech = Speech(speaker=name.display, person_key=name.key, role=speaker.role,
                              city=city_of(speaker.city, self.language), text=speaker.text,
-                             block_ids=list(line.block_ids))
+                             block_ids=list(line.block_ids), capacity=capacity)
+        self.item.speeches.append(self.speech)
+
+    def _add_officer_speech(self, capacity: str, text: str, line: Line) -> None:
+        """A speech by the chair or secretary named by office; the name comes from the head."""
+        self.speech = Speech(speaker="", text=text.strip(), block_ids=list(line.block_ids),
+                             capacity=capacity)
         self.item.speeches.append(self.speech)
 
     # decisions ---------------------------------------------------------------------------
@@ -179,13 +220,27 @@ class ItemReader:
             self.events.append(_VoteEvent(vote, len(self.item.decisions)))
         self.vote_label_ids = []
 
+    def _flush_roll(self) -> None:
+        """A roll call just read goes to the open vote it follows, or makes a vote."""
+        if self.roll is None or not self.roll.members:
+            return
+        event = self.events[-1] if self.events and self.events[-1].open else None
+        if event is None or event.vote.members:
+            event = _VoteEvent(Vote(), len(self.item.decisions))
+            self.events.append(event)
+        self.roll.attach(event.vote, item_name(self.item, 0))
+
     def _close_vote(self) -> None:
         if self.events:
             self.events[-1].open = False
 
     def close(self) -> None:
         """Give each vote to the decisions it covers (see the module's rules)."""
+        self._flush_roll()
         decisions = self.item.decisions
+        if not self.events and decisions and self.taken_ids:
+            self.item.vote = Vote(outcome=ADOPTED, block_ids=list(self.taken_ids))
+            return
         if len(self.events) == 1:
             self.item.vote = self.events[0].vote
             return

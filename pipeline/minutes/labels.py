@@ -37,12 +37,16 @@ class Label(Enum):
 
 #: label words per kind; strong labels (the template's own) may be followed by anything.
 _STRONG: dict[Label, str] = {
-    Label.AGENDA: r"повестка\s+дня|повестка\s+заседания|порядок\s+денний|agenda",
-    Label.HEARD: r"слушали|слухали|заслушали|заслухали",
-    Label.SPOKE: r"выступили|виступили|в\s+прениях\s+выступили|в\s+обговоренні\s+виступили",
-    Label.DECIDED: r"постановили|решили|вирішили|ухвалили|resolved|decided",
+    Label.AGENDA: r"повестка\s+дня|повестка\s+заседания|порядок\s+денний|парадак\s+дня"
+                  r"|күн\s+тәртібі|agenda",
+    Label.HEARD: r"слушали|слухали|заслушали|заслухали|слухалі|тыңдалды|тыңдады",
+    Label.SPOKE: r"выступили|виступили|в\s+прениях\s+выступили|в\s+обговоренні\s+виступили"
+                 r"|выступілі|сөйлегендер|сөз\s+сөйлегендер",
+    Label.DECIDED: r"постановили|решили|вирішили|ухвалили|пастанавілі|вырашылі|қаулы\s+етті"
+                   r"|шешті|resolved|decided",
     Label.VOTED: r"голосовали|голосували|итоги\s+голосования|результаты\s+голосования"
-                 r"|підсумки\s+голосування|результати\s+голосування",
+                 r"|підсумки\s+голосування|результати\s+голосування|галасавалі"
+                 r"|дауыс\s+бергендер|дауыс\s+берді|дауыс\s+беру\s+қорытындысы",
 }  # fmt: skip
 _WEAK: dict[Label, str] = {
     Label.DECIDED: r"решение|рішення|принято\s+решение|прийнято\s+рішення|agreed|decision"
@@ -52,17 +56,22 @@ _WEAK: dict[Label, str] = {
     Label.SPOKE: r"discussion|speakers|выступил[аи]?|виступил[аи]?",
     Label.CHAIR: r"председательствующий|председательствовал[аи]?|председатель\s+заседания"
                  r"|председатель\s+собрания|председатель|вел[аи]?\s+заседание"
-                 r"|головуючий|головувала?|голова\s+засідання|голова"
+                 r"|головуючий|головуюча|головува(?:в|ла)|голова\s+засідання|голова"
+                 r"|старшынстваваў|старшынствавала|старшыня|төрағалық\s+етті|төраға"
                  r"|chair(?:person|man|woman)?|chaired\s+by|presiding",
     Label.SECRETARY: r"секретарь\s+заседания|секретарь|протокол\s+в[её]л[аи]?"
                      r"|секретар\s+засідання|секретар|протокол\s+вела?|протокол\s+вів"
-                     r"|secretary|minutes\s+taken\s+by|recorder",
+                     r"|сакратар|хатшы|secretary|minutes\s+taken\s+by|recorder",
     Label.PRESENT: r"присутствовали|присутствуют|присутствовало|присутні|були\s+присутні"
+                   r"|прысутнічалі|қатысқандар|қатысты"
                    r"|members\s+present|present|in\s+attendance|attendance|attendees",
-    Label.INVITED: r"приглаш[её]нные|приглашены|запрошені|invited|guests|also\s+present",
-    Label.ABSENT: r"отсутствовали|відсутні|absent|apologies",
-    Label.PLACE: r"место\s+проведения|место|місце\s+проведення|місце|venue|place|location",
-    Label.DATE: r"дата\s+проведения|дата\s+засідання|дата|date",
+    Label.INVITED: r"приглаш[её]нные|приглашены|запрошені|запрошаныя|шақырылғандар|invited"
+                   r"|guests|also\s+present|in\s+attendance\s+by\s+invitation",
+    Label.ABSENT: r"отсутствовали|не\s+присутствовали|відсутні|адсутнічалі|қатыспағандар"
+                  r"|members\s+absent|absent|apologies(?:\s+for\s+absence)?|regrets",
+    Label.PLACE: r"место\s+проведения|место|місце\s+проведення|місце|месца\s+правядзення"
+                 r"|өткізілген\s+орны|өтетін\s+орны|venue|place|location",
+    Label.DATE: r"дата\s+проведения|дата\s+засідання|дата\s+правядзення|дата|күні|date",
     Label.RAPPORTEUR: r"докладчик|докладчики|доповідач|доповідачі|rapporteur|presenter",
 }  # fmt: skip
 
@@ -78,18 +87,33 @@ def _compile(words: dict[Label, str], tail: str) -> list[tuple[Label, re.Pattern
 
 _STRONG_RE = _compile(_STRONG, r"(?P<sep>\s*[:：.,]?\s*[—–-]?\s*)(?=\W|$)")
 _WEAK_RE = _compile(_WEAK, _SEP)
-#: "It was resolved that …", "The Council agreed to …"
+#: "It was resolved that …", "The Council agreed to …", "The TSC agreed to …", "Agreed to …",
+#: "Consensus to …": a decision recorded in prose, which says by itself that it was taken.
 _ENGLISH_DECISION = re.compile(
-    r"^(?:it\s+was|the\s+(?:council|assembly|board|committee|bureau|meeting)"
-    r"(?:\s+(?:unanimously|therefore))?)\s+(?:resolved|agreed|decided)\s+(?P<rest>(?:that|to)\b.*)$",
+    r"^(?:(?:it\s+was|the\s+(?:council|assembly|board|committee|bureau|meeting|tsc|cpc|group"
+    r"|team|members|working\s+group|steering\s+committee|wg)|we|members|participants)"
+    r"(?:\s+(?:unanimously|therefore|also))?\s+(?:resolved|agreed|decided)"
+    r"|(?:agreed|decided|consensus|there\s+was\s+consensus))\s+(?P<rest>(?:that|to)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_TITLE = re.compile(r"^(?P<word>протокол|minutes)\b\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_TITLE_REST = re.compile(r"(?:№|n[o°]\.?\s*\d|of\b|засіданн|заседани|собрани|зборів)", re.IGNORECASE)
+#: "The Board approved the report.", "The minutes … were approved as a true record.": a decision
+#: recorded as a sentence, kept whole.
+_APPROVED = re.compile(
+    r"^the\s+(?:board|council|committee|bureau|meeting|assembly|tsc|members|group)\s+"
+    r"(?:unanimously\s+)?(?:approved|adopted|endorsed|accepted)\b"
+    r"|^the\s+[^.;:]{3,160}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:unanimously\s+)?"
+    r"(?:approved|adopted|endorsed|accepted)\b", re.IGNORECASE)
+#: English decision words that record the decision as taken (an outcome when no vote follows).
+_TAKEN_WORDS = ("resolved", "decided", "agreed", "decision", "consensus")
+_TITLE = re.compile(r"^(?P<word>протокол|пратакол|хаттама|minutes)(?!\w)\s*(?P<rest>.*)$",
+                    re.IGNORECASE | re.DOTALL)
+_TITLE_REST = re.compile(r"(?:№|n[o°]\.?\s*\d|of\b|засіданн|заседани|собрани|зборів|пасяджэнн)",
+                         re.IGNORECASE)
 #: label words that are verbs or participles and so may run straight into the sentence.
 _VERB_WORDS = re.compile(
     r"^(?:присутствовали|присутствовало|присутні|приглашены|отсутствовали|відсутні"
-    r"|председательствовал[аи]?|головувала?)$", re.IGNORECASE)
+    r"|прысутнічалі|адсутнічалі|председательствовал[аи]?|головува(?:в|ла)"
+    r"|старшынстваваў|старшынствавала)$", re.IGNORECASE)
 #: a signature: «Председательствующий    А.В. Соколов», "Chair Rashad Mammadov".
 _BARE_NAME = re.compile(
     r"^(?:[A-ZА-ЯЁІЇЄҐ]\.\s?){1,2}\s?[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+$"
@@ -104,7 +128,7 @@ _ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 _QUESTION = re.compile(
-    r"^(?:по|з|із|on\s+the)\s+(?P<ordinal>[^\W\d_][\w'’]*)\s+"
+    r"^(?:по|з|із|on\s+the)\s+(?P<ordinal>[^\W\d_][\w'’]*|\d{1,3}(?:-?[^\W\d_]{1,3})?)\s+"
     r"(?:вопросу|питанню|питання|item)(?:\s+(?:повестки\s+дня|порядку\s+денного|of\s+the\s+agenda))?"
     r"\s*[:.,—–-]?\s*(?P<rest>.*)$"
     r"|^(?:по\s+вопросу|вопрос|питання|з\s+питання|(?:agenda\s+)?item|question)\s*№?\s*"
@@ -120,6 +144,8 @@ class LabelMatch:
     label: Label
     rest: str
     number: str | None = None
+    #: an English decision that says it was taken ("Agreed to …", "Decision: …", "RESOLVED").
+    taken: bool = False
 
 
 def collapse_spaced(text: str) -> str:
@@ -141,15 +167,23 @@ def match_label(text: str) -> LabelMatch | None:
     for label, pattern in _STRONG_RE:
         found = pattern.match(line)
         if found and _strong_ok(found) and not _agenda_item(label, found):
-            return LabelMatch(label, found.group("rest").strip(), found.group("number"))
+            return LabelMatch(label, found.group("rest").strip(), found.group("number"),
+                              _taken(label, found))
     decision = _ENGLISH_DECISION.match(line)
     if decision:
-        return LabelMatch(Label.DECIDED, _sentence_case(decision.group("rest")))
+        return LabelMatch(Label.DECIDED, _sentence_case(decision.group("rest")), taken=True)
+    if _APPROVED.match(line) and len(line) <= 300:
+        return LabelMatch(Label.DECIDED, line, taken=True)
     for label, pattern in _WEAK_RE:
         found = pattern.match(line)
         if found and _weak_ok(found, label):
-            return LabelMatch(label, found.group("rest").strip(), found.group("number"))
+            return LabelMatch(label, found.group("rest").strip(), found.group("number"),
+                              _taken(label, found))
     return None
+
+
+def _taken(label: Label, found: re.Match[str]) -> bool:
+    return label is Label.DECIDED and found.group("word").lower() in _TAKEN_WORDS
 
 
 def _agenda_item(label: Label, found: re.Match[str]) -> bool:
@@ -194,6 +228,8 @@ def match_question(text: str) -> tuple[str, str] | None:
     if found.group("number"):
         return found.group("number"), found.group("rest2").strip()
     stem = found.group("ordinal").lower()
+    if stem[:1].isdigit():
+        return re.match(r"\d+", stem).group(0), found.group("rest").strip()  # type: ignore[union-attr]
     for prefix, value in sorted(_ORDINALS.items(), key=lambda kv: -len(kv[0])):
         if stem.startswith(prefix):
             return str(value), found.group("rest").strip()

@@ -36,16 +36,23 @@ _NUMBER_CELL = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?$")
 _SPLIT_BEFORE = re.compile(
     r"(?<=\S)\s+(?=(?:СЛУШАЛИ|ВЫСТУПИЛИ|ПОСТАНОВИЛИ|РЕШИЛИ|ГОЛОСОВАЛИ|СЛУХАЛИ|ВИСТУПИЛИ"
     r"|ВИРІШИЛИ|УХВАЛИЛИ|ГОЛОСУВАЛИ|RESOLVED|DECIDED)\s*:"
+    r"|(?:Слушали|Выступили|Постановили|Решили|Голосовали|Слухали|Виступили|Вирішили"
+    r"|Ухвалили|Голосували)\s*:"
     r"|(?:Председательствующий|Председатель|Секретарь|Присутствовали|Приглаш[её]нные"
-    r"|Отсутствовали|Головуючий|Секретар|Присутні|Запрошені|Відсутні|Chair|Secretary|Present"
-    r"|Invited|Apologies)\s*:"
-    r"|(?:ПОВЕСТКА\s+ДНЯ|ПОРЯДОК\s+ДЕННИЙ|AGENDA)(?:\s|$)|Item\s+\d{1,3}\s*:"
+    r"|Отсутствовали|Головуючий|Головуюча|Секретар|Присутні|Запрошені|Відсутні|Chair|Secretary"
+    r"|Present|Invited|Apologies)\s*(?::|[—–]\s)"
+    r"|(?:ПОВЕСТКА\s+ДНЯ|ПОРЯДОК\s+ДЕННИЙ|AGENDA)(?:\s|:|$)|Item\s+\d{1,3}\s*:"
+    r"|(?:Повестка\s+дня|Порядок\s+денний|Agenda)\s*:"
+    r"|(?:По|З)\s+(?:\d{1,3}-?[а-яі]{0,3}|[а-яі]+(?:ому|ого))\s+(?:вопросу|питання|питанню)\b"
+    r"|Протокол\s+в[её]л|Протокол\s+вів"
     r"|RESOLVED(?:\s+that\b|\s*[,:])|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s*\()"
-    r"|(?<=[.!?»])\s+(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z]"
+    r"|(?<=\S)(?<!\sby)(?<!\sof)(?<!\sto)\s+(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z][a-z]+\s*\()"
+    r"|(?<=[.!?»])\s+(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z]|The\s+Chair(?:man|woman|person)?\s+[a-z]"
     r"|Motion\s+(?:carried|lost|defeated|failed)|Carried\s+unanimously|RESOLVED\b"
     r"|It\s+was\s+(?:agreed|resolved|decided)|Решение\s+(?:не\s+)?принято"
     r"|Рішення\s+(?:не\s+)?(?:прийнято|ухвалено)"
-    r"|(?:Председательствующий|Головуючий|Chair|Секретарь|Секретар|Secretary)\s+[А-ЯЁІЇЄҐA-Z])")
+    r"|(?:Председательствующий|Головуючий|Головуюча|Chair|Секретарь|Секретар|Secretary)"
+    r"\s+[А-ЯЁІЇЄҐA-Z_(])")
 _NUMBER_ALONE = re.compile(r"^\d{1,3}[.)]$")
 #: a line ending in an abbreviation that never ends a sentence («г.», «м.», «ул.»): a text
 #: parser that starts a paragraph after a full stop and a capital split it from its city.
@@ -61,6 +68,10 @@ class Line:
     heading: bool = False
     bullet: bool = False
     table: bool = False
+    #: a heading's level (1 for the top), when the source gives one.
+    level: int | None = None
+    #: a table row's cells as (column, first paragraph), empty cells left out.
+    cells: list[tuple[int, str]] = field(default_factory=list)
 
 
 def document_lines(document: Document) -> list[Line]:
@@ -95,7 +106,9 @@ def _block_lines(blocks: list[Block]) -> Iterator[Line]:
         bullet = bool(label) and all(ch in _BULLETS for ch in label)
         for n, part in enumerate(_parts(block.text)):
             text = f"{label} {part}" if label and not bullet and n == 0 else part
-            yield Line(text, [block.id], heading=block.kind == "heading", bullet=bullet)
+            heading = block.kind == "heading"
+            yield Line(text, [block.id], heading=heading, bullet=bullet,
+                       level=block.level if heading else None)
 
 
 def _parts(text: str) -> list[str]:
@@ -141,7 +154,10 @@ def _row_lines(row: list[Block]) -> list[Line]:
     if len(cells) > 1 and _NUMBER_CELL.match(cells[0][0][0]):
         first = cells[0][0][0] + " " + "\t".join(p[0] for p, _ in cells[1:])
     ids = [i for _, block_ids in cells for i in block_ids]
-    lines = [Line(first, ids, table=True)]
+    columns = [col for col, group in groupby(row, key=lambda b: b.col)
+               if any(_parts(b.text) for b in group)]
+    lines = [Line(first, ids, table=True,
+                  cells=[(col or 0, p[0]) for col, (p, _) in zip(columns, cells, strict=True)])]
     for paragraphs, block_ids in cells:
         lines.extend(Line(p, block_ids, table=True) for p in paragraphs[1:])
     return lines

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from pipeline.minutes.names import morph_language, parses
 
-_U = "А-ЯЁІЇЄҐA-Z"
-_L = "а-яёіїєґa-z'’ʼ"
+_U = "А-ЯЁІЇЄҐЎӘҒҚҢӨҰҮҺA-Z"
+_L = "а-яёіїєґўәғқңөұүһa-z'’ʼ"
 _WORD = rf"[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"
 _INIT = rf"[{_U}]\.\s?(?:[{_U}]\.?)?(?=[\s,;:()—–-]|$)"
 _INIT_BEFORE = rf"[{_U}]\.\s?(?:[{_U}]\.)?"
@@ -28,7 +28,9 @@ _VERBS = (
     r"(?:said|stated|noted|reported|presented|informed|proposed|suggested|supported|welcomed"
     r"|asked|thanked|introduced|explained|highlighted|emphasi[sz]ed|added|recalled|pointed"
     r"|expressed|briefed|outlined|raised|underlined|drew|spoke|objected|requested|moved"
-    r"|seconded|agreed|opposed|reminded|described|announced|invited)\b"
+    r"|seconded|agreed|opposed|reminded|described|announced|invited|walked|confirmed|shared"
+    r"|gave|summari[sz]ed|mentioned|commented|questioned|volunteered|wondered|demonstrated"
+    r"|clarified|responded|replied|argued|acknowledged|updated|led)\b"
     r"|(?:сообщил|доложил|отметил|предложил|рассказал|поддержал|проинформировал|выступил"
     r"|подчеркнул|обратил|представил|заявил|пояснил|информировал|повідомив|повідомил|доповів"
     r"|доповіла|зазначив|зазначил|запропонував|запропонувал|наголосив|наголосил|підтримав"
@@ -38,7 +40,8 @@ _VERB_AFTER_COMMA = re.compile(rf"(?:,|\))\s+(?={_VERBS})", re.IGNORECASE)
 _NOT_NAMES = re.compile(
     r"^(?:the|this|that|it|a|an|in|on|for|members|delegates|council|assembly|secretariat|chair"
     r"|board|committee|item|motion|resolution|vote|votes|совет|ассамблея|секретариат|рада"
-    r"|асамблея|секретаріат|комиссия|комісія|решение|рішення|информацию|інформацію)$",
+    r"|асамблея|секретаріат|комиссия|комісія|решение|рішення|информацию|інформацію"
+    r"|everyone|everybody|nobody|all|some|several|participants|he|she|they|we|there)$",
     re.IGNORECASE)
 _CITY = re.compile(
     rf"(?:\(|,\s*|^|\s)(?:г\.|гор\.|город|м\.|місто)\s*(?P<city>[{_U}][{_L}]+(?:[-\s][{_U}][{_L}]+)?)\)?"
@@ -46,7 +49,20 @@ _CITY = re.compile(
 _ABBREVIATIONS = ("г", "м", "гор", "ул", "им", "обл", "пос", "просп", "пр", "с", "St", "No", "Mr",
                   "Ms", "Mrs", "Dr", "т", "д", "вул", "ім")
 _SENTENCE_END = re.compile(rf"[.;!?]\s+(?=[{_U}«\"])")
-_TOPIC = re.compile(r"^(?:о|об|обо|про|щодо|on|about)\s", re.IGNORECASE)
+#: a topic where a role would stand: «— о бюджете», «— аб даце …», «— … туралы» (kk).
+#: «…, который доложил о …», «…, яка представила …», "…, who presented …": the role ends.
+_RELATIVE = re.compile(r",\s+(?=(?:котор(?:ый|ая|ое|ые)|який|яка|які|who)\s)", re.IGNORECASE)
+_TOPIC = re.compile(r"^(?:о|об|обо|про|щодо|аб|on|about)\s|\sтуралы\.?$", re.IGNORECASE)
+
+#: "The Chair noted that …", «Председательствующий отметил …»: the chair (or secretary)
+#: speaks without being named; `people.settle` puts the name in from the head.
+OFFICER_SPEAKS = re.compile(
+    r"^(?:the\s+)?(?:(?P<chair>chair(?:man|woman|person)?|president|председательствующий"
+    r"|председатель|головуючий|головуюча)|(?P<secretary>secretary|секретарь|секретар))"
+    r"\s+(?=(?:said|stated|noted|reported|informed|proposed|suggested|thanked|explained|added"
+    r"|recalled|reminded|announced|invited|asked|welcomed|opened|closed|summed|concluded"
+    r"|сообщил|отметил|предложил|напомнил|поблагодарил|открыл|закрыл|пояснил|зазначив"
+    r"|повідомив|запропонував|нагадав|подякував|відкрив|закрив)\w*)", re.IGNORECASE)
 
 
 @dataclass
@@ -57,6 +73,8 @@ class SpeakerLine:
     role: str | None
     city: str | None
     text: str
+    #: the part played at the meeting when the line says it («содокладчик», "invited").
+    capacity: str | None = None
 
 
 def read_speaker(text: str, language: str, strict: bool = False) -> SpeakerLine | None:
@@ -69,6 +87,11 @@ def read_speaker(text: str, language: str, strict: bool = False) -> SpeakerLine 
     words, end = found
     role, city, speech = _split_rest(text[end:])
     return SpeakerLine(words=words, role=role, city=city, text=speech)
+
+
+def name_at_start(text: str, language: str, strict: bool = False) -> tuple[list[str], int] | None:
+    """The words of the name a text starts with and where the name ends, or None."""
+    return _name_at_start(text, language, strict)
 
 
 def _name_at_start(text: str, language: str, strict: bool) -> tuple[list[str], int] | None:
@@ -109,7 +132,8 @@ def _full_name_ok(words: list[str], titled: bool, rest: str, language: str,
         known = any({"Name", "Patr"} & p.tag.grammemes for w in words for p in parses(morph, w))
         return known and len(words) >= 2 and (not strict or bool(re.match(r"[—–(,:-]", rest)))
     if len(words) < 2:
-        return False
+        # "Aliyev asked …": a surname alone is a speaker only when a speech verb follows.
+        return bool(_SPEECH_VERB.match(rest)) and len(words[0]) > 2
     return bool(re.match(r"\(|:|,[^.:;]{1,120}\)", rest) or _SPEECH_VERB.match(rest))
 
 
@@ -125,7 +149,7 @@ def _split_rest(rest: str) -> tuple[str | None, str | None, str]:
     if not re.match(r"[,—–-]", rest):
         return None, None, rest
     header, speech = _header_and_speech(rest.lstrip(",—–- "))
-    if _TOPIC.match(header):
+    if _TOPIC.search(header):
         return None, None, (header + " " + speech).strip()
     return _role_and_city(header) + (speech,)
 
@@ -138,7 +162,8 @@ def _header_and_speech(text: str) -> tuple[str, str]:
         if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         return text[: found.start()].strip(), text[found.end():].strip()
-    colon = re.search(r":\s+|\s[—–]\s+(?=[a-zа-яёіїєґ])", text) or _VERB_AFTER_COMMA.search(text)
+    colon = re.search(r":\s+|\s[—–]\s+(?=[a-zа-яёіїєґ])", text) or _VERB_AFTER_COMMA.search(text) \
+        or _RELATIVE.search(text)
     if colon:
         return text[: colon.start()].strip(), text[colon.end():].strip()
     return text.strip().rstrip("."), ""
@@ -192,3 +217,11 @@ def speech_gender(text: str, language: str) -> str | None:
                 if gender:
                     return gender
     return None
+
+
+def narrates(text: str, language: str) -> bool:
+    """A line of a narrative record: "Ms Harutyunyan reported that …", "The Chair noted …"."""
+    if OFFICER_SPEAKS.match(text.strip()):
+        return True
+    speaker = read_speaker(text, language, strict=True)
+    return speaker is not None and bool(_SPEECH_VERB.match(speaker.text))

@@ -26,22 +26,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus.languages import MARKERS
 from corpus.meetings import meeting_key
 from corpus.model import KIND_GIVEN, Document, Session
 from pipeline.minutes.checks import check_session
 from pipeline.minutes.header import place_city
 from pipeline.minutes.labels import Label, match_label
 from pipeline.minutes.lines import document_lines
+from pipeline.minutes.people import settle
 from pipeline.minutes.roster import Roster
 from pipeline.minutes.walker import Walker
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
 #: bump when the structure read from the same blocks changes.
-VERSION = "2"
+VERSION = "3"
 #: lines looked at to recognise minutes by content (labels sit near the top and all through).
 DETECT_LINES = 400
-_LANGUAGES = ("ru", "uk", "en")
+#: the languages the minutes are read in; be and kk names are kept as written (see `people`).
+_LANGUAGES = ("ru", "uk", "be", "kk", "en")
 
 
 class MinutesStage:
@@ -97,7 +100,9 @@ def read_minutes(document: Document, roster: Roster | None = None) -> Session:
     language = minutes_language(document)
     walker = Walker(document_lines(document), language)
     session = walker.run()
+    settle(session, language)
     findings = check_session(session, walker.agenda_size)
+    findings.missing.extend(walker.problems)
     session.problems = findings.missing + findings.inconsistent
     if roster is not None:
         roster.link(session, language)
@@ -117,11 +122,15 @@ def session_key(session: Session) -> str | None:
 
 
 def minutes_language(document: Document) -> str:
-    """ru, uk or en: the document's language when the language stage set one of these, else
-    a guess from the letters (Ukrainian letters, then any Cyrillic)."""
+    """ru, uk, be, kk or en: the document's language when the language stage set one of these,
+    else a guess from the letters (Belarusian ў, Kazakh letters, Ukrainian letters, then any
+    Cyrillic)."""
     if document.language in _LANGUAGES:
         return document.language
     sample = " ".join(b.text for b in document.blocks[:200])
+    for language in ("be", "kk"):
+        if any(ch in sample for ch in dict(MARKERS)[language]):
+            return language
     if any(ch in sample for ch in "іїєґІЇЄҐ"):
         return "uk"
     cyrillic = sum(1 for ch in sample if "а" <= ch.lower() <= "я")

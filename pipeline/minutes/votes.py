@@ -18,10 +18,11 @@ ADOPTED = "adopted"
 REJECTED = "rejected"
 
 _KEYS: dict[str, str] = {
-    "for": r"за|for|in\s+favou?r|yes|ayes",
-    "against": r"против|проти|against|nays?|noes",
+    "for": r"за|жақтап|жақтағандар|қолдап|for|in\s+favou?r|yes|ayes",
+    "against": r"против|проти|супраць|қарсы|against|nays?|noes",
     "abstained": r"воздержал(?:ись|ся|ась|ось)|воздержавши(?:хся|еся|йся)|утрима(?:лися|лись|лось|вся|лася|лися)"
-                 r"|утрималися|abstain(?:ed|ing|s)?|abstentions?",
+                 r"|утрималися|устрымал(?:іся|ася)|устрымаўся|қалыс\s+қал(?:ды|ған|ғандар)"
+                 r"|abstain(?:ed|ing|s)?|abstentions?",
 }  # fmt: skip
 _KEY_RE = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _KEYS.items()) + r")(?![\w])",
@@ -31,24 +32,28 @@ _AFTER = re.compile(r"^[\s«»\"“”„'’:：=—–-]*")
 _BEFORE = re.compile(r"[\s«»\"“”„'’—–-]*$")
 _TRIPLE = re.compile(
     r"(?<![\d.])(\d{1,3})\s*[-–—:/]\s*(\d{1,3})\s*[-–—:/]\s*(\d{1,3})(?!\d|\.\d)")
-_UNANIMOUS = re.compile(r"единогласн|одноголосн|unanimous|nem\.?\s*con", re.IGNORECASE)
+_UNANIMOUS = re.compile(r"единогласн|одноголосн|аднагалосн|бірауыздан|unanimous|nem\.?\s*con",
+                        re.IGNORECASE)
 _REJECTED = re.compile(
-    r"не\s+(?:был[оа]?\s+)?(?:принят|прийнят|ухвален|одобрен|схвален|підтриман|поддержан)"
+    r"(?<!\w)не\s+(?:был[оа]?\s+)?(?:принят|прийнят|ухвален|одобрен|схвален|підтриман|поддержан)"
+    r"|(?<!\w)не\s+прынят|қабылданбады"
     r"|отклон[её]н|відхилен|not\s+(?:been\s+)?(?:carried|adopted|passed|approved|agreed)"
     r"|\b(?:lost|defeated|failed|rejected)\b",
     re.IGNORECASE,
 )
 _ADOPTED = re.compile(
     r"\bприня(?:т[оаы]?|ли)\b|\bприйня(?:т[оаіе]?|ли)\b|\bухвален[оаіе]?\b|\bодобрен[оаы]?\b"
-    r"|\bсхвален[оаіе]?\b|\b(?:carried|adopted|passed|approved|agreed)\b",
+    r"|\bсхвален[оаіе]?\b|\bпрынят[аыо]?\b|\bқабылданды\b"
+    r"|\b(?:carried|adopted|passed|approved|agreed)\b",
     re.IGNORECASE,
 )
 _OUTCOME_LINE = re.compile(
     r"^(?:(?:итоги?|результат|підсумок|outcome|result)\s*[:—–-]\s*)?"
     r"(?:(?:the\s+)?(?:решение|предложение|постановление|проект\s+решения|вопрос|рішення"
     r"|пропозиці[яю]|проєкт\s+рішення|проект\s+рішення|питання|motion|resolution|proposal|decision"
-    r"|recommendation)\s+)?(?:был[оа]?\s+|was\s+|has\s+been\s+)?"
+    r"|recommendation|рашэнне|шешім)\s+)?(?:был[оа]?\s+|was\s+|has\s+been\s+)?"
     r"(?:не\s+)?(?:принят|прийнят|ухвален|одобрен|схвален|отклон|відхилен|единогласн|одноголосн"
+    r"|прынят|аднагалосн|қабылдан|бірауыздан"
     r"|carried|adopted|passed|approved|agreed|lost|defeated|failed|rejected|not\s|unanimous)",
     re.IGNORECASE,
 )  # fmt: skip

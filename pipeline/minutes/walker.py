@@ -18,22 +18,42 @@ from __future__ import annotations
 import re
 
 from corpus.model import AgendaItem, Session
-from pipeline.minutes.header import read_header_label, read_header_line, read_present, split_names
+from pipeline.minutes.checks import item_name
+from pipeline.minutes.header import (
+    person_part,
+    read_header_label,
+    read_header_line,
+    read_present,
+    session_number,
+    split_names,
+    starts_with_date,
+)
 from pipeline.minutes.items import ItemReader
 from pipeline.minutes.labels import Label, LabelMatch, match_label, match_question
 from pipeline.minutes.lines import Line
-from pipeline.minutes.speakers import read_speaker
-from pipeline.minutes.votes import is_outcome_line
+from pipeline.minutes.outline import END, SKIP, Outline
+from pipeline.minutes.signatures import Signature, read_signature, read_signed_name
+from pipeline.minutes.speakers import narrates, read_speaker
+from pipeline.minutes.titles import (
+    ITEM_WORD,
+    NUMBERED,
+    about_agenda,
+    clean_title,
+    continues_title,
+    ends_sentence,
+    numbered_item,
+    short,
+    similar,
+    split_agenda,
+)
 
 _BODY_LABELS = (Label.HEARD, Label.SPOKE, Label.DECIDED, Label.VOTED)
 _OPENING_LABELS = (Label.HEARD, Label.SPOKE, Label.RAPPORTEUR)
 _HEAD_LABELS = (Label.TITLE, Label.CHAIR, Label.SECRETARY, Label.PRESENT, Label.INVITED,
                 Label.ABSENT, Label.PLACE, Label.DATE)
-_NUMBERED = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+|\t)(?=\S)(?P<rest>.*)$", re.DOTALL)
-_RAPPORTEUR_TAIL = re.compile(
-    r"[.;,]?\s*[(\t]?\s*(?:докладчик|докладчики|доповідач|доповідачі|rapporteur|presenter|speaker)s?\b.*$",
-    re.IGNORECASE | re.DOTALL)
-_STOP_WORDS = {"and", "the", "for", "with", "городов", "членов"}
+_LIST_LABELS = (Label.PRESENT, Label.INVITED, Label.ABSENT)
+#: the line under a bare title: "of the 5th meeting of …", «заседания № 3 …».
+_MEETING_OF = re.compile(r"^(?:of\s+(?:the\s+)?|заседани|засіданн|пасяджэнн|отырыс|№\s*\d)", re.I)
 
 
 class Walker:
@@ -50,12 +70,19 @@ class Walker:
         self.current: ItemReader | None = None
         self.extra_items: list[AgendaItem] = []
         self.agenda_size = 0
+        self.pending_office: Label | None = None
+        self.outline = Outline(lambda text: self._agenda_index_by_title(text) is not None)
+        #: what the body gets wrong, found while reading (a speaker line without a name).
+        self.problems: list[str] = []
 
     def run(self) -> Session:
         for index, line in enumerate(self.lines):
             self._line(index, line, match_label(line.text))
         for reader in self.readers.values():
             reader.close()
+            self.problems.extend(f"{item_name(reader.item, 0)}: a speaker line names no one "
+                                 f"(«{short(text)}»)" for text in reader.unnamed)
+            self.problems.extend(reader.roll.problems if reader.roll else [])
         self.agenda_size = len(self.session.agenda)
         self.session.agenda.extend(self.extra_items)
         return self.session
@@ -64,6 +91,7 @@ class Walker:
         if self.zone == "head":
             if match is not None and match.label is Label.AGENDA:
                 self.zone = "agenda"
+                self.outline.agenda_opened(line)
                 if match.rest:
                     self._agenda_line(Line(match.rest, line.block_ids))
                 return
@@ -74,7 +102,10 @@ class Walker:
         elif self.zone == "agenda":
             if match is not None and match.label is Label.AGENDA:
                 return
-            if not self._body_starts(index, line, match):
+            verdict = self.outline.agenda_line(line)
+            if verdict == SKIP:
+                return
+            if verdict != END and not self._body_starts(index, line, match):
                 self._agenda_line(line)
                 return
             self.zone = "body"
@@ -84,19 +115,29 @@ class Walker:
 
     def _head_line(self, line: Line, match: LabelMatch | None) -> None:
         if match is not None and read_header_label(self.session, match, line, self.language):
-            self.head_list = match.label if match.label in (Label.PRESENT, Label.INVITED) else None
+            self.head_list = match.label if match.label in _LIST_LABELS else None
             return
-        numbered = _NUMBERED.match(line.text)
+        numbered = NUMBERED.match(line.text)
+        if line.heading:
+            self.head_list = None  # a heading ends an attendance list
         listed = line.bullet or numbered or "," in line.text or \
             read_speaker(line.text, self.language) is not None
         if self.head_list is not None and listed:
             text = numbered.group("rest") if numbered else line.text
             if self.head_list is Label.PRESENT:
                 read_present(self.session, text)
+            elif self.head_list is Label.ABSENT:
+                self.session.absent.extend(split_names(text))
             else:
                 self.session.invited.extend(split_names(text))
             return
-        if numbered and self.head_list is None:
+        if self.session.number is None and _MEETING_OF.match(line.text):
+            self.session.number = session_number(line.text)
+        signature = read_signature(line.text)
+        if signature is not None and signature.name:  # «Председатель группы – Хабибуллин Р.Р.»
+            self._sign(signature)
+            return
+        if numbered and self.head_list is None and not starts_with_date(line.text):
             self.zone = "agenda"
             self._agenda_line(line)
             return
@@ -105,13 +146,13 @@ class Walker:
     # agenda ------------------------------------------------------------------------------
 
     def _agenda_line(self, line: Line) -> None:
-        pieces = _split_agenda(line.text)
+        pieces = split_agenda(line.text)
         if len(pieces) > 1:
             for piece in pieces:
                 self._agenda_line(Line(piece, line.block_ids, bullet=line.bullet))
             return
         text = line.text
-        marker = _numbered_item(text)
+        marker = numbered_item(text)
         match = match_label(text)
         if match is not None and match.label is Label.RAPPORTEUR:
             return
@@ -119,20 +160,20 @@ class Walker:
             self.agenda_numbered = True
             self._add_agenda_item(marker[0], marker[1], line)
             return
-        if _about_agenda(text):
+        if about_agenda(text):
             return
         agenda = self.session.agenda
-        if agenda and not line.bullet and _continues_title(agenda[-1].title, text,
+        if agenda and not line.bullet and continues_title(agenda[-1].title, text,
                                                            self.agenda_numbered):
-            agenda[-1].title = _clean_title(f"{agenda[-1].title} {text}")
+            agenda[-1].title = clean_title(f"{agenda[-1].title} {text}")
             agenda[-1].block_ids.extend(line.block_ids)
         elif not self.agenda_numbered and (line.bullet or not agenda) and not line.table:
             self._add_agenda_item(None, text, line)
-        elif not self.agenda_numbered and agenda and _ends_sentence(agenda[-1].title, text):
+        elif not self.agenda_numbered and agenda and ends_sentence(agenda[-1].title, text):
             self._add_agenda_item(None, text, line)
 
     def _add_agenda_item(self, number: str | None, text: str, line: Line) -> None:
-        title = _clean_title(text)
+        title = clean_title(text)
         if title:
             self.session.agenda.append(AgendaItem(number, title, list(line.block_ids)))
 
@@ -142,19 +183,28 @@ class Walker:
         if match is not None and match.label in _BODY_LABELS + (Label.RAPPORTEUR,):
             return match.label is not Label.RAPPORTEUR or self.zone == "head"
         question = match_question(line.text)
-        if question and not _numbered_item(line.text):
+        if question and (not numbered_item(line.text) or self.zone == "head"):
             return True
-        marker = _numbered_item(line.text)
+        if not line.bullet and narrates(line.text, self.language):
+            return True
+        marker = numbered_item(line.text)
         if marker is None:
             return line.heading and self._agenda_index_by_title(line.text) is not None
+        if self.zone == "head" and line.heading:
+            return True  # "1. Welcome and apologies" as a heading: minutes with no agenda list
+        if self.zone == "agenda" and not self.session.agenda:
+            return False  # the agenda's first item, though СЛУШАЛИ follows a one-item agenda
         if self._next_opens_item(index, rapporteur=False):
             return True
         return self.zone == "agenda" and self._agenda_index(marker[0]) is not None
 
     def _body_line(self, index: int, line: Line, match: LabelMatch | None) -> None:
+        if self._signature(line):
+            return
         marker = self._item_marker(index, line, match)
         if marker is not None:
             number, title, rest = marker
+            self.outline.item_opened(line)
             self._open_item(number, title, line)
             if rest:
                 rest_line = Line(rest, line.block_ids, heading=line.heading)
@@ -165,11 +215,40 @@ class Walker:
             if self.current is not None:
                 self.current.stop_section()
             return
+        if (match is None and self.outline.closes_item(line)) or self.outline.outside:
+            if self.current is not None:
+                self.current.stop_section()
+            return
         opens = match is not None and match.label in _OPENING_LABELS
         if self.current is None or (opens and match is not None and match.label is Label.HEARD
                                     and self.current.has_outcome):
             self._open_next_item(line)
         self._feed(line, match)
+
+    def _signature(self, line: Line) -> bool:
+        """A signature line (or the name under an office signed alone) fills the chair or
+        secretary the head left out and ends the open section; it is never a speech."""
+        pending, self.pending_office = self.pending_office, None
+        if line.heading:
+            return False
+        signature = read_signature(line.text)
+        if signature is None and pending is not None:
+            name = read_signed_name(line.text)
+            signature = Signature(pending, name) if name else None
+        if signature is None:
+            return False
+        self._sign(signature)
+        if self.current is not None:
+            self.current.stop_section()
+        return True
+
+    def _sign(self, signature: Signature) -> None:
+        if signature.name is None:
+            self.pending_office = signature.office
+        elif signature.office is Label.CHAIR:
+            self.session.chair = self.session.chair or person_part(signature.name)
+        else:
+            self.session.secretary = self.session.secretary or person_part(signature.name)
 
     def _feed(self, line: Line, match: LabelMatch | None) -> None:
         if self.current is None:
@@ -184,10 +263,12 @@ class Walker:
             rest = re.sub(r"^\d{1,3}[.)]?\s*", "", line.text.strip())
             return match.number, "", rest
         question = match_question(line.text)
+        if question and ITEM_WORD.match(line.text):
+            return question[0], clean_title(question[1]), ""
         if question and not (self.current and self.current.section is Label.DECIDED
-                             and _numbered_item(line.text)):
+                             and numbered_item(line.text)):
             return question[0], "", question[1]
-        numbered = _numbered_item(line.text)
+        numbered = numbered_item(line.text)
         if numbered is not None:
             return self._numbered_marker(index, line, numbered)
         if line.heading:
@@ -205,10 +286,10 @@ class Walker:
         if known is not None and number == current and not line.heading:
             return None
         evidence = line.heading or self._next_opens_item(index)
-        if known is not None and (evidence or _similar(rest, self.session.agenda[known].title)):
+        if known is not None and (evidence or similar(rest, self.session.agenda[known].title)):
             return number, "", ""
-        if known is None and evidence and not self._in_decisions():
-            return number, _clean_title(rest), ""
+        if known is None and evidence and (line.heading or not self._in_decisions()):
+            return number, clean_title(rest), ""
         return None
 
     def _in_decisions(self) -> bool:
@@ -253,8 +334,15 @@ class Walker:
 
     def _switch_to(self, item: AgendaItem) -> None:
         if id(item) not in self.readers:
-            self.readers[id(item)] = ItemReader(item, self.language)
+            self.readers[id(item)] = ItemReader(item, self.language, known=self._known())
         self.current = self.readers[id(item)]
+
+    def _known(self) -> frozenset[str]:
+        """The words of the names the head lists (present, invited, chair, secretary), which
+        notes use alone to name a speaker ("Anna: …")."""
+        session = self.session
+        names = [*session.present, *session.invited, session.chair or "", session.secretary or ""]
+        return frozenset(w.lower() for n in names for w in n.split() if w[:1].isupper())
 
     def _agenda_index(self, number: str | None) -> int | None:
         for n, item in enumerate(self.session.agenda):
@@ -263,68 +351,9 @@ class Walker:
         return None
 
     def _agenda_index_by_title(self, text: str) -> int | None:
-        numbered = _numbered_item(text)
-        title = _clean_title(numbered[1] if numbered else text)
+        numbered = numbered_item(text)
+        title = clean_title(numbered[1] if numbered else text)
         for n, item in enumerate(self.session.agenda):
-            if _similar(title, item.title):
+            if similar(title, item.title):
                 return n
         return None
-
-
-def _numbered_item(text: str) -> tuple[str, str] | None:
-    """«2. О туризме» or "Item 2: Tourism" → ("2", title); decisions like «2.1.» are not."""
-    found = _NUMBERED.match(text.strip())
-    if found and not re.match(r"\d", found.group("rest")):
-        return found.group(1), found.group("rest").strip()
-    question = match_question(text)
-    if question and re.match(r"(?:agenda\s+)?item\b", text.strip(), re.IGNORECASE):
-        return question
-    return None
-
-
-def _split_agenda(text: str) -> list[str]:
-    """«1. О бюджете 2. О туризме» (items run together by PDF extraction) → two items: a line
-    is cut where the next number in sequence starts a capitalised title."""
-    found = _NUMBERED.match(text)
-    if not found:
-        return [text]
-    following = int(found.group(1)) + 1
-    parts = re.split(rf"\s+(?={following}[.)]\s+[A-ZА-ЯЁІЇЄҐ«])", text, maxsplit=1)
-    return [parts[0]] + (_split_agenda(parts[1]) if len(parts) > 1 else [])
-
-
-def _about_agenda(text: str) -> bool:
-    """«Повестка дня утверждена единогласно.»: a line about the agenda, not an item of it."""
-    return bool(re.search(r"повестк|порядок\s+денн|порядку\s+денн|agenda", text, re.IGNORECASE)) \
-        or is_outcome_line(text)
-
-
-def _clean_title(text: str) -> str:
-    """The title without a rapporteur, table columns after it, or a final full stop."""
-    text = _RAPPORTEUR_TAIL.sub("", text.split("\t")[0])
-    return " ".join(text.split()).strip(" .;:")
-
-
-def _continues_title(title: str, text: str, numbered: bool) -> bool:
-    """A line carries on an agenda item's title when it starts in lower case, or (in a numbered
-    agenda) when the title has not ended."""
-    if re.match(r"[a-zа-яёіїєґ(«\"—–-]", text.strip()):
-        return True
-    return numbered and bool(title) and title[-1] not in ".;!?"
-
-
-def _ends_sentence(title: str, text: str) -> bool:
-    return bool(title) and bool(text[:1].isupper())
-
-
-def _words(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"\w+", text.lower()) if len(w) > 3} - _STOP_WORDS
-
-
-def _similar(a: str, b: str) -> bool:
-    """Two titles share most of their words (by five-letter stems, so inflection does not
-    matter)."""
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6

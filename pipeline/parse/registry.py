@@ -28,6 +28,7 @@ DECLARED: tuple[str, ...] = (
     "pipeline.parse.image.parser:ImageParser",
     "pipeline.parse.text.parser:HtmlParser",
     "pipeline.parse.text.parser:TextParser",
+    "pipeline.parse.markdown.parser:MarkdownParser",
 )
 #: the parsers in use: the declared ones (loaded by `parsers()`), then any a caller appends.
 PARSERS: list[Parser] = []

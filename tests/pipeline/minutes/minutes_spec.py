@@ -22,6 +22,8 @@ class Speaker:
     city: str | None = None
     city_key: str | None = None
     text: str = ""
+    #: the part played; "auto" is rapporteur under СЛУШАЛИ and none in the debate.
+    capacity: str | None = "auto"
 
 
 @dataclass
@@ -85,7 +87,7 @@ def tally_json(tally: Tally | None) -> dict[str, Any] | None:
     if tally is None:
         return None
     return {"for": tally.votes_for, "against": tally.against, "abstained": tally.abstained,
-            "outcome": tally.outcome, "unanimous": tally.unanimous}
+            "outcome": tally.outcome, "unanimous": tally.unanimous, "members": []}
 
 
 def expected(minutes: Minutes) -> dict[str, Any]:
@@ -105,7 +107,8 @@ def expected(minutes: Minutes) -> dict[str, Any]:
             "chair": minutes.chair, "secretary": minutes.secretary,
             "present_count": minutes.present_count,
             "problems": minutes.problems + minutes.session_problems,
-            "agenda": [_item_json(item) for item in minutes.items],
+            "agenda": [_item_json(item, minutes.options.get("labels") != "none")
+                       for item in minutes.items],
         },
     }
 
@@ -115,12 +118,19 @@ def _unsplit(text: str) -> str:
     return text.replace(" || ", " ").replace(" | ", " ")
 
 
-def _item_json(item: Item) -> dict[str, Any]:
+def _capacity(speaker: Speaker, heard: bool) -> str | None:
+    if speaker.capacity != "auto":
+        return speaker.capacity
+    return "rapporteur" if heard else None
+
+
+def _item_json(item: Item, labelled: bool = True) -> dict[str, Any]:
     return {
         "number": item.number,
         "title": _unsplit(item.title),
         "speeches": [{"speaker": s.name, "person_key": s.key, "role": s.role,
-                      "city": s.city_key} for s in item.heard + item.spoke],
+                      "city": s.city_key, "capacity": _capacity(s, labelled and s in item.heard)}
+                     for s in item.heard + item.spoke],
         "decisions": [{"number": d.number, "text": _unsplit(d.text), "vote": tally_json(d.vote)}
                       for d in item.decisions],
         "vote": tally_json(item.vote),

@@ -3,7 +3,7 @@ with DejaVu Sans) or plain text.
 
 Elements are (kind, value) pairs: title, center, p, bold, boldrun (label, rest), h (item
 heading), num (numbered list item), bullet, tab (left, right), table (rows of cells, a cell a
-string or a list of paragraphs), pagebreak. The outputs are deterministic (fixed core
+string or a list of paragraphs), pagebreak; a Markdown file is one ("raw", text) element. The outputs are deterministic (fixed core
 properties, reportlab's invariant mode), so a generated set is the same on every run.
 """
 
@@ -21,7 +21,8 @@ Element = tuple[str, Any]
 
 def write(path: Path, elements: list[Element], options: dict[str, Any]) -> Path:
     """Write the elements in the format the file name asks for."""
-    writer = {".docx": write_docx, ".pdf": write_pdf, ".txt": write_text}[path.suffix]
+    writer = {".docx": write_docx, ".pdf": write_pdf, ".txt": write_text,
+              ".md": write_raw}[path.suffix]
     writer(path, elements, options)
     return path
 
@@ -211,3 +212,11 @@ def _text_of(kind: str, value: Any) -> str:
         return "\n".join("  ".join(c if isinstance(c, str) else " ".join(c) for c in row)
                          for row in value)
     return str(value)
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def write_raw(path: Path, elements: list[Element], options: dict[str, Any]) -> None:
+    """A file written as it is (Markdown notes are their own layout)."""
+    path.write_text("".join(str(value) for kind, value in elements if kind == "raw"), "utf-8")

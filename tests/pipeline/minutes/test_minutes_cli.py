@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from corpus.store import Store
 from pipeline.cli import main
+from pipeline.minutes.stage import VERSION
 from pipeline.parse import parse
 from pipeline.parse.base import Source
 
@@ -43,7 +45,7 @@ def test_minutes_reads_saves_and_then_shows_the_stored_structure(
     assert agenda[0]["vote"]["for"] == 25 and agenda[0]["vote"]["block_ids"]
     with Store(archive, readonly=True) as store:
         stored = store.load_document(store.resolve("ru_classic.docx"))
-        assert store.stage_versions(stored.id) == {"minutes": "2", "index": "1"}
+        assert store.stage_versions(stored.id) == {"minutes": VERSION, "index": "1"}
     assert stored.minutes is not None and stored.kind == "minutes"
     code, again = run(["minutes", "ru_classic.docx", "--json", "--data", str(archive)], capsys)
     assert json.loads(again) == first
@@ -101,3 +103,43 @@ def test_resolution_needs_language_codes(archive: Path, tmp_path: Path,
                  "--data", str(archive)])
     assert code == 2
     assert "--to" in capsys.readouterr().err
+
+
+def _properties(path: Path) -> dict[str, object]:
+    props = docx.Document(str(path)).core_properties
+    return {name: getattr(props, name) for name in (
+        "title", "author", "last_modified_by", "language", "subject", "keywords", "comments",
+        "category", "revision")}
+
+
+def test_a_draft_file_names_its_meeting_author_and_language(
+        archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["minutes", "ru_tables.docx", "--data", str(archive)], capsys)
+    out = tmp_path / "draft.docx"
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    code, _ = run(["resolution", "2025-09-24 #15", "--to", "ru,uk", "--out", str(out),
+                   "--author", "Секретариат Совета", "--data", str(archive)], capsys)
+    assert code == 0
+    assert _properties(out) == {
+        "title": "ПРОЕКТ РЕШЕНИЯ — Заседание № 15, 24 сентября 2025 г., Минск",
+        "author": "Секретариат Совета", "last_modified_by": "Секретариат Совета",
+        "language": "ru",
+        "subject": "Международная ассамблея столиц и крупных городов",
+        "keywords": "2025-09-24 #15; Минск; О развитии общественного транспорта в городах "
+                    "Ассамблеи; О проведении конкурса «Лучший городской двор»; О создании "
+                    "фонда поддержки малых городских проектов",
+        "comments": "", "category": "", "revision": 1}
+    props = docx.Document(str(out)).core_properties
+    assert props.created == props.modified and props.created >= before
+
+
+def test_a_draft_without_an_author_names_the_assembly(
+        archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["minutes", "ru_tables.docx", "--data", str(archive)], capsys)
+    out = tmp_path / "draft.docx"
+    assert run(["resolution", "2025-09-24 #15", "--to", "en", "--out", str(out),
+                "--data", str(archive)], capsys)[0] == 0
+    props = _properties(out)
+    assert (props["author"], props["language"], props["comments"]) == (
+        "International Assembly of Capitals and Large Cities", "en", "")
+    assert str(props["title"]).startswith("DRAFT RESOLUTION — Meeting No. 15, 24 September 2025")

@@ -15,6 +15,7 @@ from index.filters import allowed_rows
 from index.minutes_filters import item_blocks, speaker_blocks
 from index.searcher import Filters, Searcher
 from pipeline.cli import main
+from pipeline.minutes.stage import VERSION
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def stored(tmp_path: Path, minutes_set: dict[str, Path],
     data = tmp_path / "data"
     document = read_file(minutes_set["ru_classic.docx"])
     with Store(data) as store:
-        store.save_document(document, stages={"minutes": "2"})
+        store.save_document(document, stages={"minutes": VERSION})
         add_document(store, document)
     yield data, document
 

@@ -1,0 +1,1 @@
+"""Markdown files (CommonMark with tables): headings, lists, links and tables as blocks."""
