@@ -1,19 +1,19 @@
 """The `sek_natasha_ner` component: natasha's bundled Russian NER (slovnet) setting `doc.ents`.
 
-natasha tags one text at a time; here the texts of a whole batch of docs are cut into
-sentence-sized pieces, sorted by length and tagged together, so the network runs on full,
-evenly padded batches (the main cost of the Russian pipeline). The model sees the same razdel
-tokens as natasha alone, so its spans are the same; they are then snapped to spaCy tokens.
-The model loads once per process, on first use.
+The model is given each doc whole, as natasha alone is given a text: the Russian pipeline's
+tokens are razdel's (`pipeline.entities.tokens`), the same words natasha would make, so the
+network reads them directly and its spans are exactly natasha's, with all the context the doc
+has (the stage puts neighbouring blocks into one doc). The docs of a batch are sorted by length
+and tagged together, so the network runs on evenly padded batches. The model loads once per
+process, on first use.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,11 +22,13 @@ from spacy.util import filter_spans
 from corpus.errors import ModelMissing
 from pipeline.entities.spans import make_span, register_component
 
-#: pieces longer than this are cut at a space (the network's context is a few words anyway).
-PIECE_CHARS = 1000
-#: pieces tagged in one call of the network.
+#: docs tagged in one call of the network.
 NETWORK_BATCH = 64
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|\n+")
+
+
+class _Place(NamedTuple):
+    start: int
+    stop: int
 
 
 @lru_cache(maxsize=1)
@@ -41,33 +43,23 @@ def ner_model() -> Any:
     return tagger.infer
 
 
-def pieces(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) pieces of about a sentence, none longer than PIECE_CHARS."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        yield from _cut(start, text[start : match.start()])
-        start = match.end()
-    yield from _cut(start, text[start:])
-
-
-def _cut(offset: int, text: str) -> Iterator[tuple[int, str]]:
-    while len(text) > PIECE_CHARS:
-        cut = text.rfind(" ", 0, PIECE_CHARS)
-        cut = cut if cut > PIECE_CHARS // 2 else PIECE_CHARS
-        yield offset, text[:cut]
-        offset, text = offset + cut, text[cut:]
-    if text.strip():
-        yield offset, text
-
-
-def tag_texts(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """(start, end, label) spans of each text, tagged in length-sorted batches."""
+def tag_words(items: list[list[str]]) -> list[list[str]]:
+    """The BIO tag of every word of every item, tagged in length-sorted batches."""
     infer = ner_model()
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    for i, markup in zip(order, infer([texts[i] for i in order]), strict=True):
-        found[i] = [(s.start, s.stop, s.type) for s in markup.spans]
-    return found
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    tags: list[list[str]] = [[] for _ in items]
+    preds = infer.decoder(infer.process(infer.encoder([items[i] for i in order])))
+    for i, pred in zip(order, preds, strict=True):
+        tags[i] = list(pred)
+    return tags
+
+
+def model_spans(doc: Doc, tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) character spans from the tags of the doc's non-space tokens."""
+    from slovnet.bio import bio_spans
+
+    places = [_Place(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    return [(s.start, s.stop, s.type) for s in bio_spans(places, tags)]
 
 
 class NatashaNER:
@@ -86,16 +78,16 @@ class NatashaNER:
             yield from self._tag_batch(batch)
 
     def _tag_batch(self, docs: list[Doc]) -> list[Doc]:
-        places = [(d, off, text) for d, doc in enumerate(docs) for off, text in pieces(doc.text)]
-        spans = tag_texts([text for _, _, text in places])
-        found: list[list[Any]] = [[] for _ in docs]
-        for (d, offset, _), piece_spans in zip(places, spans, strict=True):
-            for start, end, label in piece_spans:
-                span = make_span(docs[d], offset + start, offset + end, label, "model")
-                if span is not None:
-                    found[d].append(span)
-        for doc, ents in zip(docs, found, strict=True):
-            doc.ents = filter_spans(ents)
+        items = [[t.text for t in doc if not t.is_space] for doc in docs]
+        filled = [i for i, words in enumerate(items) if words]
+        tags = tag_words([items[i] for i in filled])
+        for i, doc_tags in zip(filled, tags, strict=True):
+            doc = docs[i]
+            found = [
+                make_span(doc, start, end, label, "model")
+                for start, end, label in model_spans(doc, doc_tags)
+            ]
+            doc.ents = filter_spans([s for s in found if s is not None])
         return docs
 
 

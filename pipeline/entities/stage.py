@@ -1,9 +1,14 @@
 """The `entities` stage: people, places, organisations, dates, sums and percentages per block.
 
 Blocks are grouped by language and run through that language's spaCy pipeline
-(`pipeline.entities.nlp`) in batches; a long block is cut into segments at sentence or line
-ends, so a 100,000-character paragraph costs what its sentences cost. Every entity is stored
-with offsets into its block's text, its normal form and its canonical key.
+(`pipeline.entities.nlp`) in batches. Neighbouring blocks of a language are joined, one per
+line, into windows of up to SEGMENT_CHARS characters, so the model reads a paragraph-initial
+name or a headline with the text around it, as it would read the whole text alone; a longer
+block is cut into segments at line or sentence ends, so a 100,000-character paragraph costs
+what its sentences cost. A short block inherits its document's language when its letters are
+all of that language's alphabet (a Russian headline is not read as Ukrainian). Finally a name
+tagged somewhere in the document is tagged wherever else it stands (`consistency`). Every
+entity is stored with offsets into its block's text, its normal form and its canonical key.
 
 The pipelines (and natasha's model) load when a batch worker starts (`warm`, called by the
 pool's initializer, outside any file's deadline) or else on the first document a process sees,
@@ -17,10 +22,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corpus.errors import SekretarError
+from corpus.languages import ALPHABETS
 from corpus.model import UNDETERMINED, Block, Document, Entity
+from pipeline.entities.consistency import make_consistent
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
@@ -35,6 +43,8 @@ SEGMENT_CHARS = 5000
 BATCH_SIZE = 64
 #: the pipeline for blocks whose language is unknown and whose document's is too.
 FALLBACK_LANGUAGE = "xx"
+#: a block this short (a headline, a caption) may inherit its document's language.
+SHORT_BLOCK_CHARS = 200
 _BREAK = re.compile(r"\n|(?<=[.!?…;])\s")
 
 
@@ -81,18 +91,64 @@ def entities_of(doc: Doc, offset: int) -> list[Entity]:
 
 
 def pipeline_language(block: Block, document: Document) -> str:
-    """The block's language, else the document's, else the multilingual fallback."""
+    """The block's language, else the document's, else the multilingual fallback; a short
+    block written only in letters of its document's language takes the document's."""
+    if _inherits(block, document.language):
+        return document.language
     for language in (block.language, document.language):
         if language and language != UNDETERMINED:
             return language
     return FALLBACK_LANGUAGE
 
 
+def _inherits(block: Block, language: str) -> bool:
+    alphabet = ALPHABETS.get(language)
+    if alphabet is None or len(block.text) > SHORT_BLOCK_CHARS:
+        return False
+    letters = {ch for ch in block.text.lower() if ch.isalpha()}
+    return bool(letters) and letters <= alphabet
+
+
+Piece = tuple[Block, int, str]
+
+
+def windows(blocks: list[Block], limit: int = SEGMENT_CHARS) -> Iterator[list[Piece]]:
+    """Runs of neighbouring (block, offset, text) segments, at most `limit` characters
+    together once joined by line breaks."""
+    run: list[Piece] = []
+    size = 0
+    for block in blocks:
+        for offset, text in segments(block.text, limit):
+            if run and size + 1 + len(text) > limit:
+                yield run
+                run, size = [], 0
+            size += len(text) + (1 if run else 0)
+            run.append((block, offset, text))
+    if run:
+        yield run
+
+
+def window_text(run: list[Piece]) -> str:
+    return "\n".join(text for _, _, text in run)
+
+
+def spread(run: list[Piece], entities: list[Entity]) -> None:
+    """Give each segment of a window the entities inside it, offsets moved into its block;
+    one running across a line break between segments is dropped."""
+    start = 0
+    for block, offset, text in run:
+        end = start + len(text)
+        for e in entities:
+            if start <= e.start and e.end <= end:
+                block.entities.append(replace(e, start=e.start - start + offset, end=e.end - start + offset))
+        start = end + 1
+
+
 class EntitiesStage:
     """Finds and normalises the entities of every block."""
 
     name = "entities"
-    version = "1"
+    version = "2"
 
     def warm(self) -> None:
         """Load the Russian pipeline's models (natasha, pymorphy3, the gazetteer index) now:
@@ -111,6 +167,7 @@ class EntitiesStage:
             pipe = self._pipeline(document, language)
             if pipe is not None:
                 self._run_blocks(document, pipe, blocks)
+        make_consistent(document.blocks)
         return document
 
     def _pipeline(self, document: Document, language: str) -> Pipeline | None:
@@ -127,11 +184,11 @@ class EntitiesStage:
 
     def _run_blocks(self, document: Document, pipe: Pipeline, blocks: list[Block]) -> None:
         """All blocks of a language in batches; if a batch fails, block by block."""
-        places = [(b, off, text) for b in blocks for off, text in segments(b.text)]
+        runs = list(windows(blocks))
         try:
-            docs = pipe.nlp.pipe((text for _, _, text in places), batch_size=BATCH_SIZE)
-            for (block, offset, _), doc in zip(places, docs, strict=True):
-                block.entities.extend(entities_of(doc, offset))
+            docs = pipe.nlp.pipe((window_text(run) for run in runs), batch_size=BATCH_SIZE)
+            for run, doc in zip(runs, docs, strict=True):
+                spread(run, entities_of(doc, 0))
         except Exception:  # noqa: BLE001 - find the failing block below and record it
             for block in blocks:
                 self._run_one(document, pipe, block)
@@ -139,8 +196,8 @@ class EntitiesStage:
     def _run_one(self, document: Document, pipe: Pipeline, block: Block) -> None:
         block.entities = []
         try:
-            for offset, text in segments(block.text):
-                block.entities.extend(entities_of(pipe.nlp(text), offset))
+            for run in windows([block]):
+                spread(run, entities_of(pipe.nlp(window_text(run)), 0))
         except Exception as err:  # noqa: BLE001 - one bad block must not stop the document
             block.entities = []
             document.note_problem(f"entities: block {block.id} failed: {err}")
