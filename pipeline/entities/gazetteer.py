@@ -8,9 +8,12 @@ Abbreviations (МАГ, СНГ) match only as written. A name that is also a comm
 name (Владимир, Mary) counts only after a city word (г., город, місто, city) or where the NER
 model also saw a place there.
 
-A match wins over the NER model where they overlap, except a place inside a longer
-organisation or person the model found (Правительство Москвы, Иван Грозный), and it never
-replaces a date, sum or percentage from the rules.
+A match fills the gaps the NER model left and may widen a model span of its own type; it never
+retypes, cuts or swallows a model span (bank «Россия» stays ORG, «Россия 1» stays whole, LOC
+«РФ» in «Правительства РФ» stays), except a model span that is the match plus city words
+(«г. Москва»). It never replaces a date, sum or percentage from the rules. Where the model
+found exactly the match's span with the match's type, the model's span keeps its offsets and
+takes the entry's key and normal form.
 """
 
 from __future__ import annotations
@@ -228,20 +231,21 @@ def _confirmed(doc: Doc, words: list[Word], start: int, end: int) -> bool:
 
 
 def _model_keeps(old: Span, new: Span) -> bool:
-    """The model's organisation or person around a place stays (мэрия Казани), unless the
-    place opens it (a model's ORG «Москва Moscow» is a misreading); rule spans always stay."""
-    if source_of(old) == "rule":
+    """Whether a span already found stays against an overlapping gazetteer match.
+
+    Rule spans always stay. A model span stays unless the match only extends it with the same
+    type (Правительства → Правительства Москвы when both are ORG) or it is the match plus city
+    words (a model's ORG «г. Москва»): the gazetteer fills gaps and widens, but does not retype
+    (bank «Россия» stays ORG), cut (телеканал «Россия 1») or swallow (LOC «РФ» in
+    «Правительства РФ») what the model read.
+    """
+    if source_of(old) != "model":
         return True
-    inside = old.start < new.start and new.end <= old.end
+    if old.start >= new.start and old.end <= new.end:
+        return old.label_ != new.label_
     rest = [t for t in old if t.i < new.start or t.i >= new.end]
-    only_city_words = all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest)
-    return (
-        source_of(old) == "model"
-        and new.label_ == "LOC"
-        and inside
-        and old.label_ in ("ORG", "PER")
-        and not only_city_words
-    )
+    inside = old.start <= new.start and new.end <= old.end
+    return not (inside and all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest))
 
 
 @register_component("sek_gazetteer", default_config={"language": "ru"})

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corpus.errors import SekretarError
-from corpus.languages import ALPHABETS
+from corpus.languages import ALPHABETS, language_script, letter_script
 from corpus.model import UNDETERMINED, Block, Document, Entity
 from pipeline.entities.consistency import make_consistent
 from pipeline.settings import Settings
@@ -102,11 +102,16 @@ def pipeline_language(block: Block, document: Document) -> str:
 
 
 def _inherits(block: Block, language: str) -> bool:
+    """A short block takes its document's language when the letters of that language's script
+    are all of its alphabet and at least a third of its letters (a Russian headline with a
+    Latin company name in it is still Russian; one with і or ї is not)."""
     alphabet = ALPHABETS.get(language)
     if alphabet is None or len(block.text) > SHORT_BLOCK_CHARS:
         return False
-    letters = {ch for ch in block.text.lower() if ch.isalpha()}
-    return bool(letters) and letters <= alphabet
+    letters = [ch for ch in block.text.lower() if ch.isalpha()]
+    script = language_script(language)
+    own = {ch for ch in letters if letter_script(ch) == script}
+    return bool(own) and own <= alphabet and 3 * len(own) >= len(set(letters))
 
 
 Piece = tuple[Block, int, str]
