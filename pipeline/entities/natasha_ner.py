@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from corpus.errors import ModelMissing
@@ -24,6 +24,11 @@ from pipeline.entities.spans import make_span, register_component
 
 #: docs tagged in one call of the network.
 NETWORK_BATCH = 64
+#: tokens no name contains: a model span is split at them.
+SEPARATORS = frozenset("()[]•·|#")
+#: punctuation a name may open or close with («Газпром», ООО "Рога").
+OPENING = frozenset("«\"„“'")
+CLOSING = frozenset("»\"“”'.")
 
 
 class _Place(NamedTuple):
@@ -55,11 +60,38 @@ def tag_words(items: list[list[str]]) -> list[list[str]]:
 
 
 def model_spans(doc: Doc, tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) character spans from the tags of the doc's non-space tokens."""
+    """(start, end, label) character spans from the tags of the doc's non-space tokens, each
+    split where a bracket or a list bullet stands in it (`parts`)."""
     from slovnet.bio import bio_spans
 
-    places = [_Place(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
-    return [(s.start, s.stop, s.type) for s in bio_spans(places, tags)]
+    words = [t for t in doc if not t.is_space]
+    places = [_Place(i, i + 1) for i in range(len(words))]
+    found = []
+    for span in bio_spans(places, tags):
+        for first, last in parts(words[span.start : span.stop]):
+            start, end = words[span.start + first], words[span.start + last]
+            found.append((start.idx, end.idx + len(end.text), span.type))
+    return found
+
+
+def parts(words: list[Token]) -> list[tuple[int, int]]:
+    """(first, last) word indices of the pieces of a span between brackets and bullets, each
+    without punctuation at its ends and with at least one letter: the model reads «Комитет
+    защиты журналистов (КЗЖ)» or «Туркмения • Уганда» as one name, which are two."""
+    found: list[tuple[int, int]] = []
+    piece: list[int] = []
+    for i, word in enumerate([*words, None]):
+        if word is not None and word.text not in SEPARATORS:
+            piece.append(i)
+            continue
+        while piece and words[piece[-1]].is_punct and words[piece[-1]].text not in CLOSING:
+            piece.pop()
+        while piece and words[piece[0]].is_punct and words[piece[0]].text not in OPENING:
+            piece.pop(0)
+        if any(ch.isalpha() for i in piece for ch in words[i].text):
+            found.append((piece[0], piece[-1]))
+        piece = []
+    return found
 
 
 class NatashaNER:
