@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from corpus import reference
-from pipeline.entities.morph import MORPH_LANGUAGES, fold, lemma_set, name_forms
+from pipeline.entities.morph import MORPH_LANGUAGES, fold, is_word, lemma_set, name_forms
 from pipeline.entities.spans import make_span, merge, register_component, source_of
 
 #: words that, just before an ambiguous name, make it a city.
@@ -79,7 +79,7 @@ def is_abbreviation(word: str) -> bool:
 
 
 def _forms(word: str, language: str) -> frozenset[str]:
-    if not word.isalpha():
+    if not is_word(word):
         return frozenset({word.translate(_QUOTES)})
     return name_forms(word, language)
 
@@ -112,7 +112,7 @@ class Index:
 
     def candidates(self, text: str) -> list[Name]:
         """Names that may start with this word."""
-        keys = {text} | (lemma_set(text, self.language) if text.isalpha() else {fold(text)})
+        keys = {text} | (lemma_set(text, self.language) if is_word(text) else {fold(text)})
         if self.stemmed:
             low = fold(text)
             keys |= {low[:-k] for k in range(1, MAX_ENDING + 1) if len(low) - k >= 3}
@@ -200,7 +200,7 @@ class Gazetteer:
     def _token_matches(self, text: str, word: str, forms: frozenset[str], last: bool) -> bool:
         if is_abbreviation(word):
             return text == word
-        if not word.isalpha():
+        if not is_word(word):
             return text.translate(_QUOTES) in forms
         if lemma_set(text, self.language) & forms:
             return True
@@ -233,19 +233,30 @@ def _confirmed(doc: Doc, words: list[Word], start: int, end: int) -> bool:
 def _model_keeps(old: Span, new: Span) -> bool:
     """Whether a span already found stays against an overlapping gazetteer match.
 
-    Rule spans always stay. A model span stays unless the match only extends it with the same
-    type (Правительства → Правительства Москвы when both are ORG) or it is the match plus city
-    words (a model's ORG «г. Москва»): the gazetteer fills gaps and widens, but does not retype
-    (bank «Россия» stays ORG), cut (телеканал «Россия 1») or swallow (LOC «РФ» in
-    «Правительства РФ») what the model read.
+    Rule spans always stay. A model span inside the match gives way only to a match of its own
+    type (Правительства → Правительства Москвы, both ORG), or to a known organisation around a
+    place where the model saw no organisation (LOC «Рязани» in «Администрация города Рязани»).
+    A model span the match would cut or retype stays (bank «Россия» stays ORG, «Россия 1»
+    whole), unless it is the match plus city words (a model's ORG «г. Москва»).
     """
     if source_of(old) != "model":
         return True
     if old.start >= new.start and old.end <= new.end:
-        return old.label_ != new.label_
+        return old.label_ != new.label_ and not _names_a_place(old, new)
     rest = [t for t in old if t.i < new.start or t.i >= new.end]
     inside = old.start <= new.start and new.end <= old.end
     return not (inside and all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest))
+
+
+def _names_a_place(old: Span, new: Span) -> bool:
+    """A known organisation's name holding a model place, with no model organisation there
+    (one would mean the model read the organisation and the place apart: Правительства РФ)."""
+    if new.label_ != "ORG" or old.label_ != "LOC":
+        return False
+    return not any(
+        e.label_ == "ORG" and source_of(e) == "model" and e.start < new.end and new.start < e.end
+        for e in new.doc.ents
+    )
 
 
 @register_component("sek_gazetteer", default_config={"language": "ru"})

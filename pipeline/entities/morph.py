@@ -19,6 +19,7 @@ from corpus.errors import ModelMissing
 MORPH_LANGUAGES = ("ru", "uk")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _ADJECTIVES = ("ADJF", "PRTF")
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 @lru_cache(maxsize=2)
@@ -54,7 +55,7 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str) -> str:
     """The most likely lemma (folded); the word itself outside ru and uk."""
-    if language not in MORPH_LANGUAGES or not word.isalpha():
+    if language not in MORPH_LANGUAGES or not is_word(word):
         return fold(word)
     found = parses(word, language)
     return fold(found[0].normal_form) if found else fold(word)
@@ -64,7 +65,7 @@ def lemma(word: str, language: str) -> str:
 def lemma_set(word: str, language: str) -> frozenset[str]:
     """The word and every lemma it may have (Мінську → мінськ and мінський), folded."""
     forms = {fold(word)}
-    if language in MORPH_LANGUAGES and word.isalpha():
+    if language in MORPH_LANGUAGES and is_word(word):
         forms.update(fold(p.normal_form) for p in parses(word, language))
     return frozenset(forms)
 
@@ -76,7 +77,7 @@ def name_forms(word: str, language: str) -> frozenset[str]:
     «Львов» stands for львов, not for лев (its genitive plural reading), and «Международная»
     for международный."""
     forms = {fold(word)}
-    if language in MORPH_LANGUAGES and word.isalpha():
+    if language in MORPH_LANGUAGES and is_word(word):
         nominative = [p for p in parses(word, language) if p.tag.case in (None, "nomn")]
         places = [p for p in nominative if "Geox" in p.tag.grammemes]
         forms.update(fold(p.normal_form) for p in places or nominative)
@@ -84,7 +85,14 @@ def name_forms(word: str, language: str) -> frozenset[str]:
 
 
 def restore_shape(word: str, model: str) -> str:
-    """Give `word` the capitalisation of `model` (МАГ, Рязань, ассамблея)."""
+    """Give `word` the capitalisation of `model` (МАГ, Рязань, ассамблея), part by part in a
+    hyphenated name (Санкт-Петербург, Ростов-на-Дону), and fold the ё pymorphy3 writes where
+    `model` had none (Соединенных Штатов → Соединенные Штаты)."""
+    if "ё" not in model.lower():
+        word = word.replace("ё", "е").replace("Ё", "Е")
+    parts, shapes = word.split("-"), model.split("-")
+    if len(parts) > 1 and len(parts) == len(shapes):
+        return "-".join(restore_shape(p, m) for p, m in zip(parts, shapes, strict=True))
     if model.isupper() and len(model) > 1:
         return word.upper()
     if model[:1].isupper():
@@ -97,58 +105,77 @@ def _inflect(parse: Any, grammemes: set[str]) -> str | None:
     return str(form.word) if form is not None else None
 
 
+def is_word(text: str) -> bool:
+    """Letters, or letters joined by hyphens (Даунинг-стрит)."""
+    plain = text.replace("-", "")
+    return plain.isalpha() and not text.startswith("-") and not text.endswith("-")
+
+
 def _is_word(text: str) -> bool:
     """A word worth inflecting: letters (or hyphenated letters), not an abbreviation or initial."""
-    plain = text.replace("-", "")
-    return plain.isalpha() and not (text.isupper() and len(text) > 1) and len(plain) > 1
+    return is_word(text) and not (text.isupper() and len(text) > 1) and len(text) > 1
 
 
-def _options(parse_list: Sequence[Any]) -> set[tuple[str | None, str | None]]:
-    return {(p.tag.case, p.tag.gender) for p in parse_list}
+Option = tuple[str | None, str | None]
+
+
+def _options(parse_list: Sequence[Any]) -> set[Option]:
+    """(case, gender) readings; an indeclinable word (Эндрю) agrees with every case."""
+    found: set[Option] = set()
+    for p in parse_list:
+        if "Fixd" in p.tag.grammemes:
+            found.update((case, p.tag.gender) for case in _CASES)
+        found.add((p.tag.case, p.tag.gender))
+    return found
 
 
 def _name_parses(word: str, language: str) -> tuple[Any, ...]:
-    found = parses(word, language)
-    named = tuple(p for p in found if p.tag.grammemes & _NAME_TAGS)
-    return named or tuple(p for p in found if p.tag.POS in ("NOUN", "ADJF")) or found
+    """A person's word's singular readings (a person is never plural: Меллон stays), the
+    readings as a first name, surname or patronymic first."""
+    found = [p for p in parses(word, language) if p.tag.number != "plur"]
+    named = [p for p in found if p.tag.grammemes & _NAME_TAGS]
+    other = [p for p in found if p.tag.POS in ("NOUN", "ADJF") and p not in named]
+    return tuple(named + other)
 
 
 def person_nominative(words: Sequence[str], language: str) -> list[str]:
-    """The nominative of a person's name: every word in one shared case and gender."""
-    slots = [i for i, w in enumerate(words) if _is_word(w)]
-    if not slots:
+    """The nominative of a person's name.
+
+    The words share one case and gender when they can (Сергея Есенина, Эндрю Меллона), in the
+    reading the leading word makes most likely (Путина → Путин); when they cannot (an unknown
+    or indeclinable surname: Терезы Мэй), the first name's reading leads and the words that
+    have no such reading stay as written (Тереза Мэй). A word with no singular reading
+    (Кульгинов) stays as written.
+    """
+    pairs = [(i, c) for i, w in enumerate(words) if _is_word(w) and (c := _name_parses(w, language))]
+    if not pairs:
         return list(words)
-    choices = [_name_parses(words[i], language) for i in slots]
+    slots, choices = [i for i, _ in pairs], [c for _, c in pairs]
     common = set.intersection(*(_options(c) for c in choices))
-    target = _pick_option(common, choices[0])
-    if target is None:  # the words disagree (an unknown surname): inflecting would guess
-        return list(words)
+    target = _lead(choices, common)
     result = list(words)
     for i, found in zip(slots, choices, strict=True):
         result[i] = _inflect_one(words[i], found, target)
     return result
 
 
-def _pick_option(
-    common: set[tuple[str | None, str | None]], first: Sequence[Any]
-) -> tuple[str | None, str | None] | None:
-    """Prefer an option already nominative; else the first word's most likely one."""
-    for case, gender in common:
-        if case == "nomn":
-            return case, gender
-    for p in first:
-        if (p.tag.case, p.tag.gender) in common:
-            return p.tag.case, p.tag.gender
-    return None
+def _lead(choices: list[tuple[Any, ...]], common: set[Option]) -> Option | None:
+    """The target reading: the leading word's most likely one shared by all words, else the
+    first name's most likely one."""
+    declined = [c for c in choices if not any("Fixd" in p.tag.grammemes for p in c)] or choices
+    if common:
+        readings = [(p.tag.case, p.tag.gender) for c in declined for p in c]
+        return next((r for r in readings if r in common), None)
+    first_names = [c for c in declined if any("Name" in p.tag.grammemes for p in c)] or declined
+    leader = first_names[0][0]
+    return leader.tag.case, leader.tag.gender
 
 
-def _inflect_one(
-    word: str, found: Sequence[Any], target: tuple[str | None, str | None] | None
-) -> str:
-    chosen = [p for p in found if target and (p.tag.case, p.tag.gender) == target] or found[:1]
-    if not chosen or chosen[0].tag.case in (None, "nomn"):
+def _inflect_one(word: str, found: Sequence[Any], target: Option | None) -> str:
+    chosen = [p for p in found if target and (p.tag.case, p.tag.gender) == target]
+    if not chosen or chosen[0].tag.case in (None, "nomn") or "Fixd" in chosen[0].tag.grammemes:
         return word
-    form = _inflect(chosen[0], {"nomn"})
+    form = _inflect(chosen[0], {"nomn", "sing"})
     return restore_shape(form, word) if form else word
 
 
@@ -162,6 +189,7 @@ def phrase_nominative(words: Sequence[str], language: str) -> list[str]:
     if head is None:
         return list(words)
     nouns = [p for p in parses(words[head], language) if p.tag.POS == "NOUN"]
+    nouns.sort(key=lambda p: p.tag.number == "plur")  # a plural reading only if no other agrees
     for noun in nouns:
         agreeing = _agreeing_adjectives(words[:head], noun, language)
         if agreeing is not None:
