@@ -224,7 +224,7 @@ def _stem_matches(text: str, word: str) -> bool:
 
 def _confirmed(doc: Doc, words: list[Word], start: int, end: int) -> bool:
     """An ambiguous name counts after a city word, or where the model saw a place."""
-    if start > 0 and fold(words[start - 1].text).rstrip(".") in CITY_WORDS:
+    if _after_city_word(doc, words[start].start):
         return True
     first, last = words[start].start, words[end - 1].end
     return any(e.label_ == "LOC" and e.start_char <= first and last <= e.end_char for e in doc.ents)
@@ -237,15 +237,39 @@ def _model_keeps(old: Span, new: Span) -> bool:
     type (Правительства → Правительства Москвы, both ORG), or to a known organisation around a
     place where the model saw no organisation (LOC «Рязани» in «Администрация города Рязани»).
     A model span the match would cut or retype stays (bank «Россия» stays ORG, «Россия 1»
-    whole), unless it is the match plus city words (a model's ORG «г. Москва»).
+    whole), unless it is the match plus city words (a model's ORG «г. Москва») or a city word
+    stands before the match (a model's PER «Владимир» in «г. Владимир»), or the model read a
+    known place, not in quotes, as a person or organisation on exactly its words (Делегация
+    Намангана).
     """
     if source_of(old) != "model":
         return True
     if old.start >= new.start and old.end <= new.end:
-        return old.label_ != new.label_ and not _names_a_place(old, new)
+        place = new.label_ == "LOC" and (
+            _after_city_word(new.doc, new.start_char) or _plain_place(old, new)
+        )
+        return old.label_ != new.label_ and not place and not _names_a_place(old, new)
     rest = [t for t in old if t.i < new.start or t.i >= new.end]
     inside = old.start <= new.start and new.end <= old.end
     return not (inside and all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest))
+
+
+def _after_city_word(doc: Doc, start: int) -> bool:
+    """Whether a city word (г., город, city...) stands just before this character offset."""
+    before = [t.text for t in doc if not t.is_space and t.idx + len(t.text) <= start][-2:]
+    if before[-1:] == ["."]:
+        before = before[:-1]
+    return bool(before) and fold(before[-1]).rstrip(".") in CITY_WORDS
+
+
+def _plain_place(old: Span, new: Span) -> bool:
+    """A known place read by the model as a person or organisation on exactly its words, not in
+    quotes (Делегация Намангана; but bank «Россия» is an organisation named after a place)."""
+    if (old.start, old.end) != (new.start, new.end):
+        return False
+    text = new.doc.text
+    before, after = text[: new.start_char].rstrip()[-1:], text[new.end_char :].lstrip()[:1]
+    return not (before in "«\"„“" and before and after in "»\"“”" and after)
 
 
 def _names_a_place(old: Span, new: Span) -> bool:
