@@ -130,11 +130,16 @@ def _options(parse_list: Sequence[Any]) -> set[Option]:
 
 
 def _name_parses(word: str, language: str) -> tuple[Any, ...]:
-    """A person's word's singular readings (a person is never plural: Меллон stays), the
-    readings as a first name, surname or patronymic first."""
+    """A person's word's singular readings (a person is never plural: Меллон stays): those as a
+    first name, surname or patronymic first, then those as a noun or adjective that are not
+    place names."""
     found = [p for p in parses(word, language) if p.tag.number != "plur"]
     named = [p for p in found if p.tag.grammemes & _NAME_TAGS]
-    other = [p for p in found if p.tag.POS in ("NOUN", "ADJF") and p not in named]
+    other = [
+        p
+        for p in found
+        if p.tag.POS in ("NOUN", "ADJF") and "Geox" not in p.tag.grammemes and p not in named
+    ]
     return tuple(named + other)
 
 
@@ -142,7 +147,9 @@ def person_nominative(words: Sequence[str], language: str) -> list[str]:
     """The nominative of a person's name.
 
     The words share one case and gender when they can (Сергея Есенина, Эндрю Меллона), in the
-    reading the leading word makes most likely (Путина → Путин); when they cannot (an unknown
+    reading the leading word makes most likely (Путина → Путин), or, beside initials, in the
+    nominative when the words can be read so (lists and signatures of minutes name people in
+    the nominative: «Секретарь: Миронова Е.С.» is a woman); when they cannot (an unknown
     or indeclinable surname: Терезы Мэй), the first name's reading leads and the words that
     have no such reading stay as written (Тереза Мэй). A word with no singular reading
     (Кульгинов) stays as written.
@@ -152,11 +159,17 @@ def person_nominative(words: Sequence[str], language: str) -> list[str]:
         return list(words)
     slots, choices = [i for i, _ in pairs], [c for _, c in pairs]
     common = set.intersection(*(_options(c) for c in choices))
-    target = _lead(choices, common)
+    initials = any(not _is_word(w) and w.replace(".", "").isalpha() for w in words)
+    target = ("nomn", _gender(common)) if initials and _gender(common) else _lead(choices, common)
     result = list(words)
     for i, found in zip(slots, choices, strict=True):
         result[i] = _inflect_one(words[i], found, target)
     return result
+
+
+def _gender(common: set[Option]) -> str | None:
+    """The gender of a nominative reading all words share, if there is one."""
+    return next((gender for case, gender in sorted(common, key=str) if case == "nomn"), None)
 
 
 def _lead(choices: list[tuple[Any, ...]], common: set[Option]) -> Option | None:

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corpus.errors import SekretarError
 from corpus.languages import ALPHABETS, language_script, letter_script
 from corpus.model import UNDETERMINED, Block, Document, Entity
 from pipeline.entities.consistency import make_consistent
+from pipeline.entities.windows import windows
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
@@ -114,39 +114,11 @@ def _inherits(block: Block, language: str) -> bool:
     return bool(own) and own <= alphabet and 3 * len(own) >= len(set(letters))
 
 
-Piece = tuple[Block, int, str]
-
-
-def windows(blocks: list[Block], limit: int = SEGMENT_CHARS) -> Iterator[list[Piece]]:
-    """Runs of neighbouring (block, offset, text) segments, at most `limit` characters
-    together once joined by line breaks."""
-    run: list[Piece] = []
-    size = 0
+def block_pieces(blocks: list[Block]) -> Iterator[tuple[Block, int, str]]:
+    """(block, offset, text) segments of the blocks in order."""
     for block in blocks:
-        for offset, text in segments(block.text, limit):
-            if run and size + 1 + len(text) > limit:
-                yield run
-                run, size = [], 0
-            size += len(text) + (1 if run else 0)
-            run.append((block, offset, text))
-    if run:
-        yield run
-
-
-def window_text(run: list[Piece]) -> str:
-    return "\n".join(text for _, _, text in run)
-
-
-def spread(run: list[Piece], entities: list[Entity]) -> None:
-    """Give each segment of a window the entities inside it, offsets moved into its block;
-    one running across a line break between segments is dropped."""
-    start = 0
-    for block, offset, text in run:
-        end = start + len(text)
-        for e in entities:
-            if start <= e.start and e.end <= end:
-                block.entities.append(replace(e, start=e.start - start + offset, end=e.end - start + offset))
-        start = end + 1
+        for offset, text in segments(block.text):
+            yield block, offset, text
 
 
 class EntitiesStage:
@@ -189,11 +161,11 @@ class EntitiesStage:
 
     def _run_blocks(self, document: Document, pipe: Pipeline, blocks: list[Block]) -> None:
         """All blocks of a language in batches; if a batch fails, block by block."""
-        runs = list(windows(blocks))
+        runs = list(windows(block_pieces(blocks), SEGMENT_CHARS))
         try:
-            docs = pipe.nlp.pipe((window_text(run) for run in runs), batch_size=BATCH_SIZE)
+            docs = pipe.nlp.pipe((run.text for run in runs), batch_size=BATCH_SIZE)
             for run, doc in zip(runs, docs, strict=True):
-                spread(run, entities_of(doc, 0))
+                run.spread(entities_of(doc, 0))
         except Exception:  # noqa: BLE001 - find the failing block below and record it
             for block in blocks:
                 self._run_one(document, pipe, block)
@@ -201,8 +173,8 @@ class EntitiesStage:
     def _run_one(self, document: Document, pipe: Pipeline, block: Block) -> None:
         block.entities = []
         try:
-            for run in windows([block]):
-                spread(run, entities_of(pipe.nlp(window_text(run)), 0))
+            for run in windows(block_pieces([block]), SEGMENT_CHARS):
+                run.spread(entities_of(pipe.nlp(run.text), 0))
         except Exception as err:  # noqa: BLE001 - one bad block must not stop the document
             block.entities = []
             document.note_problem(f"entities: block {block.id} failed: {err}")
