@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from corpus.errors import SekretarError
 from corpus.languages import ALPHABETS, language_script, letter_script
 from corpus.model import UNDETERMINED, Block, Document, Entity
-from pipeline.entities.consistency import make_consistent
+from pipeline.entities.consistency import NAME_LABELS, make_consistent
+from pipeline.entities.sections import is_section_label
 from pipeline.entities.windows import windows
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
@@ -74,7 +75,8 @@ def _nonblank(offset: int, text: str) -> Iterator[tuple[int, str]]:
 
 
 def entities_of(doc: Doc, offset: int) -> list[Entity]:
-    """Our entities from a processed spaCy doc, with offsets moved into the block's text."""
+    """Our entities from a processed spaCy doc, with offsets moved into the block's text;
+    a name that is all lower case (воды) or a section label (ПОСТАНОВИЛИ) is none."""
     from pipeline.entities.spans import normal_of
 
     return [
@@ -87,7 +89,16 @@ def entities_of(doc: Doc, offset: int) -> list[Entity]:
             key=span.kb_id_,
         )
         for span in doc.ents
+        if span.label_ not in NAME_LABELS or is_name(span.text)
     ]
+
+
+def is_name(text: str) -> bool:
+    """A person's, place's or organisation's name written in Cyrillic or Latin letters has a
+    capital or a digit (scripts without capitals aside), and no name is a section label."""
+    cased = any(letter_script(ch) in ("Cyrl", "Latn") for ch in text)
+    capital = any(ch.isupper() or ch.isdigit() for ch in text)
+    return (capital or not cased) and not is_section_label(text)
 
 
 def pipeline_language(block: Block, document: Document) -> str:
