@@ -68,7 +68,7 @@ def entity_command(
     key: Annotated[
         str,
         typer.Argument(
-            help="entity key (city:ryazan, org:iaclc, per:сергей-есенин) or a name (Рязань)"
+            help="entity key (city:ryazan, org:iaclc, per:esenin-s) or a name (Рязань)"
         ),
     ],
     data: DataOption = None,

@@ -4,7 +4,8 @@ The model reads each mention with the few words around it, so the same name may 
 one paragraph and missed in the next, or read as a person here and a place there. A document
 rarely uses one written name for two things, so a name tagged somewhere is tagged wherever
 else it stands as written (a whole word, not inside another entity), and a name read with two
-types takes the type most of its mentions have (when one type has more than the others).
+types takes the type most of its mentions have (when one type has more than the others). A
+surname alone is the person of the document with that surname, when there is one.
 """
 
 from __future__ import annotations
@@ -34,13 +35,30 @@ def make_consistent(blocks: list[Block]) -> None:
     for block in blocks:
         block.entities = [_retyped(e, chosen, models) for e in block.entities]
     names = [t for t in chosen if len(t) >= MIN_CHARS and t[:1].isupper()]
-    if not names:
-        return
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True)) + r")(?!\w)"
-    )
+    if names:
+        alternatives = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        for block in blocks:
+            _spread(block, pattern, chosen, models)
+    _complete_surnames(blocks)
+
+
+def _complete_surnames(blocks: list[Block]) -> None:
+    """A surname alone (Путин, `per:putin`) takes the key of the one person of the document
+    with that surname and an initial (Владимир Путин, `per:putin-v`)."""
+    keys = {e.key for b in blocks for e in b.entities if e.label == "PER"}
+    fuller: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        head, _, initial = key.rpartition("-")
+        if head and len(initial) == 1:
+            fuller[head].add(key)
     for block in blocks:
-        _spread(block, pattern, chosen, models)
+        block.entities = [
+            replace(e, key=next(iter(fuller[e.key])))
+            if e.label == "PER" and len(fuller.get(e.key, ())) == 1
+            else e
+            for e in block.entities
+        ]
 
 
 def _majority(labels: Counter[str]) -> str | None:

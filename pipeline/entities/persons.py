@@ -1,0 +1,42 @@
+"""One key per person: the entity key of a person's name.
+
+The key is the minutes reader's person key (`pipeline.minutes.names`: the surname's nominative
+and the first initial, transliterated: «Ивана Петрова», «И.С. Петров», "Ivan Petrov" →
+`per:petrov-i`), so a person mentioned in any case, with initials or a first name, in any
+language, is one entry of the archive, and the same person as a speaker of the minutes. A
+surname with initials only cannot tell a man in the genitive or accusative from a woman
+(«Петрова И.С.»), so there the feminine ending folds to the masculine one: «Петрову И.С.»,
+«Петрова И.С.» and «Петров И.С.» are all `per:petrov-i`. A first name or patronymic tells the
+gender, and then «Анна Петрова» stays `per:petrova-a`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.minutes.names import normalise_name, person_key, transliterate
+
+#: a feminine surname's ending, transliterated (Петрова, Пушкина, Петровская, Ковальська).
+_FEMININE = re.compile(r"(?<=\w\w)(ov|ev|in|sk|ck)(?:a|aia)$")
+_INITIAL = re.compile(r"^\w\.?$|^\w\.")
+
+
+def _masculine(match: re.Match[str]) -> str:
+    return match.group(1) + ("i" if match.group(1) in ("sk", "ck") else "")
+
+
+@lru_cache(maxsize=50_000)
+def person_entity_key(normal: str, language: str) -> str | None:
+    """`per:surname-initial` for a person's normal form; None when it holds no word."""
+    words = re.sub(r"\.(?=\w)", ". ", normal).split()
+    if not any(ch.isalpha() for w in words for ch in w):
+        return None
+    name = normalise_name(words, language)
+    surname = person_key(name.surname, None)
+    full_words = [w for w in words if not _INITIAL.match(w)]
+    if len(full_words) <= 1:
+        surname = _FEMININE.sub(_masculine, surname)
+    key = surname + (f" {transliterate(name.initial)[:1]}" if name.initial else "")
+    slug = "-".join(key.split())
+    return f"per:{slug}" if slug else None
