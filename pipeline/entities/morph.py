@@ -47,6 +47,16 @@ def parses(word: str, language: str) -> tuple[Any, ...]:
     return tuple(analyzer(language).parse(word))
 
 
+@lru_cache(maxsize=50_000)
+def may_be_surname(word: str, language: str = "ru") -> bool:
+    """Whether a word may be a surname: pymorphy3 reads it as one, or does not know it."""
+    if not is_word(word):
+        return False
+    if not analyzer(language).word_is_known(word):
+        return True
+    return any("Surn" in p.tag.grammemes for p in parses(word, language))
+
+
 def fold(word: str) -> str:
     """Lower case with ё as е, the form gazetteer lookups compare."""
     return word.lower().replace("ё", "е")

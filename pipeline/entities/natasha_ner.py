@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from corpus.errors import ModelMissing
+from pipeline.entities.morph import may_be_surname
 from pipeline.entities.spans import make_span, register_component
 
 #: docs tagged in one call of the network.
@@ -61,17 +62,38 @@ def tag_words(items: list[list[str]]) -> list[list[str]]:
 
 def model_spans(doc: Doc, tags: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) character spans from the tags of the doc's non-space tokens, each
-    split where a bracket or a list bullet stands in it (`parts`)."""
+    split where a bracket or a list bullet stands in it (`parts`), and a person that is only
+    initials widened to the surname just before it (`with_surname`)."""
     from slovnet.bio import bio_spans
 
     words = [t for t in doc if not t.is_space]
     places = [_Place(i, i + 1) for i in range(len(words))]
+    spans = list(bio_spans(places, tags))
+    taken = {i for span in spans for i in range(span.start, span.stop)}
     found = []
-    for span in bio_spans(places, tags):
+    for span in spans:
         for first, last in parts(words[span.start : span.stop]):
-            start, end = words[span.start + first], words[span.start + last]
+            first, last = span.start + first, span.start + last
+            if span.type == "PER":
+                first = with_surname(words, first, last, taken)
+            start, end = words[first], words[last]
             found.append((start.idx, end.idx + len(end.text), span.type))
     return found
+
+
+def with_surname(words: list[Token], first: int, last: int, taken: set[int]) -> int:
+    """The first word of a person the model read as initials only («Кульгинов А.А.» tagged
+    «А.А.»): the capitalised word before the initials, if no other span holds it and it may
+    be a surname (pymorphy3 reads it as one or does not know it: not «Докладчик А.А.»)."""
+    initials = all(
+        w.text == "." or (len(w.text) == 1 and w.text.isupper()) for w in words[first : last + 1]
+    )
+    before = first - 1
+    if initials and before >= 0 and before not in taken:
+        word = words[before].text
+        if len(word) > 1 and word[0].isupper() and word[1:].islower() and may_be_surname(word):
+            return before
+    return first
 
 
 def parts(words: list[Token]) -> list[tuple[int, int]]:

@@ -17,13 +17,16 @@ from functools import lru_cache
 
 from pipeline.minutes.names import normalise_name, person_key, transliterate
 
-#: a feminine surname's ending, transliterated (Петрова, Пушкина, Петровская, Ковальська).
-_FEMININE = re.compile(r"(?<=\w\w)(ov|ev|in|sk|ck)(?:a|aia)$")
+#: a feminine surname's ending and its masculine one (Петрова, Пушкина, Петровская, Ковальська).
+_FEMININE = re.compile(r"(?<=\w\w)(?:(ов|ев|ёв|ин|ын)а|(ск|цк)ая|(ськ|цьк)а)$", re.IGNORECASE)
 _INITIAL = re.compile(r"^\w\.?$|^\w\.")
 
 
 def _masculine(match: re.Match[str]) -> str:
-    return match.group(1) + ("i" if match.group(1) in ("sk", "ck") else "")
+    """Петрова → Петров, Петровская → Петровский, Ковальська → Ковальський."""
+    if match.group(1):
+        return match.group(1)
+    return match.group(2) + "ий" if match.group(2) else match.group(3) + "ий"
 
 
 @lru_cache(maxsize=50_000)
@@ -33,10 +36,9 @@ def person_entity_key(normal: str, language: str) -> str | None:
     if not any(ch.isalpha() for w in words for ch in w):
         return None
     name = normalise_name(words, language)
-    surname = person_key(name.surname, None)
     full_words = [w for w in words if not _INITIAL.match(w)]
-    if len(full_words) <= 1:
-        surname = _FEMININE.sub(_masculine, surname)
+    written = name.surname if len(full_words) > 1 else _FEMININE.sub(_masculine, name.surname)
+    surname = person_key(written, None)
     key = surname + (f" {transliterate(name.initial)[:1]}" if name.initial else "")
     slug = "-".join(key.split())
     return f"per:{slug}" if slug else None
