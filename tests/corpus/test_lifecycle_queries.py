@@ -40,7 +40,7 @@ def test_an_archive_of_the_previous_schema_keeps_its_documents(tmp_path: Path) -
     conn.commit()
     conn.close()
     with Store(tmp_path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 5
+        assert store.schema_version() == SCHEMA_VERSION == 6
         assert store.document_ids() == [DOC]
         assert store.versions.state(DOC) == "current"
         assert [r.block_id for r in store.blocks.with_documents()] == [f"{DOC}-00000"]

@@ -35,7 +35,7 @@ def test_an_archive_of_the_previous_schema_keeps_its_labels_as_collections(
         tmp_path: Path) -> None:
     previous_schema_archive(tmp_path)
     with Store(tmp_path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 5
+        assert store.schema_version() == SCHEMA_VERSION == 6
         minutes, report = store.load_document(MINUTES), store.load_document(REPORT)
         assert (minutes.session, minutes.collection) == ("Council 2009-04", "Council 2009-04")
         assert (report.session, report.collection) == ("Council 2009-04", "Council 2009-04")
