@@ -18,6 +18,7 @@ takes the entry's key and normal form.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
@@ -52,6 +53,8 @@ CITY_WORDS = frozenset(
         "шаары",
     }
 )
+_TEXT = "sekretar.text"
+_LAST_WORD = re.compile(r"(\w+)\.?\s*$")
 #: the longest case ending allowed after a stem in languages without an analyser.
 MAX_ENDING = 6
 _VOWELS = frozenset("აეიოუаеиоуыэяюіəıaeiouy")
@@ -254,12 +257,17 @@ def _model_keeps(old: Span, new: Span) -> bool:
     return not (inside and all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest))
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once (spaCy joins its tokens on every `doc.text`)."""
+    if _TEXT not in doc.user_data:
+        doc.user_data[_TEXT] = doc.text
+    return str(doc.user_data[_TEXT])
+
+
 def _after_city_word(doc: Doc, start: int) -> bool:
     """Whether a city word (г., город, city...) stands just before this character offset."""
-    before = [t.text for t in doc if not t.is_space and t.idx + len(t.text) <= start][-2:]
-    if before[-1:] == ["."]:
-        before = before[:-1]
-    return bool(before) and fold(before[-1]).rstrip(".") in CITY_WORDS
+    before = _LAST_WORD.search(_text(doc), max(0, start - 40), start)
+    return before is not None and fold(before.group(1)) in CITY_WORDS
 
 
 def _plain_place(old: Span, new: Span) -> bool:
@@ -267,7 +275,7 @@ def _plain_place(old: Span, new: Span) -> bool:
     quotes (Делегация Намангана; but bank «Россия» is an organisation named after a place)."""
     if (old.start, old.end) != (new.start, new.end):
         return False
-    text = new.doc.text
+    text = _text(new.doc)
     before, after = text[: new.start_char].rstrip()[-1:], text[new.end_char :].lstrip()[:1]
     return not (before in "«\"„“" and before and after in "»\"“”" and after)
 

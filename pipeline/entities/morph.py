@@ -57,6 +57,15 @@ def may_be_surname(word: str, language: str = "ru") -> bool:
     return any("Surn" in p.tag.grammemes for p in parses(word, language))
 
 
+@lru_cache(maxsize=50_000)
+def may_open_a_name(word: str, language: str = "ru") -> bool:
+    """Whether a name may start with this word: it may be a noun or an adjective, or is not a
+    word of the dictionary (not a gerund or verb the model read alone: «Скопив деньги…»)."""
+    if not is_word(word):
+        return True
+    return any(p.tag.POS in (None, "NOUN", "ADJF") for p in parses(word, language))
+
+
 def fold(word: str) -> str:
     """Lower case with ё as е, the form gazetteer lookups compare."""
     return word.lower().replace("ё", "е")

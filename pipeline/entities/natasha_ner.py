@@ -3,9 +3,11 @@
 The model is given each doc whole, as natasha alone is given a text: the Russian pipeline's
 tokens are razdel's (`pipeline.entities.tokens`), the same words natasha would make, so the
 network reads them directly and its spans are exactly natasha's, with all the context the doc
-has (the stage puts neighbouring blocks into one doc). The docs of a batch are sorted by length
-and tagged together, so the network runs on evenly padded batches. The model loads once per
-process, on first use.
+has (the stage puts neighbouring blocks into one doc, one per line). Each line is also read
+alone, and a name found only there (a paragraph-initial «Аэрофлот» the neighbouring text hid)
+is added where the whole text has no span, if its first word may open a name. Texts are
+tagged in batches of about the same length, so no short line is padded to a long window. The
+model loads once per process, on first use.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from corpus.errors import ModelMissing
-from pipeline.entities.morph import may_be_surname
+from pipeline.entities.morph import may_be_surname, may_open_a_name
 from pipeline.entities.spans import make_span, register_component
 
-#: docs tagged in one call of the network.
+#: texts tagged in one call of the network, and the padded words such a call may hold.
 NETWORK_BATCH = 64
+BATCH_WORDS = 4096
 #: tokens no name contains: a model span is split at them.
 SEPARATORS = frozenset("()[]•·|#")
 #: punctuation a name may open or close with («Газпром», ООО "Рога").
@@ -50,14 +53,32 @@ def ner_model() -> Any:
 
 
 def tag_words(items: list[list[str]]) -> list[list[str]]:
-    """The BIO tag of every word of every item, tagged in length-sorted batches."""
+    """The BIO tag of every word of every item, tagged in batches of items of about the same
+    length (`batches`), so a short line is never padded to a long window's length."""
     infer = ner_model()
     order = sorted(range(len(items)), key=lambda i: len(items[i]))
     tags: list[list[str]] = [[] for _ in items]
-    preds = infer.decoder(infer.process(infer.encoder([items[i] for i in order])))
-    for i, pred in zip(order, preds, strict=True):
-        tags[i] = list(pred)
+    for batch in batches(order, items):
+        preds = infer.decoder(infer.process(infer.encoder([items[i] for i in batch])))
+        for i, pred in zip(batch, preds, strict=True):
+            tags[i] = list(pred)
     return tags
+
+
+def batches(order: list[int], items: list[list[str]]) -> Iterator[list[int]]:
+    """Runs of the length-sorted items, at most NETWORK_BATCH items and BATCH_WORDS padded
+    words each."""
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) + 1) * len(items[i]) > max(BATCH_WORDS, len(items[i])):
+            yield batch
+            batch = []
+        batch.append(i)
+        if len(batch) == NETWORK_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def model_spans(doc: Doc, tags: list[str]) -> list[tuple[int, int, str]]:
@@ -132,17 +153,44 @@ class NatashaNER:
             yield from self._tag_batch(batch)
 
     def _tag_batch(self, docs: list[Doc]) -> list[Doc]:
-        items = [[t.text for t in doc if not t.is_space] for doc in docs]
-        filled = [i for i, words in enumerate(items) if words]
-        tags = tag_words([items[i] for i in filled])
-        for i, doc_tags in zip(filled, tags, strict=True):
-            doc = docs[i]
-            found = [
-                make_span(doc, start, end, label, "model")
-                for start, end, label in model_spans(doc, doc_tags)
-            ]
+        lines = [_lines(doc) for doc in docs]
+        items = [words for doc_lines in lines for words in doc_lines]
+        tags = iter(tag_words(items)) if items else iter([])
+        for doc, doc_lines in zip(docs, lines, strict=True):
+            if not doc_lines:
+                continue
+            whole = next(tags)
+            alone = [tag for _ in doc_lines[1:] for tag in next(tags)] if len(doc_lines) > 1 else []
+            spans = model_spans(doc, whole)
+            if alone:
+                spans += [s for s in model_spans(doc, alone) if _adds(doc, s, spans)]
+            found = [make_span(doc, start, end, label, "model") for start, end, label in spans]
             doc.ents = filter_spans([s for s in found if s is not None])
         return docs
+
+
+def _lines(doc: Doc) -> list[list[str]]:
+    """The doc's words, then (when it has several lines) each line's words."""
+    words = [t.text for t in doc if not t.is_space]
+    if not words:
+        return []
+    lines: list[list[str]] = [[]]
+    for t in doc:
+        if t.is_space and "\n" in t.text:
+            lines.append([])
+        elif not t.is_space:
+            lines[-1].append(t.text)
+    lines = [line for line in lines if line]
+    return [words, *lines] if len(lines) > 1 else [words]
+
+
+def _adds(doc: Doc, span: tuple[int, int, str], spans: list[tuple[int, int, str]]) -> bool:
+    """A span found in a line read alone counts where the whole text has none and its first
+    word may open a name."""
+    if any(s < span[1] and span[0] < e for s, e, _ in spans):
+        return False
+    first = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return first is None or may_open_a_name(first[0].text)
 
 
 @register_component("sek_natasha_ner", default_config={"batch_size": 64})
