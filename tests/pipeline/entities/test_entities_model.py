@@ -133,3 +133,20 @@ def test_a_ukrainian_line_in_a_russian_document_stays_ukrainian(analyse: Analyse
 def test_a_name_tagged_once_is_tagged_everywhere_in_the_document(analyse: Analyse) -> None:
     doc = analyse("Соглашение подписал мэр Москвы Сергей Собянин.", "Позже Собянин посетил выставку.")
     assert found(doc, 1) == [("PER", "Собянин", "Собянин", "per:sobianin-s")]
+
+
+def test_a_name_the_neighbouring_text_hides_is_found_in_its_line_alone(analyse: Analyse) -> None:
+    doc = analyse(
+        "Роскосмос готовит запуск ракеты с космодрома Восточный.",
+        "В Казани завершился чемпионат мира по водным видам спорта.",
+        "Аэрофлот возобновил рейсы в Египет.",  # natasha on the whole text misses Аэрофлот
+    )
+    assert [(e.label, e.text) for e in doc.blocks[2].entities] == [
+        ("ORG", "Аэрофлот"),
+        ("LOC", "Египет"),
+    ]
+
+
+def test_a_word_that_cannot_open_a_name_is_not_taken_from_a_line_alone(analyse: Analyse) -> None:
+    doc = analyse("Он долго работал на севере.", "Скопив деньги, он уехал в Москву.")
+    assert [(e.label, e.text) for e in doc.blocks[1].entities] == [("LOC", "Москву")]
