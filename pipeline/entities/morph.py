@@ -19,6 +19,7 @@ from corpus.errors import ModelMissing
 MORPH_LANGUAGES = ("ru", "uk")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _ADJECTIVES = ("ADJF", "PRTF")
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
@@ -104,7 +105,7 @@ def name_forms(word: str, language: str) -> frozenset[str]:
 
 
 def restore_shape(word: str, model: str) -> str:
-    """Give `word` the capitalisation of `model` (МАГ, Рязань, ассамблея), part by part in a
+    """Give `word` the capitalisation of `model` (МАГ, МИДа → МИД, Рязань, ассамблея), part by part in a
     hyphenated name (Санкт-Петербург, Ростов-на-Дону), and fold the ё pymorphy3 writes where
     `model` had none (Соединенных Штатов → Соединенные Штаты)."""
     if "ё" not in model.lower():
@@ -114,6 +115,9 @@ def restore_shape(word: str, model: str) -> str:
         return "-".join(restore_shape(p, m) for p, m in zip(parts, shapes, strict=True))
     if model.isupper() and len(model) > 1:
         return word.upper()
+    capitals = len(model) - len(model.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ"))
+    if capitals > 1:  # an abbreviation with a case ending: МИДа → МИД
+        return word[:capitals].upper() + word[capitals:]
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
@@ -148,11 +152,21 @@ def _options(parse_list: Sequence[Any]) -> set[Option]:
     return found
 
 
-def _name_parses(word: str, language: str) -> tuple[Any, ...]:
+def _name_parses(word: str, language: str, guided: bool) -> tuple[Any, ...]:
     """A person's word's singular readings (a person is never plural: Меллон stays): those as a
     first name, surname or patronymic first, then those as a noun or adjective that are not
-    place names."""
+    place names. A word the dictionary does not know has only guesses: beside a known first
+    name (`guided`, which then picks the case) those as a surname or as a noun ending in a
+    consonant (Эндрю Меллона, Юрию Мильнеру), else only those as a surname (Кульгинова), so a
+    foreign name is left as written (Эзра, not Эзр; Нэнси Пелоси, not Пелось)."""
     found = [p for p in parses(word, language) if p.tag.number != "plur"]
+    if not _known(word, language):
+        return tuple(
+            p
+            for p in found
+            if "Surn" in p.tag.grammemes
+            or (guided and p.tag.POS == "NOUN" and p.normal_form[-1:] in _CONSONANTS)
+        )
     named = [p for p in found if p.tag.grammemes & _NAME_TAGS]
     other = [
         p
@@ -160,6 +174,15 @@ def _name_parses(word: str, language: str) -> tuple[Any, ...]:
         if p.tag.POS in ("NOUN", "ADJF") and "Geox" not in p.tag.grammemes and p not in named
     ]
     return tuple(named + other)
+
+
+def _known(word: str, language: str) -> bool:
+    return bool(analyzer(language).word_is_known(word))
+
+
+def _first_name(word: str, language: str) -> bool:
+    """A known word that can be a first name (Эндрю, Юрий)."""
+    return _known(word, language) and any("Name" in p.tag.grammemes for p in parses(word, language))
 
 
 def person_nominative(words: Sequence[str], language: str) -> list[str]:
@@ -173,7 +196,10 @@ def person_nominative(words: Sequence[str], language: str) -> list[str]:
     have no such reading stay as written (Тереза Мэй). A word with no singular reading
     (Кульгинов) stays as written.
     """
-    pairs = [(i, c) for i, w in enumerate(words) if _is_word(w) and (c := _name_parses(w, language))]
+    guided = any(_is_word(w) and _first_name(w, language) for w in words)
+    pairs = [
+        (i, c) for i, w in enumerate(words) if _is_word(w) and (c := _name_parses(w, language, guided))
+    ]
     if not pairs:
         return list(words)
     slots, choices = [i for i, _ in pairs], [c for _, c in pairs]
@@ -222,6 +248,9 @@ def phrase_nominative(words: Sequence[str], language: str) -> list[str]:
         return list(words)
     nouns = [p for p in parses(words[head], language) if p.tag.POS == "NOUN"]
     nouns.sort(key=lambda p: p.tag.number == "plur")  # a plural reading only if no other agrees
+    if not _known(words[head], language):  # guesses: singular ones, a consonant stem first
+        nouns = [p for p in nouns if p.tag.number != "plur"]
+        nouns.sort(key=lambda p: p.normal_form[-1:] not in _CONSONANTS)
     for noun in nouns:
         agreeing = _agreeing_adjectives(words[:head], noun, language)
         if agreeing is not None:

@@ -28,7 +28,9 @@ Analyse = Callable[..., Document]
         (["Сергея", "Есенина"], ["Сергей", "Есенин"]),
         (["Миронова", "Е.С."], ["Миронова", "Е.С."]),  # beside initials: the nominative
         (["Петрову", "И.С."], ["Петров", "И.С."]),
-        (["О.", "Дерипаски"], ["О.", "Дерипаска"]),
+        (["Юрию", "Мильнеру"], ["Юрий", "Мильнер"]),  # an unknown surname led by a first name
+        (["Нэнси", "Пелоси"], ["Нэнси", "Пелоси"]),  # not Пелось: a guess ending in a vowel
+        (["Эзра"], ["Эзра"]),  # an unknown word alone is inflected only as a surname
     ],
 )
 def test_person_nominatives(words: list[str], nominative: list[str]) -> None:
@@ -43,6 +45,8 @@ def test_person_nominatives(words: list[str], nominative: list[str]) -> None:
         (["Даунинг-стрит"], ["Даунинг-стрит"]),  # not Даунинги-стрит
         (["Санкт-Петербурга"], ["Санкт-Петербург"]),
         (["Ростова-на-Дону"], ["Ростов-на-Дону"]),
+        (["МИДа"], ["МИД"]),
+        (["Тусоне"], ["Тусон"]),  # an unknown place: a consonant stem first
     ],
 )
 def test_place_nominatives(words: list[str], nominative: list[str]) -> None:
