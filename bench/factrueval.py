@@ -4,6 +4,7 @@
     nice -n 10 python bench/factrueval.py --short         # the first 40 texts (by number)
     nice -n 10 python bench/factrueval.py --limit 60      # the first 60 texts
     nice -n 10 python bench/factrueval.py --errors 30     # also print 30 differences of ours
+    nice -n 10 python bench/factrueval.py --normals       # also compare normal forms with natasha's
 
 The set is read in place from ../shared/dev-sets/factRuEval-2016-devset/ (or --data). It is
 scored as that folder's README says: per document, the multiset of (mention text, type) with
@@ -122,6 +123,55 @@ def ours(texts: list[str]) -> list[Mentions]:
     return found
 
 
+def normal_agreement(texts: list[str]) -> tuple[int, int]:
+    """(agreeing, compared): of the spans natasha and our stage both find at the same offsets,
+    how many have the same normal form (natasha's: its morphology and syntax, `span.normalize`).
+    The set has no gold normal forms, so this is agreement, not accuracy."""
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    from corpus.model import Document
+    from pipeline.entities.stage import EntitiesStage
+    from pipeline.language.stage import LanguageStage
+
+    emb = NewsEmbedding()
+    segmenter, ner, vocab = Segmenter(), NewsNERTagger(emb), MorphVocab()
+    morph, syntax = NewsMorphTagger(emb), NewsSyntaxParser(emb)
+    agree = total = 0
+    for n, text in enumerate(texts):
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+        theirs = {}
+        for span in doc.spans:
+            span.normalize(vocab)
+            theirs[(span.start, span.stop)] = span.normal
+        ours_doc = Document(id=f"{n:064d}", source_name="bench", media_type="text/plain")
+        starts, position = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                ours_doc.add_block("paragraph", line)
+                starts.append(position)
+            position += len(line) + 1
+        EntitiesStage().run(LanguageStage().run(ours_doc))
+        for block, start in zip(ours_doc.blocks, starts, strict=True):
+            for e in block.entities:
+                normal = theirs.get((start + e.start, start + e.end))
+                if normal is not None:
+                    total += 1
+                    agree += normal == e.normal
+    return agree, total
+
+
 def score(gold: list[Mentions], found: list[Mentions], label: str | None) -> dict[str, float]:
     def keep(c: Mentions) -> Mentions:
         return Counter({k: v for k, v in c.items() if label is None or k[1] == label})
@@ -149,6 +199,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="the set's folder")
     parser.add_argument("--limit", type=int, help="score only the first N texts")
     parser.add_argument("--short", action="store_true", help="the first 40 texts")
+    parser.add_argument("--normals", action="store_true", help="compare normal forms too")
     parser.add_argument("--errors", type=int, default=0, help="print N differences of ours")
     args = parser.parse_args()
     names = books(args.data, 40 if args.short and not args.limit else args.limit)
@@ -174,6 +225,9 @@ def main() -> None:
                 f"  {who:8} {label or 'all':4} P {s['p']:.3f}  R {s['r']:.3f}  "
                 f"F1 {s['f1']:.3f}  (gold {s['gold']:.0f})"
             )
+    if args.normals:
+        agree, total = normal_agreement(texts)
+        print(f"Normal forms the same as natasha's: {agree}/{total} = {agree / total:.3f}")
     if args.errors:
         print_errors(names, gold, runs["ours"], args.errors)
 
