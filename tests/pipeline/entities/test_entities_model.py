@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+import spacy
 from entity_fixtures import found
 
 from corpus.model import Document
 from pipeline.entities.stage import pipeline_language
+from pipeline.entities.tokens import RazdelTokenizer
 from pipeline.entities.windows import windows
 
 Analyse = Callable[..., Document]
@@ -150,3 +153,14 @@ def test_a_name_the_neighbouring_text_hides_is_found_in_its_line_alone(analyse: 
 def test_a_word_that_cannot_open_a_name_is_not_taken_from_a_line_alone(analyse: Analyse) -> None:
     doc = analyse("Он долго работал на севере.", "Скопив деньги, он уехал в Москву.")
     assert [(e.label, e.text) for e in doc.blocks[1].entities] == [("LOC", "Москву")]
+
+
+@pytest.mark.parametrize(
+    "text", ["  А.Н. Чилингаров\n\nи  г. Москва ", "США.Байден", "", "\t\n", "a  b\u00a0c"]
+)
+def test_the_russian_tokenizer_keeps_the_text_and_splits_as_razdel(text: str) -> None:
+    from razdel import tokenize
+
+    doc = RazdelTokenizer(spacy.blank("ru").vocab)(text)
+    assert doc.text == text
+    assert [t.text for t in doc if not t.is_space] == [t.text for t in tokenize(text)]
