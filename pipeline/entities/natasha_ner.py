@@ -161,7 +161,7 @@ class NatashaNER:
                 continue
             whole = next(tags)
             alone = [tag for _ in doc_lines[1:] for tag in next(tags)] if len(doc_lines) > 1 else []
-            spans = model_spans(doc, whole)
+            spans = [s for s in model_spans(doc, whole) if not _a_verb_as_person(doc, s)]
             if alone:
                 spans += [s for s in model_spans(doc, alone) if _adds(doc, s, spans)]
             found = [make_span(doc, start, end, label, "model") for start, end, label in spans]
@@ -187,8 +187,18 @@ def _lines(doc: Doc) -> list[list[str]]:
 def _adds(doc: Doc, span: tuple[int, int, str], spans: list[tuple[int, int, str]]) -> bool:
     """A span found in a line read alone counts where the whole text has none and its first
     word may open a name."""
-    if any(s < span[1] and span[0] < e for s, e, _ in spans):
-        return False
+    return not any(s < span[1] and span[0] < e for s, e, _ in spans) and _opens(doc, span)
+
+
+def _a_verb_as_person(doc: Doc, span: tuple[int, int, str]) -> bool:
+    """A one-word person that is a word of the dictionary and can only be a verb, gerund or
+    other non-name (a PER «Доложил» opening a paragraph): pymorphy3's evidence against it."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return span[2] == "PER" and words is not None and len(words) == 1 and not _opens(doc, span)
+
+
+def _opens(doc: Doc, span: tuple[int, int, str]) -> bool:
+    """Whether the span's first word may open a name (not a verb: a PER «Доложил»)."""
     first = doc.char_span(span[0], span[1], alignment_mode="expand")
     return first is None or may_open_a_name(first[0].text)
 

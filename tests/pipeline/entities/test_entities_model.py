@@ -164,3 +164,9 @@ def test_the_russian_tokenizer_keeps_the_text_and_splits_as_razdel(text: str) ->
     doc = RazdelTokenizer(spacy.blank("ru").vocab)(text)
     assert doc.text == text
     assert [t.text for t in doc if not t.is_space] == [t.text for t in tokenize(text)]
+
+
+def test_a_verb_is_not_a_person(analyse: Analyse) -> None:
+    doc = analyse("Кузнецов Д.П. выступил. Доложил о ходе работ.", "Фильм снял Де Ниро.")
+    assert [(e.label, e.text) for e in doc.blocks[0].entities] == [("PER", "Кузнецов Д.П.")]
+    assert [(e.label, e.text) for e in doc.blocks[1].entities] == [("PER", "Де Ниро")]
