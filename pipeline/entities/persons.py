@@ -7,7 +7,8 @@ language, is one entry of the archive, and the same person as a speaker of the m
 surname with initials only cannot tell a man in the genitive or accusative from a woman
 («Петрова И.С.»), so there the feminine ending folds to the masculine one: «Петрову И.С.»,
 «Петрова И.С.» and «Петров И.С.» are all `per:petrov-i`. A first name or patronymic tells the
-gender, and then «Анна Петрова» stays `per:petrova-a`.
+gender, and then «Анна Петрова» stays `per:petrova-a`. A surname of several words runs from
+its particle («Жан-Мари Ле Пен» is `per:le-pen-z`, «Роберт Де Ниро» `per:de-niro-r`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from pipeline.minutes.names import normalise_name, person_key, transliterate
 
 #: a feminine surname's ending and its masculine one (Петрова, Пушкина, Петровская, Ковальська).
 _FEMININE = re.compile(r"(?<=\w\w)(?:(ов|ев|ёв|ин|ын)а|(ск|цк)ая|(ськ|цьк)а)$", re.IGNORECASE)
+#: words that open a surname of several words (Де Ниро, Ле Пен, фон дер Ляйен, бин Ладен).
+PARTICLES = frozenset(
+    "де ди да дель делла дос ван фон дер ле ла аль эль бин ибн бен of de di da van von der le la al".split()
+)
 _INITIAL = re.compile(r"^\w\.?$|^\w\.")
 
 
@@ -35,10 +40,16 @@ def person_entity_key(normal: str, language: str) -> str | None:
     words = re.sub(r"\.(?=\w)", ". ", normal).split()
     if not any(ch.isalpha() for w in words for ch in w):
         return None
-    name = normalise_name(words, language)
     full_words = [w for w in words if not _INITIAL.match(w)]
-    written = name.surname if len(full_words) > 1 else _FEMININE.sub(_masculine, name.surname)
-    surname = person_key(written, None)
-    key = surname + (f" {transliterate(name.initial)[:1]}" if name.initial else "")
+    particle = next((i for i, w in enumerate(full_words[:-1]) if w.lower() in PARTICLES), None)
+    if particle is not None:  # Де Ниро, Жан-Мари Ле Пен: the surname runs from its particle
+        given = full_words[:particle] or [w for w in words if _INITIAL.match(w)]
+        surname = person_key(" ".join(full_words[particle:]), None)
+        initial = given[0][:1] if given else None
+    else:
+        name = normalise_name(words, language)
+        written = name.surname if len(full_words) > 1 else _FEMININE.sub(_masculine, name.surname)
+        surname, initial = person_key(written, None), name.initial
+    key = surname + (f" {transliterate(initial)[:1]}" if initial else "")
     slug = "-".join(key.split())
     return f"per:{slug}" if slug else None

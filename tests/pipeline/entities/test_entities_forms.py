@@ -95,6 +95,9 @@ def test_one_key_per_person_across_inflections_and_initials(analyse: Analyse) ->
         ("Анна Петрова", "per:petrova-a"),  # the first name tells a woman: no folding
         ("О. Дерипаска", "per:deripaska-o"),
         ("Путин", "per:putin"),
+        ("Жан-Мари Ле Пен", "per:le-pen-z"),  # a surname of several words runs from its particle
+        ("Роберт Де Ниро", "per:de-niro-r"),
+        ("Урсула фон дер Ляйен", "per:fon-der-liaen-u"),
     ],
 )
 def test_person_keys(name: str, key: str) -> None:
