@@ -83,48 +83,59 @@ def batches(order: list[int], items: list[list[str]]) -> Iterator[list[int]]:
 
 def model_spans(doc: Doc, tags: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) character spans from the tags of the doc's non-space tokens, each
-    split where a bracket or a list bullet stands in it (`parts`), and a person that is only
-    initials widened to the surname just before it (`with_surname`)."""
+    split where a line ends, a bracket or a list bullet stands in it (`parts`), and a person
+    that is only initials joined to the surname just before it (`with_surname`)."""
     from slovnet.bio import bio_spans
 
     words = [t for t in doc if not t.is_space]
+    text = doc.text
+    lines = {i for i in range(1, len(words)) if "\n" in text[words[i - 1].idx : words[i].idx]}
     places = [_Place(i, i + 1) for i in range(len(words))]
-    spans = list(bio_spans(places, tags))
-    taken = {i for span in spans for i in range(span.start, span.stop)}
-    found = []
-    for span in spans:
-        for first, last in parts(words[span.start : span.stop]):
-            first, last = span.start + first, span.start + last
-            if span.type == "PER":
-                first = with_surname(words, first, last, taken)
-            start, end = words[first], words[last]
-            found.append((start.idx, end.idx + len(end.text), span.type))
-    return found
+    pieces: list[list[Any]] = []
+    for span in bio_spans(places, tags):
+        for first, last in parts(words[span.start : span.stop], span.start, lines):
+            pieces.append([span.start + first, span.start + last, span.type])
+    return [
+        (words[first].idx, words[last].idx + len(words[last].text), label)
+        for first, last, label in with_surname(words, pieces)
+    ]
 
 
-def with_surname(words: list[Token], first: int, last: int, taken: set[int]) -> int:
-    """The first word of a person the model read as initials only («Кульгинов А.А.» tagged
-    «А.А.»): the capitalised word before the initials, if no other span holds it and it may
-    be a surname (pymorphy3 reads it as one or does not know it: not «Докладчик А.А.»)."""
-    initials = all(
-        w.text == "." or (len(w.text) == 1 and w.text.isupper()) for w in words[first : last + 1]
-    )
-    before = first - 1
-    if initials and before >= 0 and before not in taken:
-        word = words[before].text
-        if len(word) > 1 and word[0].isupper() and word[1:].islower() and may_be_surname(word):
-            return before
-    return first
+def with_surname(words: list[Token], pieces: list[list[Any]]) -> list[list[Any]]:
+    """Pieces with a person the model read as initials only («Кульгинов А.А.» tagged «А.А.»)
+    joined to the word before: a person piece ending there, or a capitalised word no piece
+    holds that may be a surname (pymorphy3 reads it as one or does not know it: not
+    «Докладчик А.А.»)."""
+    taken = {i for first, last, _ in pieces for i in range(first, last + 1)}
+    joined: list[list[Any]] = []
+    for first, last, label in pieces:
+        initials = label == "PER" and all(
+            w.text == "." or (len(w.text) == 1 and w.text.isupper()) for w in words[first : last + 1]
+        )
+        if initials and joined and joined[-1][2] == "PER" and joined[-1][1] == first - 1:
+            joined[-1][1] = last
+            continue
+        before = first - 1
+        if initials and before >= 0 and before not in taken:
+            word = words[before].text
+            if len(word) > 1 and word[0].isupper() and word[1:].islower() and may_be_surname(word):
+                first = before
+        joined.append([first, last, label])
+    return joined
 
 
-def parts(words: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) word indices of the pieces of a span between brackets and bullets, each
-    without punctuation at its ends and with at least one letter: the model reads «Комитет
-    защиты журналистов (КЗЖ)» or «Туркмения • Уганда» as one name, which are two."""
+def parts(words: list[Token], offset: int = 0, lines: set[int] | None = None) -> list[tuple[int, int]]:
+    """(first, last) word indices of the pieces of a span between line ends, brackets and
+    bullets, each without punctuation at its ends and with at least one letter: the model reads
+    «Комитет защиты журналистов (КЗЖ)», «Туркмения • Уганда» or a name ending one line and a
+    name opening the next as one name, which are two. `lines`: the indices (counted from
+    `offset`) of words that open a line."""
     found: list[tuple[int, int]] = []
     piece: list[int] = []
     for i, word in enumerate([*words, None]):
-        if word is not None and word.text not in SEPARATORS:
+        if word is not None and word.text not in SEPARATORS and (
+            not piece or offset + i not in (lines or ())
+        ):
             piece.append(i)
             continue
         while piece and words[piece[-1]].is_punct and words[piece[-1]].text not in CLOSING:
@@ -133,7 +144,7 @@ def parts(words: list[Token]) -> list[tuple[int, int]]:
             piece.pop(0)
         if any(ch.isalpha() for i in piece for ch in words[i].text):
             found.append((piece[0], piece[-1]))
-        piece = []
+        piece = [i] if word is not None and word.text not in SEPARATORS else []
     return found
 
 

@@ -9,14 +9,21 @@ surname with initials only cannot tell a man in the genitive or accusative from 
 «Петрова И.С.» and «Петров И.С.» are all `per:petrov-i`. A first name or patronymic tells the
 gender, and then «Анна Петрова» stays `per:petrova-a`. A surname of several words runs from
 its particle («Жан-Мари Ле Пен» is `per:le-pen-z`, «Роберт Де Ниро» `per:de-niro-r`).
+
+With a delegate roster (the `roster` setting, the minutes reader's `Roster`), a person the
+roster knows at the document's date takes the delegate's key, the one the minutes give their
+speeches: the same person in the minutes and in every other document.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from corpus.model import Block
 from pipeline.minutes.names import normalise_name, person_key, transliterate
+from pipeline.minutes.roster import Roster
 
 #: a feminine surname's ending and its masculine one (Петрова, Пушкина, Петровская, Ковальська).
 _FEMININE = re.compile(r"(?<=\w\w)(?:(ов|ев|ёв|ин|ын)а|(ск|цк)ая|(ськ|цьк)а)$", re.IGNORECASE)
@@ -32,6 +39,31 @@ def _masculine(match: re.Match[str]) -> str:
     if match.group(1):
         return match.group(1)
     return match.group(2) + "ий" if match.group(2) else match.group(3) + "ий"
+
+
+def roster_key(delegate_key: str) -> str:
+    """The entity key of a roster delegate: its own id when it names one (`delegate:belov`),
+    else `per:` and its person key (`ivanov i` → `per:ivanov-i`)."""
+    return delegate_key if ":" in delegate_key else "per:" + "-".join(delegate_key.split())
+
+
+def link_roster(blocks: list[Block], roster: Roster, date: str | None) -> int:
+    """Give every person the roster knows (one delegate with that person key at the date) the
+    delegate's key, as the minutes give it to a speech; returns how many were linked."""
+    linked = 0
+    for block in blocks:
+        for n, e in enumerate(block.entities):
+            if e.label != "PER":
+                continue
+            words = re.sub(r"\.(?=\w)", ". ", e.normal).split()
+            if not any(ch.isalpha() for ch in e.normal):
+                continue
+            name = normalise_name(words, "uk" if re.search("[іїєґ]", e.normal, re.I) else "ru")
+            delegate = roster.find(name.key, date)
+            if delegate is not None:
+                block.entities[n] = replace(e, key=roster_key(delegate.key))
+                linked += 1
+    return linked
 
 
 @lru_cache(maxsize=50_000)

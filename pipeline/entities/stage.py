@@ -22,14 +22,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corpus.errors import SekretarError
 from corpus.languages import ALPHABETS, language_script, letter_script
 from corpus.model import UNDETERMINED, Block, Document, Entity
 from pipeline.entities.consistency import NAME_LABELS, make_consistent
+from pipeline.entities.persons import link_roster
 from pipeline.entities.sections import is_section_label
 from pipeline.entities.windows import windows
+from pipeline.minutes.roster import Roster
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
@@ -133,10 +136,13 @@ def block_pieces(blocks: list[Block]) -> Iterator[tuple[Block, int, str]]:
 
 
 class EntitiesStage:
-    """Finds and normalises the entities of every block."""
+    """Finds and normalises the entities of every block; with a roster, links the delegates."""
 
     name = "entities"
     version = "2"
+
+    def __init__(self, roster: Roster | None = None) -> None:
+        self.roster = roster
 
     def warm(self) -> None:
         """Load the Russian pipeline's models (natasha, pymorphy3, the gazetteer index) now:
@@ -156,6 +162,8 @@ class EntitiesStage:
             if pipe is not None:
                 self._run_blocks(document, pipe, blocks)
         make_consistent(document.blocks)
+        if self.roster is not None:
+            link_roster(document.blocks, self.roster, document.date)
         return document
 
     def _pipeline(self, document: Document, language: str) -> Pipeline | None:
@@ -193,5 +201,7 @@ class EntitiesStage:
 
 @register_stage("entities")
 def entities_stage(settings: Settings) -> EntitiesStage:
-    """Cheap to build: the models load on the first document."""
-    return EntitiesStage()
+    """Cheap to build: the models load on the first document; a roster comes from the
+    `roster` setting when there is one (the minutes stage reads the same file)."""
+    roster_path = getattr(settings, "roster", None)
+    return EntitiesStage(Roster.load(Path(roster_path)) if roster_path else None)

@@ -4,6 +4,7 @@ person, one reading of a name per document, and section labels that are never na
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from entity_fixtures import found
@@ -13,6 +14,9 @@ from pipeline.entities.consistency import make_consistent
 from pipeline.entities.morph import person_nominative, phrase_nominative
 from pipeline.entities.persons import person_entity_key
 from pipeline.entities.sections import is_section_label
+from pipeline.entities.stage import entities_stage
+from pipeline.language.stage import LanguageStage
+from pipeline.settings import Settings
 
 Analyse = Callable[..., Document]
 
@@ -144,3 +148,23 @@ def test_a_name_is_spread_and_given_its_majority_type(document: Callable[..., Do
     doc.blocks[0].entities = [_entity("ORG", "Vestas", 9, "org:vestas")]
     make_consistent(doc.blocks)
     assert [(e.label, e.text, e.start) for e in doc.blocks[1].entities] == [("ORG", "Vestas", 0)]
+
+
+def test_a_roster_gives_people_their_delegate_key(
+    tmp_path: Path, document: Callable[..., Document]
+) -> None:
+    roster = tmp_path / "roster.tsv"
+    roster.write_text(
+        "names\tcity\tfrom\tto\tkey\n"
+        "Петрова Ирина Сергеевна|Irina Petrova\tМосква\t2020-01-01\t2030-12-31\tdelegate:petrova\n"
+        "Кульгинов Алексей Андреевич\tРязань\t\t\t\n",
+        "utf-8",
+    )
+    settings = Settings(roster=str(roster))
+    doc = document("Слово предоставлено Петровой И.С.", "Кульгинов А.А. поддержал.")
+    doc.date = "2025-04-09"
+    entities_stage(settings).run(LanguageStage().run(doc))
+    assert [(e.text, e.key) for b in doc.blocks for e in b.entities] == [
+        ("Петровой И.С.", "delegate:petrova"),
+        ("Кульгинов А.А.", "per:kulginov-a"),
+    ]
