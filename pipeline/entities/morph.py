@@ -19,6 +19,8 @@ from corpus.errors import ModelMissing
 MORPH_LANGUAGES = ("ru", "uk")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _ADJECTIVES = ("ADJF", "PRTF")
+#: the second locative and genitive (в аэропорту, чашка чаю) agree as the main ones.
+_MAIN_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs"}
 _CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
@@ -281,7 +283,7 @@ def _agreeing_adjectives(words: Sequence[str], noun: Any, language: str) -> list
                 p
                 for p in parses(word, language)
                 if p.tag.POS in _ADJECTIVES
-                and p.tag.case == noun.tag.case
+                and p.tag.case == _MAIN_CASES.get(noun.tag.case, noun.tag.case)
                 and p.tag.number == noun.tag.number
                 and (noun.tag.number == "plur" or p.tag.gender in (noun.tag.gender, None))
             ),

@@ -51,6 +51,7 @@ def test_person_nominatives(words: list[str], nominative: list[str]) -> None:
         (["Ростова-на-Дону"], ["Ростов-на-Дону"]),
         (["МИДа"], ["МИД"]),
         (["Тусоне"], ["Тусон"]),  # an unknown place: a consonant stem first
+        (["Вашингтонском", "аэропорту"], ["Вашингтонский", "аэропорт"]),  # the second locative
     ],
 )
 def test_place_nominatives(words: list[str], nominative: list[str]) -> None:
