@@ -139,8 +139,9 @@ class Blocks:
                    int(t.needs_review), t.review_reason))
         for e in b.entities:
             write("INSERT INTO entities(block_id, document_id, label, start, end, text, normal, "
-                  "key) VALUES (?,?,?,?,?,?,?,?)",
-                  (b.id, document_id, e.label, e.start, e.end, e.text, e.normal, e.key))
+                  "key) VALUES (?,?,?,?,?,?,?,COALESCE((SELECT key FROM entity_merges "
+                  "WHERE alias=?), ?))",  # a key merged by hand stays merged
+                  (b.id, document_id, e.label, e.start, e.end, e.text, e.normal, e.key, e.key))
 
     def load(self, document_id: str) -> list[Block]:
         """A document's blocks in reading order, with their translations and entities."""

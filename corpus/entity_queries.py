@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from corpus import reference
-from corpus.database import Database
+from corpus.audit import Audit
+from corpus.database import Database, now
+from corpus.errors import NotFound, SekretarError
 from corpus.versions import current_sql
 
 _BLOCK_FIELDS = ("block_id", "document", "source_name", "title", "order", "kind", "page",
@@ -103,7 +105,11 @@ class Entities:
         }
 
     def resolve(self, given: str) -> str | None:
-        """A key from a key, a reference name (Рязань, Ryazan) or a stored normal form."""
+        """A key from a key (a merged one leads to the key it went into), a reference name
+        (Рязань, Ryazan) or a stored normal form."""
+        merged = self.db.one("SELECT key FROM entity_merges WHERE alias = ?", (given,))
+        if merged:
+            return str(merged[0])
         if self.db.one("SELECT 1 FROM entities WHERE key = ? LIMIT 1", (given,)) or \
                 reference.lookup(given):
             return given
@@ -120,3 +126,28 @@ class Entities:
     def block_keys(self) -> list[tuple[str, str]]:
         """Every distinct (block id, entity key) pair: what the search's entity filter reads."""
         return [(r[0], r[1]) for r in self.db.rows("SELECT DISTINCT block_id, key FROM entities")]
+
+    def merge(self, keep: str, alias: str) -> int:
+        """Make `alias` the same entity as `keep`: its mentions move to `keep` now, and any
+        stored later (a document analysed again) are stored under `keep`. Recorded in the
+        audit log (command `entity merge`, document id empty: it spans the archive). Returns
+        the number of mentions moved. Raises NotFound when `alias` has no mentions and was
+        never merged, and SekretarError when the two are one key."""
+        if keep == alias:
+            raise SekretarError(f"cannot merge {alias!r} into itself")
+        known = self.db.one("SELECT 1 FROM entities WHERE key = ? LIMIT 1", (alias,))
+        if not known and not self.db.one("SELECT 1 FROM entity_merges WHERE key = ?", (alias,)):
+            raise NotFound(f"no entity {alias!r} in the archive")
+        with self.db.transaction():
+            moved = self.db.write("UPDATE entities SET key = ? WHERE key = ?", (keep, alias))
+            self.db.write("UPDATE entity_merges SET key = ? WHERE key = ?", (keep, alias))
+            self.db.write("DELETE FROM entity_merges WHERE alias = ?", (keep,))
+            self.db.write("INSERT OR REPLACE INTO entity_merges(alias, key, at) VALUES (?,?,?)",
+                          (alias, keep, now()))
+            Audit(self.db).record("", "entity merge", {"key": alias},
+                                  {"key": keep, "mentions": moved.rowcount})
+        return int(moved.rowcount)
+
+    def merges(self) -> dict[str, str]:
+        """Every key merged by hand, with the key it went into."""
+        return {r[0]: r[1] for r in self.db.rows("SELECT alias, key FROM entity_merges")}

@@ -264,6 +264,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX member_votes_person ON member_votes(person_key);
     """,
+    # 9: entity keys merged by hand (`sekretar entity merge KEEP ALIAS`): every mention stored
+    # under the alias moves to the kept key, and so does every mention stored later.
+    """
+    CREATE TABLE entity_merges (
+        alias TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

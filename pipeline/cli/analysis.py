@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -68,21 +69,37 @@ def entity_command(
     key: Annotated[
         str,
         typer.Argument(
-            help="entity key (city:ryazan, org:iaclc, per:сергей-есенин) or a name (Рязань)"
+            help="entity key (city:ryazan, org:iaclc, per:esenin-s) or a name (Рязань); "
+            "or 'merge' followed by the key to keep and the key to merge into it"
         ),
     ],
+    merged: Annotated[
+        Optional[list[str]],  # noqa: UP045 - Typer reads it at run time
+        typer.Argument(help="with 'merge': KEEP ALIAS", show_default=False),
+    ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the documents that mention an entity, with how often and in which forms.
+    """List the documents that mention an entity, with how often and in which forms; or merge
+    two keys of one entity.
 
     KEY is a canonical key, or a name that leads to one: a member city's or organisation's
     name in any language, or a stored normal form. JSON: {"key", "label", "normals", "names",
     "documents": [{"document", "source_name", "title", "language", "session", "mentions",
     "blocks", "forms"}]}.
 
+    `entity merge KEEP ALIAS` makes ALIAS the same entity as KEEP (one person under two keys):
+    its mentions move to KEEP, mentions stored later follow, and the change is in
+    'sekretar log'. JSON: {"key", "merged", "mentions"}.
+
     Example: sekretar entity city:ryazan
+    Example: sekretar entity merge per:petrov-i per:petrova-i
     """
+    if key == "merge":
+        _merge(merged or [], data, as_json)
+        return
+    if merged:
+        raise typer.BadParameter(f"unexpected words after {key!r}: {' '.join(merged)}")
     with open_store(data, readonly=True) as store:
         resolved = store.entities.resolve(key)
         if resolved is None:
@@ -93,6 +110,18 @@ def entity_command(
         print_json(summary)
         return
     _print_mentions(summary)
+
+
+def _merge(keys: list[str], data: Path | None, as_json: bool) -> None:
+    if len(keys) != 2:
+        raise typer.BadParameter("merge takes two keys: the key to keep and the key to merge")
+    keep, alias = keys
+    with open_store(data) as store:
+        moved = store.entities.merge(keep, alias)
+    if as_json:
+        print_json({"key": keep, "merged": alias, "mentions": moved})
+        return
+    console.print(f"{escape(alias)} merged into {escape(keep)}: {moved} mentions moved")
 
 
 def _print_mentions(summary: dict[str, Any]) -> None:

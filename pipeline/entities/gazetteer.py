@@ -8,13 +8,17 @@ Abbreviations (МАГ, СНГ) match only as written. A name that is also a comm
 name (Владимир, Mary) counts only after a city word (г., город, місто, city) or where the NER
 model also saw a place there.
 
-A match wins over the NER model where they overlap, except a place inside a longer
-organisation or person the model found (Правительство Москвы, Иван Грозный), and it never
-replaces a date, sum or percentage from the rules.
+A match fills the gaps the NER model left and may widen a model span of its own type; it never
+retypes, cuts or swallows a model span (bank «Россия» stays ORG, «Россия 1» stays whole, LOC
+«РФ» in «Правительства РФ» stays), except a model span that is the match plus city words
+(«г. Москва»). It never replaces a date, sum or percentage from the rules. Where the model
+found exactly the match's span with the match's type, the model's span keeps its offsets and
+takes the entry's key and normal form.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
@@ -25,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from corpus import reference
-from pipeline.entities.morph import MORPH_LANGUAGES, fold, lemma_set, name_forms
+from pipeline.entities.morph import MORPH_LANGUAGES, fold, is_word, lemma_set, name_forms
 from pipeline.entities.spans import make_span, merge, register_component, source_of
 
 #: words that, just before an ambiguous name, make it a city.
@@ -49,6 +53,8 @@ CITY_WORDS = frozenset(
         "шаары",
     }
 )
+_TEXT = "sekretar.text"
+_LAST_WORD = re.compile(r"(\w+)\.?\s*$")
 #: the longest case ending allowed after a stem in languages without an analyser.
 MAX_ENDING = 6
 _VOWELS = frozenset("აეიოუаеиоуыэяюіəıaeiouy")
@@ -76,7 +82,7 @@ def is_abbreviation(word: str) -> bool:
 
 
 def _forms(word: str, language: str) -> frozenset[str]:
-    if not word.isalpha():
+    if not is_word(word):
         return frozenset({word.translate(_QUOTES)})
     return name_forms(word, language)
 
@@ -109,7 +115,7 @@ class Index:
 
     def candidates(self, text: str) -> list[Name]:
         """Names that may start with this word."""
-        keys = {text} | (lemma_set(text, self.language) if text.isalpha() else {fold(text)})
+        keys = {text} | (lemma_set(text, self.language) if is_word(text) else {fold(text)})
         if self.stemmed:
             low = fold(text)
             keys |= {low[:-k] for k in range(1, MAX_ENDING + 1) if len(low) - k >= 3}
@@ -197,7 +203,7 @@ class Gazetteer:
     def _token_matches(self, text: str, word: str, forms: frozenset[str], last: bool) -> bool:
         if is_abbreviation(word):
             return text == word
-        if not word.isalpha():
+        if not is_word(word):
             return text.translate(_QUOTES) in forms
         if lemma_set(text, self.language) & forms:
             return True
@@ -221,26 +227,67 @@ def _stem_matches(text: str, word: str) -> bool:
 
 def _confirmed(doc: Doc, words: list[Word], start: int, end: int) -> bool:
     """An ambiguous name counts after a city word, or where the model saw a place."""
-    if start > 0 and fold(words[start - 1].text).rstrip(".") in CITY_WORDS:
+    if _after_city_word(doc, words[start].start):
         return True
     first, last = words[start].start, words[end - 1].end
     return any(e.label_ == "LOC" and e.start_char <= first and last <= e.end_char for e in doc.ents)
 
 
 def _model_keeps(old: Span, new: Span) -> bool:
-    """The model's organisation or person around a place stays (мэрия Казани), unless the
-    place opens it (a model's ORG «Москва Moscow» is a misreading); rule spans always stay."""
-    if source_of(old) == "rule":
+    """Whether a span already found stays against an overlapping gazetteer match.
+
+    Rule spans always stay. A model span inside the match gives way only to a match of its own
+    type (Правительства → Правительства Москвы, both ORG), or to a known organisation around a
+    place where the model saw no organisation (LOC «Рязани» in «Администрация города Рязани»).
+    A model span the match would cut or retype stays (bank «Россия» stays ORG, «Россия 1»
+    whole), unless it is the match plus city words (a model's ORG «г. Москва») or a city word
+    stands before the match (a model's PER «Владимир» in «г. Владимир»), or the model read a
+    known place, not in quotes, as a person or organisation on exactly its words (Делегация
+    Намангана).
+    """
+    if source_of(old) != "model":
         return True
-    inside = old.start < new.start and new.end <= old.end
+    if old.start >= new.start and old.end <= new.end:
+        place = new.label_ == "LOC" and (
+            _after_city_word(new.doc, new.start_char) or _plain_place(old, new)
+        )
+        return old.label_ != new.label_ and not place and not _names_a_place(old, new)
     rest = [t for t in old if t.i < new.start or t.i >= new.end]
-    only_city_words = all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest)
-    return (
-        source_of(old) == "model"
-        and new.label_ == "LOC"
-        and inside
-        and old.label_ in ("ORG", "PER")
-        and not only_city_words
+    inside = old.start <= new.start and new.end <= old.end
+    return not (inside and all(fold(t.text).rstrip(".") in CITY_WORDS for t in rest))
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, built once (spaCy joins its tokens on every `doc.text`)."""
+    if _TEXT not in doc.user_data:
+        doc.user_data[_TEXT] = doc.text
+    return str(doc.user_data[_TEXT])
+
+
+def _after_city_word(doc: Doc, start: int) -> bool:
+    """Whether a city word (г., город, city...) stands just before this character offset."""
+    before = _LAST_WORD.search(_text(doc), max(0, start - 40), start)
+    return before is not None and fold(before.group(1)) in CITY_WORDS
+
+
+def _plain_place(old: Span, new: Span) -> bool:
+    """A known place read by the model as a person or organisation on exactly its words, not in
+    quotes (Делегация Намангана; but bank «Россия» is an organisation named after a place)."""
+    if (old.start, old.end) != (new.start, new.end):
+        return False
+    text = _text(new.doc)
+    before, after = text[: new.start_char].rstrip()[-1:], text[new.end_char :].lstrip()[:1]
+    return not (before in "«\"„“" and before and after in "»\"“”" and after)
+
+
+def _names_a_place(old: Span, new: Span) -> bool:
+    """A known organisation's name holding a model place, with no model organisation there
+    (one would mean the model read the organisation and the place apart: Правительства РФ)."""
+    if new.label_ != "ORG" or old.label_ != "LOC":
+        return False
+    return not any(
+        e.label_ == "ORG" and source_of(e) == "model" and e.start < new.end and new.start < e.end
+        for e in new.doc.ents
     )
 
 

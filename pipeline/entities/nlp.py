@@ -2,7 +2,7 @@
 
 | language | tokenizer | components |
 |---|---|---|
-| ru | `spacy.blank("ru")` | natasha NER, dates, money, percent, gazetteer, normalizer |
+| ru | razdel (natasha's own) | natasha NER, dates, money, percent, gazetteer, normalizer |
 | uk | `spacy.blank("uk")` | lemmas (pymorphy3), dates, money, percent, gazetteer, normalizer |
 | en | `en_core_web_sm` if installed, else `spacy.blank("en")` | its NER, rules, gazetteer, normalizer |
 | ky hy az ro | `spacy.blank(lang)` | rules, gazetteer, normalizer |
@@ -23,6 +23,7 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories (once per process).
 from pipeline.entities import gazetteer, natasha_ner, normalize, rules  # noqa: F401
+from pipeline.entities.tokens import RazdelTokenizer
 
 #: languages whose own spaCy tokenizer we use; the rest use the multilingual one.
 SPACY_LANGUAGES = frozenset({"ru", "uk", "en", "ky", "hy", "az", "ro"})
@@ -63,6 +64,7 @@ def pipeline_for(language: str) -> Pipeline:
         nlp.add_pipe("sek_lemmas", config=config)
     if language == "ru":
         if _installed("natasha"):
+            nlp.tokenizer = RazdelTokenizer(nlp.vocab)
             nlp.add_pipe("sek_natasha_ner")
         else:
             missing.append("natasha (Russian NER) is not installed: pip install natasha")

@@ -4,7 +4,8 @@
 gives every entity its normal form (the nominative for names: Сергея Есенина → Сергей Есенин)
 and its canonical key, the same for one thing across documents and languages. A name the
 gazetteer did not match but whose nominative is a known name (Республики Беларусь →
-Республика Беларусь) gets the reference key; any other gets `label:slug` (`per:сергей-есенин`).
+Республика Беларусь) gets the reference key; a person gets a person key (`per:esenin-s`), one
+for every form of the name; any other gets `label:slug` (`org:опыт`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pipeline.entities.morph import (
     person_nominative,
     phrase_nominative,
 )
+from pipeline.entities.persons import person_entity_key
 from pipeline.entities.spans import LABELS, normal_of, register_component, set_normal
 
 #: labels of other models (en_core_web_sm) mapped to ours; anything else is dropped.
@@ -36,8 +38,11 @@ def slug(text: str) -> str:
     return "-".join(words) or "_"
 
 
-def key_for(label: str, normal: str) -> str:
-    """The reference key when the normal form is a known name, else `label:slug`."""
+def key_for(label: str, normal: str, language: str = "ru") -> str:
+    """The reference key when the normal form is a known name, a person's key
+    (`pipeline.entities.persons`), else `label:slug`."""
+    if label == "PER":
+        return person_entity_key(normal, language) or f"per:{slug(normal)}"
     known = reference.key_of(normal)
     if known and known.startswith(_KEY_KINDS.get(label, ("-",))):
         return known
@@ -78,7 +83,7 @@ class Normalizer:
             span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_)
             normal = normal_of(span) or normal_form(span, self.language)
             set_normal(span, normal)
-            key = span.kb_id_ or key_for(label, normal)
+            key = span.kb_id_ or key_for(label, normal, self.language)
             kept.append(Span(doc, span.start, span.end, label=label, kb_id=key))
         doc.ents = kept
         return doc

@@ -2,7 +2,8 @@
 
 Regular expressions over the doc's text, each with a converter to a normal form that is the
 same in every language (2009-04-09, 5000000 RUB, 12.5%), so the key (`date:2009-04-09`)
-finds the same date or sum across documents. Rule spans win over the NER model's on overlap.
+finds the same date or sum across documents. Rule spans win over the NER model's on overlap;
+a sum ends at its currency word, so the country after it (долларов США) stays a place.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ SCALES = {
 }
 CURRENCIES = {
     "RUB": r"руб(?:лей|ля|ль|\.)?|₽|рос\.\s*руб\.|roubles?|rubles?|RUB",
-    "USD": r"доллар(?:ов|а)?(?:\s+США)?|долар(?:ів|а)?(?:\s+США)?|US\$|\$|dollars?|USD",
+    "USD": r"доллар(?:ов|а)?|долар(?:ів|а)?|US\$|\$|dollars?|USD",
     "EUR": r"евро|євро|€|euros?|EUR",
     "KZT": r"тенге|tenge|KZT",
     "UAH": r"гривен|гривн[аыи]|гривень|гривні|грн\.?|hryvnias?|UAH",

@@ -47,7 +47,10 @@ def set_normal(span: Span, normal: str) -> None:
 
 
 def source_of(span: Span) -> str:
-    return str(span.doc.user_data.get(_SOURCES, {}).get((span.start_char, span.end_char), "model"))
+    """The component that first found this span (the same offsets and label): a gazetteer
+    match on a model span's offsets does not hide that the model found it."""
+    sources = span.doc.user_data.get(_SOURCES, {})
+    return str(sources.get((span.start_char, span.end_char, span.label_), "model"))
 
 
 def make_span(
@@ -63,7 +66,8 @@ def make_span(
     span = doc.char_span(start, end, label=label, kb_id=key, alignment_mode="expand")
     if span is None or not span.text.strip():
         return None
-    doc.user_data.setdefault(_SOURCES, {})[(span.start_char, span.end_char)] = source
+    sources = doc.user_data.setdefault(_SOURCES, {})
+    sources.setdefault((span.start_char, span.end_char, label), source)
     if normal is not None:
         set_normal(span, normal)
     return span
