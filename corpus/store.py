@@ -295,6 +295,16 @@ class Store:
                             (document_id,))
         return {r["stage"]: r["version"] for r in rows}
 
+    def stage_records(self, document_id: str | None = None
+                      ) -> dict[str, dict[str, tuple[str, str]]]:
+        """Document id -> stage -> (version, when it was done), of one document or of all."""
+        where, params = ("WHERE document_id=?", (document_id,)) if document_id else ("", ())
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        for r in self.db.rows(f"SELECT document_id, stage, version, updated FROM stages {where}",
+                              params):
+            found.setdefault(r[0], {})[r[1]] = (r[2], r[3])
+        return found
+
     def documents_without(self, stage: str, version: str) -> list[str]:
         """Stored documents whose `stage` is missing or at another version."""
         rows = self.db.rows(

@@ -32,7 +32,7 @@ from pipeline.parse.base import sha256_file
 from pipeline.parse.options import ParseOptions
 from pipeline.parse.support.children import descendants
 from pipeline.settings import Settings
-from pipeline.stages import available_stages, build_stages
+from pipeline.stages import available_stages, build_stages, stale_stages_of
 
 #: seconds between two looks at the workers' memory (see `_watch_memory`)
 MEMORY_LOOK = 0.2
@@ -144,8 +144,8 @@ class Batch:
                   collection=self.options.collection, password=self.options.password)
         if self.store.has_document(sha):
             correct_on_reingest(self.store, sha, self.options.kind, self.options.collection)
-            stored = self.store.stage_versions(sha)
-            stale = [n for n, v in self.versions.items() if stored.get(n) != v]
+            records = self.store.stage_records(sha).get(sha, {})
+            stale = stale_stages_of(records, self.versions)
             if not stale:
                 return FileOutcome(shown, "unchanged", document_id=sha)
             job.rerun = stale

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from corpus.store import Store
 from index.build import compare, repair
 from pipeline.settings import Settings
-from pipeline.stages import build_stages
+from pipeline.stages import build_stages, stale_stages_of
 
 _CHUNK = 1 << 20
 
@@ -42,12 +42,17 @@ def check_sources(store: Store) -> list[str]:
 
 
 def stale_stages(store: Store, versions: dict[str, str]) -> dict[str, list[str]]:
-    """Document id -> the analysis stages stored at another version than this program's (or
-    never run), among the stages the settings ask for."""
+    """Document id -> the analysis stages to run again, among the stages the settings ask
+    for: stored at another version than this program's or never run, or inconsistent (their
+    input failed, or was redone after them), with every stage downstream of those."""
+    if not versions:
+        return {}
+    records = store.stage_records()
     stale: dict[str, list[str]] = {}
-    for name, version in versions.items():
-        for document_id in store.documents_without(name, version):
-            stale.setdefault(document_id, []).append(name)
+    for document_id in store.document_ids():
+        names = stale_stages_of(records.get(document_id, {}), versions)
+        if names:
+            stale[document_id] = names
     return stale
 
 
@@ -58,7 +63,8 @@ def describe_stale(stale: dict[str, list[str]]) -> list[str]:
         for name in names:
             per_stage[name] = per_stage.get(name, 0) + 1
     return [
-        f"stage {name}: {count} document(s) analysed by another version of it or not at all"
+        f"stage {name}: {count} document(s) analysed by another version of it, not at all, "
+        "or before its input was redone or after it failed"
         for name, count in sorted(per_stage.items())
     ]
 
