@@ -36,6 +36,9 @@ class Job:
     #: True for the second pass over a stored document: only the deferred stages (those with
     #: `deferred = True`, such as `embed`), run after the first pass was stored and indexed.
     later: bool = False
+    #: the archive's staged copy of a new file, which the worker parses (see `corpus.kept`):
+    #: the bytes read are the bytes kept, whatever happens to `path` meanwhile.
+    read_from: str | None = None
 
 
 @dataclass
@@ -152,7 +155,7 @@ def is_deferred(stage: Stage) -> bool:
 
 def parse_file(job: Job, settings: Settings) -> Document:
     source = Source(
-        path=Path(job.path), sha256=job.sha256, name=job.name, password=job.password,
+        path=Path(job.read_from or job.path), sha256=job.sha256, name=job.name, password=job.password,
         kind=job.kind, collection=job.collection, options=ParseOptions.from_settings(settings))
     try:
         return registry.parse(source)
