@@ -36,6 +36,11 @@ ENGLISH: dict[str, str] = {
     "common_words": "nothing to search for: the query has only common words",
     "common_or_punctuation": "nothing to search for: the query has only common words or punctuation",
     "unreadable_query": "the query could not be read: {reason}",
+    "damaged_archive": "the archive database {path} is damaged ({detail}); nothing was "
+    "changed. Restore the last backup with 'sekretar restore BACKUP', or keep a copy of the "
+    "folder for a specialist; 'sekretar check --full' lists the damage",
+    "readonly_archive": "the archive at {folder} can only be read here ({detail}); search "
+    "and serve it, or copy it to a folder that can be written",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -62,6 +67,11 @@ RUSSIAN: dict[str, str] = {
     "common_words": "Искать нечего: в запросе только служебные слова",
     "common_or_punctuation": "Искать нечего: в запросе только служебные слова и знаки",
     "unreadable_query": "Запрос не удалось прочитать: {reason}",
+    "damaged_archive": "База данных архива {path} повреждена ({detail}); ничего не изменено. "
+    "Восстановите последнюю резервную копию командой «sekretar restore КОПИЯ» или сохраните "
+    "копию папки для специалиста; «sekretar check --full» покажет повреждения",
+    "readonly_archive": "Архив в папке {folder} здесь доступен только для чтения ({detail}); "
+    "в нём можно искать и открывать его на сервере, а для записи скопируйте его в другую папку",
 }
 
 #: our own words that appear as values, by language

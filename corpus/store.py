@@ -100,6 +100,15 @@ class Store:
         """The schema version of the open database (`PRAGMA user_version`)."""
         return self.db.schema_version()
 
+    def integrity(self, full: bool = False) -> list[str]:
+        """The damage SQLite's own check finds in the database ([] when sound); `full` runs
+        `integrity_check` instead of `quick_check` (see `Database.integrity`)."""
+        return self.db.integrity(full)
+
+    def refuse_damaged(self) -> None:
+        """Raise `DamagedArchive` when the database fails `quick_check`."""
+        self.db.refuse_damaged()
+
     def journal_mode(self) -> str:
         """SQLite's journal mode: "wal" for an archive opened for writing."""
         return self.db.journal_mode()

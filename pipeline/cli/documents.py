@@ -136,6 +136,7 @@ def status_command(data: DataOption = None, as_json: JsonOption = False) -> None
     Example: sekretar status --json
     """
     with open_store(data, readonly=True) as store:
+        store.refuse_damaged()  # a summary of a damaged file would look sound
         summary: dict[str, Any] = {"documents": len(store.document_ids()),
                                    "blocks": store.block_count(), **store.counts(),
                                    "last_batch": store.last_batch()}

@@ -98,14 +98,18 @@ class CheckReport:
     repaired_documents: int = 0
     rerun_documents: int = 0
     left: list[str] = field(default_factory=list)
+    #: what SQLite's own check found wrong in the database file ([] when it is sound)
+    database_problems: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> list[str]:
-        return self.index_problems + self.source_problems + self.stage_problems
+        return (self.database_problems + self.index_problems + self.source_problems
+                + self.stage_problems)
 
     def to_json(self) -> dict[str, object]:
         return {
             "documents": self.documents, "blocks": self.blocks,
+            "database_problems": self.database_problems,
             "index_problems": self.index_problems,
             "repaired_documents": self.repaired_documents,
             "source_problems": self.source_problems, "stage_problems": self.stage_problems,
@@ -113,9 +117,17 @@ class CheckReport:
         }
 
 
-def check_archive(store: Store, settings: Settings, repair_found: bool = False) -> CheckReport:
-    """Compare index and store, hash the kept files and read the stage versions; with
-    `repair_found`, re-index what differs and re-run the out-of-date stages, then look again."""
+def check_archive(store: Store, settings: Settings, repair_found: bool = False,
+                  full: bool = False) -> CheckReport:
+    """Run SQLite's check of the database (`quick_check`, `integrity_check` when `full`), then
+    compare index and store, hash the kept files and read the stage versions; with
+    `repair_found`, re-index what differs and re-run the out-of-date stages, then look again.
+    A damaged database is reported alone: nothing read from it could be trusted."""
+    damage = store.integrity(full)
+    if damage:
+        lines = [f"the archive database is damaged: {line}" for line in damage]
+        return CheckReport(documents=0, blocks=0, index_problems=[], source_problems=[],
+                           stage_problems=[], database_problems=lines, left=lines)
     found = compare(store)
     repaired = repair(store, found) if repair_found and not found.ok else 0
     after = compare(store) if repair_found and not found.ok else found
