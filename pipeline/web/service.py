@@ -76,6 +76,15 @@ class SearchRequest:
         return {n: v for n in names if (v := getattr(self, n))}
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file at `path` as the system knows it (device, inode), or None when there is none."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
 class WebService:
     """The archive as the web sees it; every method may raise `SekretarError`."""
 
@@ -97,14 +106,35 @@ class WebService:
         self._cache_lock = threading.Lock()
         self._signature: tuple[Any, ...] | None = None
         self._checked = 0.0
-        self._open()
+        #: the database file the open store reads (device, inode): another one there is a new
+        #: or restored archive, opened instead on the next request.
+        self._identity: tuple[int, int] | None = None
+        try:
+            self._open()
+        except SekretarError:  # an archive being made: the first request tries again
+            pass
 
     def _open(self) -> Store | None:
-        """The store, opened on first use: a server started before the first ingest works
-        once there is something to read."""
-        if self.store is None and (self.data / DATABASE).exists():
-            self.store = Store(self.data, readonly=True)
-            self.searcher = self._make_searcher(self.store)
+        """The store and its searcher, opened on first use and opened again when the database
+        file is replaced (a restore, an archive made again): a server started before the first
+        ingest works once there is something to read. Both open or neither: an open that fails
+        (an ingest still creating the tables) leaves nothing half open, and the next request
+        tries again."""
+        path = self.data / DATABASE
+        identity = _identity(path)
+        if self.store is not None and identity != self._identity:
+            self.close()
+        if self.store is None and identity is not None:
+            store = Store(self.data, readonly=True)
+            try:
+                searcher = self._make_searcher(store)
+            except BaseException:
+                store.close()
+                raise
+            self.store, self.searcher, self._identity = store, searcher, identity
+            self._signature = None
+            with self._cache_lock:
+                self._cache.clear()
         return self.store
 
     def close(self) -> None:
@@ -114,6 +144,7 @@ class WebService:
             if self.store is not None:
                 self.store.close()
             self.searcher = self.store = None
+            self._identity = None
 
     def document_count(self) -> int:
         with self.lock:
