@@ -125,12 +125,15 @@ def open_searcher(store: Store, mode: str | None = None, note: Note | None = Non
     return Searcher(store, detect_language=detect_query_language, embed_query=embed_query)
 
 
-def web_app(data: Path, mode: str | None = None) -> Any:
-    """The web application over the archive in `data`, with the same searcher the CLI uses."""
+def web_app(data: Path, mode: str | None = None, allowed_hosts: frozenset[str] | None = None
+            ) -> Any:
+    """The web application over the archive in `data`, with the same searcher the CLI uses,
+    answering to the host names `allowed_hosts` (default: this machine's)."""
     require("web", "the web page")
     from pipeline.web import create_app
 
     def make_searcher(store: Store) -> Searcher:
         return open_searcher(store, mode)
 
-    return create_app(data, make_searcher=make_searcher, export_docx=export_docx)
+    return create_app(data, make_searcher=make_searcher, export_docx=export_docx,
+                      allowed_hosts=allowed_hosts)

@@ -33,7 +33,8 @@ def app_from_environment() -> Any:
     """The application for each of uvicorn's worker processes, which import it by name: the
     data folder and mode come from the environment `serve` sets before starting them."""
     mode = os.environ.get("SEKRETAR_SERVE_MODE") or None
-    return web_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode)
+    hosts = frozenset(os.environ.get("SEKRETAR_SERVE_HOSTS", "").split(",")) - {""}
+    return web_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode, hosts or None)
 
 
 def share_cores(processes: int) -> None:
@@ -71,23 +72,34 @@ def serve_command(
         typer.Option(min=1, help="server processes; each holds its own copy of the index "
                      "(use one a core when many delegates search at once)"),
     ] = 1,
+    allowed_hosts: Annotated[
+        OptionalText,
+        typer.Option("--allowed-hosts", help="host names the server answers to, separated by "
+                     "commas, besides the address it listens on and localhost ('*': any)"),
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """Serve the search page and the JSON API (/api/search, /api/document/ID, /api/entity/KEY,
     /api/session/NAME; described at /api/openapi.json). Read-only; binds to 127.0.0.1 unless
     --host says otherwise. Stop it with Ctrl+C. A data folder without an archive, or a port
-    another program holds, is said in one line (exit 2).
+    another program holds, is said in one line (exit 2). It answers only to the address it
+    listens on, localhost and --allowed-hosts, so a page elsewhere cannot read the archive
+    through a delegate's browser (DNS rebinding).
 
     Example: sekretar serve --port 8000 --data sekretar-data
     """
     require("web", "the web page")
     import uvicorn
+
+    from pipeline.web.guard import allowed_names
     folder = settings_for(data).data
     check_can_serve(folder, host, port)
+    hosts = allowed_names(host, (allowed_hosts or "").split(","))
     console.print(f"serving {folder} at http://{host}:{port}/ (Ctrl+C to stop)")
     if workers == 1:
-        uvicorn.run(web_app(folder, mode), host=host, port=port, log_level="warning")
+        uvicorn.run(web_app(folder, mode, hosts), host=host, port=port, log_level="warning")
         return
+    os.environ["SEKRETAR_SERVE_HOSTS"] = ",".join(sorted(hosts))
     os.environ["SEKRETAR_SERVE_DATA"] = str(folder)
     os.environ["SEKRETAR_SERVE_MODE"] = mode or ""
     share_cores(workers)

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
 from corpus.messages import Message, say
 from pipeline.web import api, browse, pages, views
+from pipeline.web.guard import BURST, PER_SECOND, Guard, allowed_names
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
 from pipeline.web.service import BROWSE_PER_PAGE, ExportDocx, MakeSearcher, WebService
 
@@ -46,9 +47,13 @@ def create_app(
     make_searcher: MakeSearcher | None = None,
     export_docx: ExportDocx | None = None,
     browse_per_page: int = BROWSE_PER_PAGE,
+    allowed_hosts: frozenset[str] | None = None,
+    rate: tuple[int, float] = (BURST, PER_SECOND),
 ) -> FastAPI:
     """The application for the archive in `data` (opened read-only, once, when it exists);
-    `browse_per_page` documents on each browse page."""
+    `browse_per_page` documents on each browse page; it answers only to `allowed_hosts`
+    (default: this machine's names; see `guard.allowed_names`), and to each client `rate`
+    (a burst of requests, then so many a second)."""
     web = WebService(data, make_searcher, export_docx, browse_per_page)
 
     @asynccontextmanager
@@ -74,6 +79,8 @@ def create_app(
     app.include_router(browse.router)
     _add_middleware(app)
     _add_error_handlers(app)
+    app.add_middleware(Guard, hosts=allowed_hosts or allowed_names(None), burst=rate[0],
+                       per_second=rate[1])
     return app
 
 
@@ -127,7 +134,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 def error_response(request: Request, status: int, message: str) -> Response:
     """JSON under /api/, otherwise the error page in the interface's language."""
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": str(message)}, status_code=status)
+        return JSONResponse({"error": str(message)}, status_code=status,
+                            headers=SECURITY_HEADERS)
     ui = getattr(request.state, "ui", "ru")
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
@@ -135,4 +143,5 @@ def error_response(request: Request, status: int, message: str) -> Response:
         "error.html",
         {"t": words(ui), "ui": ui, "status": status, "message": say(message, ui)},
         status_code=status,
+        headers=SECURITY_HEADERS,  # a 500 is answered outside the middleware that adds them
     )

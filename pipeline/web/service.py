@@ -111,7 +111,7 @@ class WebService:
         self._identity: tuple[int, int] | None = None
         try:
             self._open()
-        except SekretarError:  # an archive being made: the first request tries again
+        except Exception:  # noqa: BLE001 - an archive being made: each request tries again
             pass
 
     def _open(self) -> Store | None:
