@@ -27,6 +27,7 @@ from corpus.messages import Message, say
 from pipeline.web import api, browse, pages, views
 from pipeline.web.guard import BURST, PER_SECOND, Guard, allowed_names
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
+from pipeline.web.readers import Busy, Limits
 from pipeline.web.service import BROWSE_PER_PAGE, ExportDocx, MakeSearcher, WebService
 
 HERE = Path(__file__).parent
@@ -49,17 +50,18 @@ def create_app(
     browse_per_page: int = BROWSE_PER_PAGE,
     allowed_hosts: frozenset[str] | None = None,
     rate: tuple[int, float] = (BURST, PER_SECOND),
+    limits: Limits | None = None,
 ) -> FastAPI:
     """The application for the archive in `data` (opened read-only, once, when it exists);
     `browse_per_page` documents on each browse page; it answers only to `allowed_hosts`
     (default: this machine's names; see `guard.allowed_names`), and to each client `rate`
-    (a burst of requests, then so many a second)."""
-    web = WebService(data, make_searcher, export_docx, browse_per_page)
+    (a burst of requests, then so many a second); `limits` bound each search and export."""
+    web = WebService(data, make_searcher, export_docx, browse_per_page, limits)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        web.close()
+        web.close(final=True)
 
     app = FastAPI(
         title="sekretar",
@@ -109,6 +111,8 @@ def _add_middleware(app: FastAPI) -> None:
 
 
 def _status(err: SekretarError) -> int:
+    if isinstance(err, Busy):
+        return 503
     if isinstance(err, NotFound):
         return 404
     if isinstance(err, ConfigError | InputError):
