@@ -56,6 +56,8 @@ def storage_error(err: Exception, path: Path | str | None = None) -> StoreError:
     """The project's error for a failed read or write of the archive, saying "disk full" when
     that is the cause, so the user knows what to do (and that nothing stored is lost), and
     "damaged" with what to do when the database file is."""
+    if isinstance(err, StoreError):  # already said in words: never "error: error: ..."
+        return err
     text = str(err)
     code = getattr(err, "sqlite_errorcode", None)
     broken = damaged(err, path)

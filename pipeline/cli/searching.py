@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from corpus.errors import ConfigError
+from corpus.errors import ConfigError, StoreError
 from corpus.messages import Message
 from corpus.model import KINDS_HELP
 from corpus.store import DATABASE
@@ -111,6 +111,9 @@ def search_command(
     )
     note = _note_printer()
     with open_store(data, readonly=True) as store, open_searcher(store, mode, note) as searcher:
+        if not searcher.has_index and not store.is_empty():
+            raise StoreError("the search index is missing or cannot be read: run "
+                             "'sekretar reindex' (the archive itself is intact)")
         if batch is not None:
             _run_batch(searcher, batch, filters, mode, limit, as_json)
             return

@@ -138,6 +138,7 @@ def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
                              if not any(p.startswith(s.name) for s in stages)]
     else:
         document = parse_file(job, settings)
+        cap_blocks(document, settings.max_blocks)
     stages = [s for s in stages if is_deferred(s) == job.later]
     if not job.later:
         tell(job, "analysing")
@@ -145,6 +146,17 @@ def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
     document.finish()
     return WorkResult(document=document, stages=done, pid=os.getpid(),
                       seconds=round(time.monotonic() - began, 3))
+
+
+def cap_blocks(document: Document, limit: int) -> None:
+    """Keep the first `limit` blocks of a document, with a problem saying how many were
+    dropped: every block costs analysis and an embedding, and a 600 KB list of 50,000 one-word
+    items would hold a worker for many minutes (the `max_blocks` setting)."""
+    count = len(document.blocks)
+    if limit > 0 and count > limit:
+        del document.blocks[limit:]
+        document.note_problem(f"only the first {limit} of its {count} blocks are kept (the "
+                              "max_blocks setting)")
 
 
 def is_deferred(stage: Stage) -> bool:

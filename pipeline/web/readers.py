@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from corpus.errors import ConfigError, SekretarError
+from corpus.messages import Message
 from corpus.model import Document
 from corpus.store import Store
 from index.searcher import Filters, Searcher
@@ -65,6 +66,13 @@ def search_page(searcher: Searcher, query: str, filters: Filters, mode: str | No
     answer["pages"] = min(MAX_PAGE, math.ceil(result.total / PER_PAGE))
     answer["empty_archive"] = False
     return answer
+
+
+def empty_answer(query: str, mode: str | None, page: int) -> dict[str, Any]:
+    """The answer while the archive holds nothing (or is not there yet)."""
+    return {"query": query, "mode": mode or "lexical", "language": "und", "total": 0,
+            "message": Message("empty_archive"), "facets": {}, "hits": [], "page": page,
+            "per_page": PER_PAGE, "pages": 0, "empty_archive": True}
 
 
 def made_export(document: Document, max_blocks: int, export: Callable[[Path], object]

@@ -30,10 +30,10 @@ from index.catalog import store_signature
 from index.searcher import Filters, Searcher
 from pipeline.web.readers import (
     MAX_PAGE,
-    PER_PAGE,
     ExportCache,
     Limits,
     Readers,
+    empty_answer,
     identity,
     made_export,
     search_page,
@@ -160,11 +160,18 @@ class WebService:
         searched on a reader of its own (see `readers`), so one slow search holds no other."""
         page = min(max(request.page, 1), MAX_PAGE)
         key = (tuple(sorted(asdict(request).items())), page)
-        with self.lock:
+        if not self.lock.acquire(blocking=False):  # a page is reading: a cached answer at once
+            cached = self._cached(key)
+            if cached is not None:
+                return cached
+            self.lock.acquire()
+        try:
             store = self._open()
             if store is None or self._is_empty(store):
-                return _empty_answer(request, page)
+                return empty_answer(request.query, request.mode, page)
             self._expire(store)
+        finally:
+            self.lock.release()
         cached = self._cached(key)
         if cached is not None:
             return cached
@@ -349,22 +356,6 @@ class WebService:
             if found is not None:
                 minutes.append({"document": doc["id"], "session": asdict(found)})
         return minutes
-
-
-def _empty_answer(request: SearchRequest, page: int) -> dict[str, Any]:
-    return {
-        "query": request.query,
-        "mode": request.mode or "lexical",
-        "language": "und",
-        "total": 0,
-        "message": EMPTY_ARCHIVE,
-        "facets": {},
-        "hits": [],
-        "page": page,
-        "per_page": PER_PAGE,
-        "pages": 0,
-        "empty_archive": True,
-    }
 
 
 def document_json(document: Document) -> dict[str, Any]:
