@@ -41,6 +41,9 @@ ENGLISH: dict[str, str] = {
     "folder for a specialist; 'sekretar check --full' lists the damage",
     "readonly_archive": "the archive at {folder} can only be read here ({detail}); search "
     "and serve it, or copy it to a folder that can be written",
+    "search_too_long": "the search took longer than {seconds} s and was stopped waiting for; "
+    "make it narrower (more words, a filter)",
+    "server_busy": "the server is busy with long searches; try again in a moment",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -72,6 +75,9 @@ RUSSIAN: dict[str, str] = {
     "копию папки для специалиста; «sekretar check --full» покажет повреждения",
     "readonly_archive": "Архив в папке {folder} здесь доступен только для чтения ({detail}); "
     "в нём можно искать и открывать его на сервере, а для записи скопируйте его в другую папку",
+    "search_too_long": "Поиск занял больше {seconds} с, и ждать его перестали; сузьте запрос "
+    "(больше слов, фильтр)",
+    "server_busy": "Сервер занят долгими поисками; повторите через минуту",
 }
 
 #: our own words that appear as values, by language

@@ -132,8 +132,7 @@ class Readers:
         try:
             return future.result(timeout=self.budget)
         except FutureTimeout:
-            raise Busy(f"the search took longer than {self.budget:g} s and was stopped "
-                       "waiting for; make it narrower (more words, a filter)") from None
+            raise Busy(Message("search_too_long", seconds=f"{self.budget:g}")) from None
 
     def _borrow(self) -> Reader:
         with self.lock:
@@ -141,7 +140,7 @@ class Readers:
                 self.held += 1
                 return self.free.pop()
             if self.held >= self.size:
-                raise Busy("the server is busy with long searches; try again in a moment")
+                raise Busy(Message("server_busy"))
             self.held += 1
             generation = self.generation
         try:
