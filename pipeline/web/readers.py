@@ -14,13 +14,13 @@ document version, language and layout, one export at a time, and kept in memory 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import math
 import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -113,8 +113,25 @@ class Reader:
         self.store.close()
 
 
+class Stopped(BaseException):
+    """Raised inside a search thread that ran past its budget (see `Readers.run`). A
+    BaseException, so no `except Exception` on the way swallows it and searches on."""
+
+
+class _Search:
+    """One search on a thread of its own: its result or error, and whether it still runs."""
+
+    def __init__(self, work: Callable[[Searcher], Any]) -> None:
+        self.work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.running = True
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+
+
 class Readers:
-    """The pool of readers of one archive, and the threads searches run on."""
+    """The pool of readers of one archive; each search runs on a thread of its own."""
 
     def __init__(self, open_reader: Callable[[], tuple[Store, Searcher]], size: int = READERS,
                  budget: float = SEARCH_SECONDS) -> None:
@@ -123,16 +140,27 @@ class Readers:
         self.held = 0
         self.generation = 0
         self.lock = threading.Lock()
-        self.threads = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="search")
 
     def run(self, work: Callable[[Searcher], T]) -> T:
-        """`work(searcher)` on a free reader, within the budget; `Busy` otherwise."""
+        """`work(searcher)` on a free reader, within the budget; `Busy` otherwise. A search
+        past its budget is stopped where it is (`Stopped` raised in its thread at its next
+        Python instruction: the index is read by Python code, so that comes at once), and its
+        reader, perhaps left mid-read, is closed rather than used again."""
         reader = self._borrow()
-        future = self.threads.submit(self._use, reader, work)
-        try:
-            return future.result(timeout=self.budget)
-        except FutureTimeout:
-            raise Busy(Message("search_too_long", seconds=f"{self.budget:g}")) from None
+        search = _Search(work)
+        thread = threading.Thread(target=self._use, args=(reader, search), daemon=True,
+                                  name="search")
+        thread.start()
+        if not search.done.wait(self.budget):
+            with search.lock:
+                if search.running and thread.ident is not None:
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
+                                                               ctypes.py_object(Stopped))
+            raise Busy(Message("search_too_long", seconds=f"{self.budget:g}"))
+        if search.error is not None:
+            raise search.error
+        result: T = search.result
+        return result
 
     def _borrow(self) -> Reader:
         with self.lock:
@@ -151,16 +179,29 @@ class Readers:
             raise
         return Reader(store, searcher, generation)
 
-    def _use(self, reader: Reader, work: Callable[[Searcher], T]) -> T:
+    def _use(self, reader: Reader, search: _Search) -> None:
+        """The search thread: the work, then the reader back (or closed, if stopped)."""
         try:
-            return work(reader.searcher)
-        finally:
-            with self.lock:
-                self.held -= 1
-                keep = reader.generation == self.generation
-                if keep:
-                    self.free.append(reader)
-            if not keep:
+            try:
+                search.result = search.work(reader.searcher)
+            except BaseException as err:  # noqa: BLE001 - handed to the request's thread
+                search.error = err
+            finally:
+                with search.lock:
+                    search.running = False
+        except Stopped as err:  # arrived while the search was ending
+            search.error = search.error or err
+        self._give_back(reader, broken=isinstance(search.error, Stopped))
+        search.done.set()
+
+    def _give_back(self, reader: Reader, broken: bool) -> None:
+        with self.lock:
+            self.held -= 1
+            keep = not broken and reader.generation == self.generation
+            if keep:
+                self.free.append(reader)
+        if not keep:
+            with contextlib.suppress(Exception):
                 reader.close()
 
     def reset(self) -> None:
@@ -173,7 +214,6 @@ class Readers:
 
     def close(self) -> None:
         self.reset()
-        self.threads.shutdown(wait=False, cancel_futures=True)
 
 
 class ExportCache:

@@ -8,6 +8,7 @@ are tested with the index); the export is the real DOCX export."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,12 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class Held:
-    """Makes searchers whose search for SLOW waits until `release`."""
+    """Makes searchers whose search for SLOW waits until `gate` is set; with `spin`, it runs
+    Python code meanwhile (as a long search of the index does), so it can be stopped."""
 
-    def __init__(self) -> None:
-        self.entered, self.gate = threading.Event(), threading.Event()
+    def __init__(self, spin: bool = False) -> None:
+        self.entered, self.gate, self.left = threading.Event(), threading.Event(), threading.Event()
+        self.spin = spin
 
     def __call__(self, store: Store) -> Searcher:
         held = self
@@ -51,7 +54,11 @@ class Held:
                        mode: str | None = None, limit: int = 10) -> SearchResult:
                 if text == SLOW:
                     held.entered.set()
-                    held.gate.wait(60)
+                    try:
+                        while not held.gate.wait(0 if held.spin else 60):
+                            time.sleep(0.001)
+                    finally:
+                        held.left.set()
                 return super().search(text, filters, mode, limit)
 
         return HeldSearcher(store)
@@ -120,3 +127,19 @@ def test_an_export_is_made_once_and_a_long_document_is_refused(archive: Path) ->
         assert refused.status_code == 400
         assert "note_1.txt has 40 blocks; the web page exports documents of up to 39" in \
             refused.text
+
+
+def test_a_search_past_its_budget_is_stopped_and_its_reader_replaced(archive: Path) -> None:
+    held = Held(spin=True)
+    app = create_app(archive, make_searcher=held, limits=Limits(readers=1, search_seconds=0.5))
+    with live_server(app) as url, httpx.Client(base_url=url, timeout=120) as client:
+        late = client.get("/api/search", params={"q": SLOW})
+        assert late.status_code == 503
+        assert held.left.wait(60)  # stopped where it was, the gate never opened
+        for _ in range(200):  # its reader is closed and a new one opened
+            answer = client.get("/api/search", params={"q": "туризм"})
+            if answer.status_code == 200:
+                break
+            held.left.wait(0.05)
+        assert answer.status_code == 200 and answer.json()["total"] == 2
+        assert not held.gate.is_set()
