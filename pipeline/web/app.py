@@ -51,11 +51,13 @@ def create_app(
     allowed_hosts: frozenset[str] | None = None,
     rate: tuple[int, float] = (BURST, PER_SECOND),
     limits: Limits | None = None,
+    limit_local: bool = False,
 ) -> FastAPI:
     """The application for the archive in `data` (opened read-only, once, when it exists);
     `browse_per_page` documents on each browse page; it answers only to `allowed_hosts`
     (default: this machine's names; see `guard.allowed_names`), and to each client `rate`
-    (a burst of requests, then so many a second); `limits` bound each search and export."""
+    (a burst of requests, then so many a second; this machine's own requests too with
+    `limit_local`); `limits` bound each search and export."""
     web = WebService(data, make_searcher, export_docx, browse_per_page, limits)
 
     @asynccontextmanager
@@ -82,7 +84,7 @@ def create_app(
     _add_middleware(app)
     _add_error_handlers(app)
     app.add_middleware(Guard, hosts=allowed_hosts or allowed_names(None), burst=rate[0],
-                       per_second=rate[1])
+                       per_second=rate[1], limit_local=limit_local)
     return app
 
 
