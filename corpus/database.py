@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import StoreError
+from corpus.errors import DamagedArchive, StoreError
+from corpus.messages import Message
 from corpus.schema import MIGRATIONS, SCHEMA_VERSION
 
 DATABASE = "corpus.sqlite"
@@ -28,21 +29,47 @@ Row = sqlite3.Row
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 _SQLITE_FULL = 13
 _SQLITE_IOERR_WRITE = 778
+#: primary result codes of a damaged file: SQLITE_CORRUPT, SQLITE_NOTADB
+_SQLITE_DAMAGED = frozenset({11, 26})
+#: primary result codes of a file or folder that cannot be written: READONLY, CANTOPEN
+_SQLITE_READONLY = frozenset({8, 14})
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def storage_error(err: Exception) -> StoreError:
+def damaged(err: Exception, path: Path | str | None = None) -> DamagedArchive | None:
+    """The damaged-archive error `err` means (a damaged page, a bad header, a text that is no
+    longer UTF-8), or None."""
+    code = getattr(err, "sqlite_errorcode", None)
+    text = str(err)
+    if isinstance(err, UnicodeDecodeError):
+        text = "a stored text is no longer readable"
+    elif not ((code is not None and code & 0xFF in _SQLITE_DAMAGED)
+              or "malformed" in text or "not a database" in text):
+        return None
+    return DamagedArchive(Message("damaged_archive", path=str(path or DATABASE), detail=text))
+
+
+def storage_error(err: Exception, path: Path | str | None = None) -> StoreError:
     """The project's error for a failed read or write of the archive, saying "disk full" when
-    that is the cause, so the user knows what to do (and that nothing stored is lost)."""
+    that is the cause, so the user knows what to do (and that nothing stored is lost), and
+    "damaged" with what to do when the database file is."""
+    if isinstance(err, StoreError):  # already said in words: never "error: error: ..."
+        return err
     text = str(err)
     code = getattr(err, "sqlite_errorcode", None)
+    broken = damaged(err, path)
+    if broken is not None:
+        return broken
     if (isinstance(err, OSError) and err.errno in _FULL_ERRNOS) or code == _SQLITE_FULL \
             or "disk is full" in text:
         return StoreError("disk full: free some space and run the command again "
                           "(what was stored before is kept)")
+    if code is not None and code & 0xFF in _SQLITE_READONLY and path is not None:
+        return StoreError(Message("readonly_archive", folder=str(Path(path).parent),
+                                  detail=text))
     if code == _SQLITE_IOERR_WRITE:
         return StoreError(f"could not write the archive database (is the disk full?): {text}")
     return StoreError(f"archive database error: {text}")
@@ -50,8 +77,7 @@ def storage_error(err: Exception) -> StoreError:
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                               check_same_thread=False)
+        conn = _connect_readonly(path)
     else:
         conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
     try:
@@ -67,11 +93,48 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection. On a read-only disk or folder SQLite cannot make the WAL's
+    shared-memory file, so the archive is then opened as immutable (nothing can change it
+    there): a read-only archive can still be searched and served."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as err:
+        if (getattr(err, "sqlite_errorcode", 0) or 0) & 0xFF not in _SQLITE_READONLY:
+            raise
+        conn.close()
+        conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    return conn
+
+
+def inspect(path: Path) -> DamagedArchive | None:
+    """The damage SQLite's `quick_check` finds in the database file at `path`, as the error to
+    show, or None when it is sound (or missing). For the edge of a command that failed in an
+    unexpected way: a damaged file explains it in words the user can act on."""
+    if not path.exists():
+        return None
+    try:
+        conn = _connect_readonly(path)
+    except sqlite3.Error as err:
+        return damaged(err, path)
+    try:
+        problems = Database(conn, path).integrity()
+    finally:
+        conn.close()
+    if not problems:
+        return None
+    return DamagedArchive(Message("damaged_archive", path=str(path), detail=problems[0]))
+
+
 class Database:
     """One SQLite connection with the archive's pragmas, schema and transactions."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
+        self.path = path
 
     @classmethod
     def open(cls, path: Path, readonly: bool = False) -> Database:
@@ -79,10 +142,11 @@ class Database:
         try:
             conn = _connect(path, readonly)
         except sqlite3.Error as err:
-            raise storage_error(err) from err
-        database = cls(conn)
+            raise storage_error(err, path) from err
+        database = cls(conn, path)
         try:
             if not readonly:
+                database.refuse_damaged()
                 database.migrate()
             elif database.schema_version() < SCHEMA_VERSION:
                 conn.close()
@@ -90,10 +154,29 @@ class Database:
                 return cls.open(path, readonly=True)
         except BaseException as err:
             conn.close()
-            if isinstance(err, sqlite3.Error):
-                raise storage_error(err) from err
+            if isinstance(err, sqlite3.Error | UnicodeDecodeError):
+                raise storage_error(err, path) from err
             raise
         return database
+
+    def integrity(self, full: bool = False) -> list[str]:
+        """SQLite's own check of every page (`quick_check`; `integrity_check` with `full`, which
+        also compares every index with its table): [] when the file is sound, else the damage
+        it lists (at most 100 lines)."""
+        pragma = "integrity_check" if full else "quick_check"
+        try:
+            lines = [str(r[0]) for r in self.conn.execute(f"PRAGMA {pragma}").fetchall()]
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            return [str(err)]
+        return [] if lines == ["ok"] else lines
+
+    def refuse_damaged(self) -> None:
+        """Raise `DamagedArchive` when `quick_check` finds damage: a writer must not add to a
+        damaged file (each write may spread the damage), so it stops before its first write."""
+        problems = self.integrity()
+        if problems:
+            raise DamagedArchive(Message("damaged_archive", path=str(self.path or DATABASE),
+                                         detail=problems[0]))
 
     @classmethod
     def _upgrade(cls, path: Path) -> None:
@@ -138,12 +221,12 @@ class Database:
             try:
                 yield
             except sqlite3.Error as err:
-                raise storage_error(err) from err
+                raise storage_error(err, self.path) from err
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as err:
-            raise storage_error(err) from err
+            raise storage_error(err, self.path) from err
         try:
             yield
             self.conn.execute("COMMIT")
@@ -151,7 +234,7 @@ class Database:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(err, sqlite3.Error):
-                raise storage_error(err) from err
+                raise storage_error(err, self.path) from err
             raise
 
     # reading --------------------------------------------------------------------------------
@@ -160,23 +243,23 @@ class Database:
         """Every row of a query (read errors become `StoreError`)."""
         try:
             return self.conn.execute(sql, tuple(params)).fetchall()
-        except sqlite3.Error as err:
-            raise storage_error(err) from err
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            raise storage_error(err, self.path) from err
 
     def one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
         """The first row of a query, or None."""
         try:
             row: Row | None = self.conn.execute(sql, tuple(params)).fetchone()
-        except sqlite3.Error as err:
-            raise storage_error(err) from err
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            raise storage_error(err, self.path) from err
         return row
 
     def iterate(self, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
         """The rows of a query one by one (for tables too large to hold as rows at once)."""
         try:
             yield from self.conn.execute(sql, tuple(params))
-        except sqlite3.Error as err:
-            raise storage_error(err) from err
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            raise storage_error(err, self.path) from err
 
     def write(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         """Run one statement that changes rows; call it inside `transaction()`."""

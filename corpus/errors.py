@@ -38,3 +38,8 @@ class NotFound(SekretarError):
 
 class StoreError(SekretarError):
     """The archive could not be read or written (disk full, corrupt database, locked)."""
+
+
+class DamagedArchive(StoreError):
+    """The archive's database fails SQLite's own check: reading on may give wrong answers and
+    writing would spread the damage, so a writer refuses it and the message says what to do."""

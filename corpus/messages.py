@@ -46,6 +46,14 @@ ENGLISH: dict[str, str] = {
     "upload_busy": "a batch is still being ingested: wait until it ends",
     "upload_empty": "choose at least one file",
     "upload_too_large": "{name} is larger than {mb} MB, the largest file accepted",
+    "damaged_archive": "the archive database {path} is damaged ({detail}); nothing was "
+    "changed. Restore the last backup with 'sekretar restore BACKUP', or keep a copy of the "
+    "folder for a specialist; 'sekretar check --full' lists the damage",
+    "readonly_archive": "the archive at {folder} can only be read here ({detail}); search "
+    "and serve it, or copy it to a folder that can be written",
+    "search_too_long": "the search took longer than {seconds} s and was stopped waiting for; "
+    "make it narrower (more words, a filter)",
+    "server_busy": "the server is busy with long searches; try again in a moment",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -81,6 +89,14 @@ RUSSIAN: dict[str, str] = {
     "upload_busy": "Предыдущая партия файлов ещё обрабатывается: дождитесь её окончания",
     "upload_empty": "Выберите хотя бы один файл",
     "upload_too_large": "Файл {name} больше {mb} МБ — наибольшего допустимого размера",
+    "damaged_archive": "База данных архива {path} повреждена ({detail}); ничего не изменено. "
+    "Восстановите последнюю резервную копию командой «sekretar restore КОПИЯ» или сохраните "
+    "копию папки для специалиста; «sekretar check --full» покажет повреждения",
+    "readonly_archive": "Архив в папке {folder} здесь доступен только для чтения ({detail}); "
+    "в нём можно искать и открывать его на сервере, а для записи скопируйте его в другую папку",
+    "search_too_long": "Поиск занял больше {seconds} с, и ждать его перестали; сузьте запрос "
+    "(больше слов, фильтр)",
+    "server_busy": "Сервер занят долгими поисками; повторите через минуту",
 }
 
 UKRAINIAN: dict[str, str] = {
@@ -116,6 +132,14 @@ UKRAINIAN: dict[str, str] = {
     "upload_busy": "Попередня партія файлів ще обробляється: дочекайтеся її завершення",
     "upload_empty": "Виберіть хоча б один файл",
     "upload_too_large": "Файл {name} більший за {mb} МБ — найбільший допустимий розмір",
+    "damaged_archive": "База даних архіву {path} пошкоджена ({detail}); нічого не змінено. "
+    "Відновіть останню резервну копію командою «sekretar restore КОПІЯ» або збережіть копію "
+    "теки для фахівця; «sekretar check --full» покаже пошкодження",
+    "readonly_archive": "Архів у теці {folder} тут доступний лише для читання ({detail}); "
+    "у ньому можна шукати й відкривати його на сервері, а для запису скопіюйте його в іншу теку",
+    "search_too_long": "Пошук тривав довше за {seconds} с, і чекати його перестали; звузьте "
+    "запит (більше слів, фільтр)",
+    "server_busy": "Сервер зайнятий довгими пошуками; повторіть за хвилину",
 }
 
 #: our own words that appear as values, by language

@@ -39,6 +39,19 @@ DOCUMENT_STATUSES = ("ok", "partial", "failed")
 UNDETERMINED = "und"
 
 
+#: bidirectional embedding, override and isolate controls: they reorder what is shown (a name
+#: "report\u202excod.docx" shows as "reportdocx.exe"), and no text of the archive needs them.
+#: Each becomes U+FFFD, one character for one, so offsets into the text (entities) still hold.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
+                              "\ufffd")
+
+
+def neutral(text: str) -> str:
+    """`text` with its bidirectional override controls made visible and inert
+    (see `BIDI_CONTROLS`)."""
+    return text.translate(BIDI_CONTROLS)
+
+
 @dataclass
 class Translation:
     """A block's text in another language, with where it came from."""
@@ -97,6 +110,9 @@ class Block:
     entities: list[Entity] = field(default_factory=list)
     #: set by the embed stage on its way to the store; not loaded back with the document.
     embedding: Embedding | None = None
+
+    def __post_init__(self) -> None:
+        self.text = neutral(self.text)
 
     def translation(self, language: str) -> Translation | None:
         """The stored translation into `language`, if any."""
@@ -234,6 +250,10 @@ class Document:
         """Set the final status: status starts as failure and turns good only here; only a loss
         (a problem) makes it partial, never a translation waiting for a model."""
         self.status = "partial" if self.problems else "ok"
+        for name in ("title", "author", "session", "collection", "city", "source_name"):
+            value = getattr(self, name, None)
+            if isinstance(value, str):
+                setattr(self, name, neutral(value))
 
     @property
     def text(self) -> str:

@@ -30,6 +30,7 @@ from corpus.database import DATABASE, Database, now, storage_error
 from corpus.embeddings import Embeddings
 from corpus.entity_queries import Entities
 from corpus.errors import NotFound
+from corpus.kept import Incoming
 from corpus.meetings import KEY_SQL, Meetings
 from corpus.memory import Memory
 from corpus.messages import Message
@@ -57,6 +58,7 @@ class Store:
     def __init__(self, data: Path, readonly: bool = False) -> None:
         self.data = Path(data)
         self.readonly = readonly
+        self.incoming = Incoming(self.data / "files")
         if readonly and not (self.data / DATABASE).exists():
             raise NotFound(Message("no_archive", folder=str(self.data)))
         try:
@@ -100,6 +102,15 @@ class Store:
         """The schema version of the open database (`PRAGMA user_version`)."""
         return self.db.schema_version()
 
+    def integrity(self, full: bool = False) -> list[str]:
+        """The damage SQLite's own check finds in the database ([] when sound); `full` runs
+        `integrity_check` instead of `quick_check` (see `Database.integrity`)."""
+        return self.db.integrity(full)
+
+    def refuse_damaged(self) -> None:
+        """Raise `DamagedArchive` when the database fails `quick_check`."""
+        self.db.refuse_damaged()
+
     def journal_mode(self) -> str:
         """SQLite's journal mode: "wal" for an archive opened for writing."""
         return self.db.journal_mode()
@@ -125,6 +136,31 @@ class Store:
             os.replace(partial, target)
         except OSError as err:
             partial.unlink(missing_ok=True)
+            raise storage_error(err) from err
+        return target
+
+    def stage_file(self, source: Path) -> tuple[Path, str]:
+        """Copy a new source file into the archive's staging folder, hashing the bytes copied:
+        (the copy, its sha256). The worker parses the copy and `keep_staged` keeps it, so the
+        text, the id and the kept bytes come from one read. OSError if the source cannot be
+        read; a failed write (disk full) is a `StoreError`."""
+        with open(source, "rb"):
+            pass  # a source that cannot be read is the caller's OSError, not the archive's
+        try:
+            return self.incoming.stage(source)
+        except OSError as err:
+            raise storage_error(err) from err
+
+    def keep_staged(self, staged: Path, sha256: str) -> Path:
+        """Keep a staged copy under its sha256 (a rename: it is already on disk in full)."""
+        target = self.file_path(sha256)
+        try:
+            if target.exists():
+                staged.unlink(missing_ok=True)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+        except OSError as err:
             raise storage_error(err) from err
         return target
 
@@ -296,6 +332,16 @@ class Store:
         rows = self.db.rows("SELECT stage, version FROM stages WHERE document_id=?",
                             (document_id,))
         return {r["stage"]: r["version"] for r in rows}
+
+    def stage_records(self, document_id: str | None = None
+                      ) -> dict[str, dict[str, tuple[str, str]]]:
+        """Document id -> stage -> (version, when it was done), of one document or of all."""
+        where, params = ("WHERE document_id=?", (document_id,)) if document_id else ("", ())
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        for r in self.db.rows(f"SELECT document_id, stage, version, updated FROM stages {where}",
+                              params):
+            found.setdefault(r[0], {})[r[1]] = (r[2], r[3])
+        return found
 
     def documents_without(self, stage: str, version: str) -> list[str]:
         """Stored documents whose `stage` is missing or at another version."""

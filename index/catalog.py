@@ -9,6 +9,7 @@ by "3 reports from Ryazan".
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,19 +72,32 @@ class Catalog:
         return self.documents[int(self.doc_rows[row])]
 
 
-def date_number(value: str | None, end: bool = False) -> int:
+def date_number(value: str | None, end: bool = False, strict: bool = False) -> int:
     """An ISO or dd.mm.yyyy date (or a bare year or year-month) as yyyymmdd; 0 if none.
-    `end` fills a missing month or day with the last one, for the upper end of a range."""
-    match = _DATE.match((value or "").strip())
-    if not match:
+    `end` fills a missing month or day with the last one, for the upper end of a range.
+    `strict` (a date the user typed) takes only the whole value, and only a real date: not
+    2024-13-45."""
+    text = (value or "").strip()
+    match = _DATE.match(text)
+    if not match or (strict and match.end() != len(text)):
         return 0
     if match.group(1):
         year, month, day = match.group(1), match.group(2), match.group(3)
     else:
         day, month, year = match.group(4), match.group(5), match.group(6)
+    if strict and not _real_date(int(year), int(month or 1), int(day or 1)):
+        return 0
     month_n = int(month) if month else (12 if end else 1)
     day_n = int(day) if day else (31 if end else 1)
     return int(year) * 10000 + month_n * 100 + day_n
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def load_catalog(store: Store) -> Catalog:

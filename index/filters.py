@@ -132,8 +132,8 @@ def entity_mask(catalog: Catalog, key: str, visible: np.ndarray | None = None) -
 
 
 def date_mask(catalog: Catalog, start: str | None, end: str | None) -> np.ndarray:
-    low = date_number(start) if start else 0
-    high = date_number(end, end=True) if end else 99999999
+    low = date_number(start, strict=True) if start else 0
+    high = date_number(end, end=True, strict=True) if end else 99999999
     for given, number in ((start, low), (end, high)):
         if given and not number:
             raise FilterError(Message("not_a_date", given=given))

@@ -40,6 +40,8 @@ class Settings:
     start_limit: float = setting(600.0, "seconds a worker may take to start and load its models")
     memory_mb: int = setting(2048, "memory cap of a worker process in MB")
     max_file_mb: int = setting(512, "largest file accepted, in MB")
+    max_blocks: int = setting(20000, "most blocks (paragraphs, cells...) kept of one document; "
+                              "the rest is dropped and the document marked partial")
     max_unzipped_mb: int = setting(500, "largest total uncompressed size of a DOCX's parts, in MB")
     max_zip_ratio: float = setting(100.0, "highest compression ratio allowed inside a DOCX")
     stages: tuple[str, ...] = setting(("language", "kind", "minutes", "entities", "translate",

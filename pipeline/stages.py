@@ -10,7 +10,7 @@ Stages are built once per process (models load once per worker, never per docume
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from corpus.errors import ConfigError, ModelMissing
@@ -43,6 +43,47 @@ STAGE_EXTRAS: dict[str, str | None] = {
     "embed": "search",
 }
 STAGE_MODULES: dict[str, str] = {name: f"pipeline.{name}.stage" for name in STAGE_EXTRAS}
+
+#: what each stage reads of the others' output: `kind` and `minutes` read the language (and
+#: `minutes` the kind), `translate` and `entities` group blocks by language; `embed` reads the
+#: block text only. A stage whose input failed, or was redone after it, is stale.
+STAGE_INPUTS: dict[str, tuple[str, ...]] = {
+    "language": (),
+    "kind": ("language",),
+    "minutes": ("language", "kind"),
+    "translate": ("language",),
+    "entities": ("language",),
+    "embed": (),
+}
+
+
+def downstream(names: Iterable[str]) -> set[str]:
+    """The stages named and every stage that reads their output, directly or not."""
+    found = set(names)
+    grown = True
+    while grown:
+        more = {s for s, inputs in STAGE_INPUTS.items() if found.intersection(inputs)}
+        grown = not more <= found
+        found |= more
+    return found
+
+
+def stale_stages_of(records: Mapping[str, tuple[str, str]],
+                    versions: Mapping[str, str]) -> list[str]:
+    """The stages (among `versions`, this program's stage -> version) a document must run
+    again, from its records (stage -> (version, when it was done)): those never done or done at
+    another version, those whose input (a stage in `versions`) is missing or was done after
+    them, and every stage downstream of any of these. In `versions`' order."""
+    stale = {n for n, v in versions.items() if records.get(n, ("", ""))[0] != v}
+    for name in versions:
+        if name not in records:
+            continue
+        done_at = records[name][1]
+        for needed in STAGE_INPUTS.get(name, ()):
+            if needed in versions and (needed not in records or records[needed][1] > done_at):
+                stale.add(name)
+    grown = downstream(stale)
+    return [n for n in versions if n in grown]
 
 
 def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
@@ -87,10 +128,18 @@ def run_stages(document: Document, stages: list[Stage], strict: bool = False) ->
     """Run each stage, recording a failure and going on (per-stage error handler).
 
     Returns the stage name -> version map of the stages that completed. A missing model or a
-    failed stage marks the document partial with the reason; `strict` re-raises instead.
+    failed stage marks the document partial with the reason; `strict` re-raises instead. A
+    stage that reads a failed stage's output is not run (nor recorded as done), so the next
+    ingest or `check --repair` runs it again with the failed one.
     """
     done: dict[str, str] = {}
+    failed: list[str] = []
     for stage in stages:
+        cause = next((f for f in failed if stage.name in downstream([f])), None)
+        if cause is not None:
+            document.note_problem(f"{stage.name}: not run, since {cause} failed")
+            failed.append(stage.name)
+            continue
         try:
             document = stage.run(document)
         except ModelMissing as err:
@@ -102,6 +151,7 @@ def run_stages(document: Document, stages: list[Stage], strict: bool = False) ->
             if strict:
                 raise
             document.note_problem(f"{stage.name} failed: {err}")
+            failed.append(stage.name)
         else:
             done[stage.name] = stage.version
     return done

@@ -171,16 +171,19 @@ def start_ingest(data: Path, folder: Path, collection: str | None, report: Path)
     return worker.pid
 
 
-def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
+def web_app(data: Path, mode: str | None = None, public: bool = False,
+            allowed_hosts: frozenset[str] | None = None) -> Any:
     """The web application over the archive in `data`, with the same searcher the CLI uses;
-    `public`: anonymous readers read published documents even when accounts exist."""
+    `public`: anonymous readers read published documents even when accounts exist; it
+    answers to the host names `allowed_hosts` (default: this machine's)."""
     require("web", "the web page")
     from pipeline.web import create_app
 
     def make_searcher(store: Store) -> Searcher:
         return open_searcher(store, mode)
 
-    app = create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public)
+    app = create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public,
+                     allowed_hosts=allowed_hosts)
     app.state.correct_document = correct_document
     app.state.start_ingest = start_ingest
     app.state.upload_max_bytes = load_settings(data=data).max_file_mb << 20

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 
+from corpus.database import DATABASE, inspect
 from corpus.errors import ConfigError, NotFound, SekretarError
 from pipeline.cli.app import app, console_err, state
 
@@ -28,6 +29,7 @@ COMMAND_MODULE = {
     "minutes": "pipeline.cli.minutes", "resolution": "pipeline.cli.minutes",
     "sessions": "pipeline.cli.meetings", "exchange": "pipeline.cli.exchange",
     "serve": "pipeline.cli.serving",
+    "backup": "pipeline.cli.safekeeping",
     "settings": "pipeline.cli.configuring",
     "users": "pipeline.cli.users",
     **dict.fromkeys(("documents", "history", "edit", "supersede", "delete", "restore", "purge",
@@ -63,7 +65,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         console_err.print("interrupted")
         return 130
+    except Exception:
+        damage = _damage()
+        if damage is None or state.debug:
+            raise
+        console_err.print(f"[bold red]error:[/] {damage}", highlight=False)
+        return 1
     return state.exit_code
+
+
+def _damage() -> SekretarError | None:
+    """What explains an unexpected failure in words: the archive's database failing SQLite's
+    own check (a damaged page may be read as any value, so any step may fail on it)."""
+    if state.data is None:
+        return None
+    return inspect(state.data / DATABASE)
 
 
 def run() -> None:

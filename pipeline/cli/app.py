@@ -19,6 +19,8 @@ from pipeline.settings import Settings, declared, load_settings, shown
 class State:
     debug: bool = False
     exit_code: int = 0
+    #: the data folder of the archive a command opened (to name a damaged one on an error)
+    data: Path | None = None
 
 
 state = State()
@@ -67,7 +69,8 @@ def settings_for(data: Path | None, **overrides: Any) -> Settings:
 
 
 def open_store(data: Path | None, readonly: bool = False) -> Store:
-    return Store(settings_for(data).data, readonly=readonly)
+    state.data = settings_for(data).data
+    return Store(state.data, readonly=readonly)
 
 
 def print_json(value: Any) -> None:

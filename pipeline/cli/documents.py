@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from corpus.errors import ConfigError
 from corpus.model import DOCUMENT_KINDS, Document
 from pipeline.cli.app import (
     DataOption,
@@ -40,7 +41,14 @@ def ingest_command(
              "their header names as their session")] = None,
     kind: Annotated[Optional[str], typer.Option(  # noqa: UP045
         help=f"the files' kind, instead of the one read from their text: {', '.join(DOCUMENT_KINDS)}")] = None,
-    password: Annotated[Optional[str], typer.Option(help="password for encrypted PDFs")] = None,  # noqa: UP045
+    password: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        envvar="SEKRETAR_PASSWORD",
+        help="password for encrypted files (other programs can see it in the process list: "
+             "prefer SEKRETAR_PASSWORD, --password-file or --ask-password)")] = None,
+    password_file: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--password-file", help="read the password from the first line of this file")] = None,
+    ask_password: Annotated[bool, typer.Option(
+        "--ask-password", help="ask for the password (typed without being shown)")] = False,
     workers: Annotated[Optional[int], setting_option("workers")] = None,  # noqa: UP045
     deadline: Annotated[Optional[float], setting_option("deadline")] = None,  # noqa: UP045
     memory_mb: Annotated[Optional[int], setting_option("memory_mb")] = None,  # noqa: UP045
@@ -65,6 +73,7 @@ def ingest_command(
         raise typer.BadParameter(f"must be one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
     settings = settings_for(data, workers=workers, deadline=deadline, memory_mb=memory_mb,
                             stages=stages)
+    password = _password(password, password_file, ask_password)
     options = IngestOptions(kind=kind, collection=collection, password=password, strict=strict)
     with Library.open(settings) as library:
         caught_up = library.catch_up()
@@ -77,6 +86,19 @@ def ingest_command(
     else:
         _print_summary(report)
     state.exit_code = 1 if report.failed else 0
+
+
+def _password(given: str | None, path: Path | None, ask: bool) -> str | None:
+    """The password from the prompt, the file or the option (or SEKRETAR_PASSWORD)."""
+    if ask:
+        return str(typer.prompt("password", hide_input=True))
+    if path is not None:
+        try:
+            lines = path.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"cannot read the password file {path}: {err}") from err
+        return lines[0] if lines else ""
+    return given
 
 
 def _run_with_progress(store: Any, paths: list[Path], settings: Any, options: IngestOptions,
@@ -136,6 +158,7 @@ def status_command(data: DataOption = None, as_json: JsonOption = False) -> None
     Example: sekretar status --json
     """
     with open_store(data, readonly=True) as store:
+        store.refuse_damaged()  # a summary of a damaged file would look sound
         summary: dict[str, Any] = {"documents": len(store.document_ids()),
                                    "blocks": store.block_count(), **store.counts(),
                                    "last_batch": store.last_batch()}

@@ -3,6 +3,7 @@ purge, log. Each is one call into `pipeline.ingest.versions` (or the store's aud
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -148,11 +149,26 @@ def delete_command(doc: DocArgument, data: DataOption = None) -> None:
 
 
 @app.command("restore")
-def restore_command(doc: DocArgument, data: DataOption = None) -> None:
-    """Bring a document back from the trash, searchable again.
+def restore_command(
+    doc: Annotated[str, typer.Argument(
+        help="document id, id prefix or source file name; or a backup folder")],
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="with a backup folder: set the archive there aside (renamed, not "
+        "deleted) and restore the backup")] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bring a document back from the trash, searchable again; or, given a backup folder
+    (made by 'sekretar backup'), restore the whole archive from it and rebuild its index.
 
-    Example: sekretar restore note_bishkek_cp1251.txt
+    Examples: sekretar restore note_bishkek_cp1251.txt;
+    sekretar restore /media/usb/sekretar-backup --replace
     """
+    from pipeline.cli.safekeeping import is_backup, restore_archive
+
+    if is_backup(doc):
+        restore_archive(Path(doc), data, replace, as_json)
+        return
     with open_store(data) as store:
         document_id = restore_document(store, doc)
     console.print(f"restored {document_id[:12]}")

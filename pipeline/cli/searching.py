@@ -12,8 +12,10 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from corpus.errors import ConfigError
+from corpus.errors import ConfigError, StoreError
+from corpus.messages import Message
 from corpus.model import KINDS_HELP
+from corpus.store import DATABASE
 from index.build import rebuild
 from index.results import Fragment, SearchResult
 from index.searcher import MODES, Filters, Searcher
@@ -116,6 +118,9 @@ def search_command(
     )
     note = _note_printer()
     with open_store(data, readonly=True) as store, open_searcher(store, mode, note) as searcher:
+        if not searcher.has_index and not store.is_empty():
+            raise StoreError("the search index is missing or cannot be read: run "
+                             "'sekretar reindex' (the archive itself is intact)")
         if batch is not None:
             _run_batch(searcher, batch, filters, mode, limit, as_json)
             return
@@ -250,22 +255,32 @@ def check_command(
         bool,
         typer.Option("--repair", help="re-index what differs and re-run out-of-date stages"),
     ] = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="check the database file in full (slower: every index "
+                     "against its table)"),
+    ] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Check the archive: the index holds every stored block and nothing else, every kept
-    source file still has its sha256, and every document's analysis stages are this version's.
-    Exits 1 on a problem (after --repair: on one left).
+    """Check the archive: the database file passes SQLite's own check, the index holds every
+    stored block and nothing else, every kept source file still has its sha256, and every
+    document's analysis stages are this version's and consistent. Exits 1 on a problem (after
+    --repair: on one left).
 
     Example: sekretar check --repair
     """
     with open_store(data, readonly=not fix) as store:
-        report = check_archive(store, settings_for(data), repair_found=fix)
+        report = check_archive(store, settings_for(data), repair_found=fix, full=full)
     if as_json:
         print_json(report.to_json())
     else:
         for line in report.found:
             console.print(f"[red]problem:[/] {escape(line)}")
+        if report.database_problems:
+            console.print(escape(Message(
+                "damaged_archive", path=str(store.data / DATABASE),
+                detail=f"{len(report.database_problems)} problem(s) found")))
         if report.repaired_documents:
             console.print(f"repaired the index of {report.repaired_documents} document(s)")
         if report.rerun_documents:

@@ -35,7 +35,8 @@ def app_from_environment() -> Any:
     data folder and mode come from the environment `serve` sets before starting them."""
     mode = os.environ.get("SEKRETAR_SERVE_MODE") or None
     public = os.environ.get("SEKRETAR_SERVE_PUBLIC") == "1"
-    return web_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode, public)
+    hosts = frozenset(os.environ.get("SEKRETAR_SERVE_HOSTS", "").split(",")) - {""}
+    return web_app(Path(os.environ["SEKRETAR_SERVE_DATA"]), mode, public, hosts or None)
 
 
 def share_cores(processes: int) -> None:
@@ -88,25 +89,37 @@ def serve_command(
     public: Annotated[bool, typer.Option(
         "--public", help="let readers who are not signed in read the published documents "
         "(without it, an archive with accounts asks every reader to sign in)")] = False,
+    allowed_hosts: Annotated[
+        OptionalText,
+        typer.Option("--allowed-hosts", help="host names the server answers to, separated by "
+                     "commas, besides the address it listens on and localhost ('*': any)"),
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """Serve the search page and the JSON API (/api/search, /api/document/ID, /api/entity/KEY,
     /api/session/NAME; described at /api/openapi.json). Binds to 127.0.0.1 unless --host says
     otherwise. Stop it with Ctrl+C. A data folder without an archive, or a port another program
     holds, is said in one line (exit 2). Readers sign in with the accounts of `sekretar users`;
-    while there is none, anyone who reaches the server reads the published documents.
+    while there is none, anyone who reaches the server reads the published documents. It
+    answers only to the address it listens on, localhost and --allowed-hosts, so a page
+    elsewhere cannot read the archive through a delegate's browser (DNS rebinding).
 
     Example: sekretar serve --port 8000 --data sekretar-data
     """
     require("web", "the web page")
     import uvicorn
+
+    from pipeline.web.guard import allowed_names
     folder = settings_for(data).data
     check_can_serve(folder, host, port)
+    hosts = allowed_names(host, (allowed_hosts or "").split(","))
     console.print(f"serving {folder} at http://{host}:{port}/ (Ctrl+C to stop)")
     console.print(access_note(folder, public))
     if workers == 1:
-        uvicorn.run(web_app(folder, mode, public), host=host, port=port, log_level="warning")
+        uvicorn.run(web_app(folder, mode, public, hosts), host=host, port=port,
+                    log_level="warning")
         return
+    os.environ["SEKRETAR_SERVE_HOSTS"] = ",".join(sorted(hosts))
     os.environ["SEKRETAR_SERVE_DATA"] = str(folder)
     os.environ["SEKRETAR_SERVE_MODE"] = mode or ""
     os.environ["SEKRETAR_SERVE_PUBLIC"] = "1" if public else ""

@@ -13,7 +13,7 @@ import json
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,15 @@ from pebble import ProcessExpired, ProcessFuture, ProcessPool
 from corpus.errors import SekretarError
 from corpus.model import Document
 from corpus.store import Store, now, storage_error
-from pipeline.ingest.files import crash_reason, unreadable
+from pipeline.ingest.files import (
+    crash_reason,
+    display_name,
+    display_path,
+    find_files,
+    inboxes,
+    link_outside,
+    unreadable,
+)
 from pipeline.ingest.processes import resident_bytes
 from pipeline.ingest.report import BatchReport, FileOutcome, Progress
 from pipeline.ingest.versions import correct_on_reingest, store_version
@@ -32,7 +40,7 @@ from pipeline.parse.base import sha256_file
 from pipeline.parse.options import ParseOptions
 from pipeline.parse.support.children import descendants
 from pipeline.settings import Settings
-from pipeline.stages import available_stages, build_stages
+from pipeline.stages import available_stages, build_stages, stale_stages_of
 
 #: seconds between two looks at the workers' memory (see `_watch_memory`)
 MEMORY_LOOK = 0.2
@@ -44,38 +52,6 @@ class IngestOptions:
     collection: str | None = None
     password: str | None = None
     strict: bool = False
-
-
-def _printable(raw: bytes) -> str:
-    text = raw.decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def display_name(path: Path) -> str:
-    """A file name that prints and stores safely: bad bytes and control characters escaped."""
-    return _printable(os.fsencode(path.name))
-
-
-def display_path(path: Path | str) -> str:
-    """The whole path, escaped like `display_name`."""
-    return _printable(os.fsencode(path))
-
-
-def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files under the given paths, recursively, in a stable order; hidden files skipped.
-
-    Links to folders are not followed (a link may loop, or lead out of the inbox), but they
-    are yielded, so the batch reports them instead of passing over them in silence."""
-    for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
-                for name in sorted(names + linked):
-                    if not name.startswith("."):
-                        yield Path(root) / name
-        else:
-            yield path
 
 
 class Batch:
@@ -103,7 +79,15 @@ class Batch:
         self.names: dict[str, str] = {}
 
     def run(self, paths: Iterable[Path]) -> BatchReport:
+        self.store.incoming.sweep()
+        try:
+            return self._run(list(paths))
+        finally:
+            self.store.incoming.clear()
+
+    def _run(self, paths: list[Path]) -> BatchReport:
         report = self._start()
+        self.inboxes = inboxes(paths)
         files = list(find_files(paths))
         self.progress.total = len(files)
         jobs: dict[str, Job] = {}
@@ -134,23 +118,48 @@ class Batch:
         """Decide what a file needs: nothing (unchanged), a re-run of some stages, or all."""
         shown = display_path(path)
         try:
-            reason = unreadable(path, self.settings.max_file_mb)
+            reason = (unreadable(path, self.settings.max_file_mb)
+                      or link_outside(path, self.inboxes))
             if reason:
                 return FileOutcome(shown, "failed", reason)
             sha = sha256_file(path)
+            self._restore_kept(path, sha)
         except OSError as err:
             return FileOutcome(shown, "failed", f"cannot be read: {err.strerror or err}")
         job = Job(path=str(path), sha256=sha, name=display_name(path), kind=self.options.kind,
                   collection=self.options.collection, password=self.options.password)
         if self.store.has_document(sha):
             correct_on_reingest(self.store, sha, self.options.kind, self.options.collection)
-            stored = self.store.stage_versions(sha)
-            stale = [n for n, v in self.versions.items() if stored.get(n) != v]
+            records = self.store.stage_records(sha).get(sha, {})
+            stale = stale_stages_of(records, self.versions)
             if not stale:
                 return FileOutcome(shown, "unchanged", document_id=sha)
             job.rerun = stale
             job.later = all(n in self.deferred for n in stale)
         return job
+
+    def _restore_kept(self, path: Path, sha: str) -> None:
+        """Put back a stored document's kept file that has gone missing, from the same bytes."""
+        if self.store.has_document(sha) and not self.store.file_path(sha).exists():
+            staged, again = self.store.stage_file(path)
+            if again == sha:
+                self.store.keep_staged(staged, sha)
+            else:
+                staged.unlink(missing_ok=True)
+
+    def _stage(self, job: Job) -> FileOutcome | None:
+        """Copy a new file into the archive as its worker is about to start, hashing the bytes
+        copied: the worker parses that copy, which is kept under that hash, so the text, the id
+        and the kept bytes come from one read even if the file is replaced meanwhile. A failed
+        outcome when the file cannot be read any more."""
+        try:
+            staged, sha = self.store.stage_file(Path(job.path))
+        except OSError as err:
+            return FileOutcome(display_path(job.path), "failed",
+                               f"cannot be read: {err.strerror or err}")
+        job.read_from, job.sha256 = str(staged), sha
+        self.names[sha] = job.name
+        return None
 
     def _run_jobs(self, report: BatchReport, jobs: list[Job]) -> None:
         workers = min(self.settings.worker_count, len(jobs))
@@ -177,6 +186,10 @@ class Batch:
         while queue or running:
             while queue and len(running) < workers:
                 job = queue.pop(0)
+                failed = self._stage(job) if job.rerun is None else None
+                if failed is not None:
+                    self._finish_job(report, job, failed)
+                    continue
                 running[self._schedule(pool, job, self.block_counts.get(job.sha256, 0))] = job
             self._watch_memory()
             self._follow(phases)
@@ -251,6 +264,8 @@ class Batch:
 
     def _finish_job(self, report: BatchReport, job: Job, outcome: FileOutcome) -> Job | None:
         """Record a file's outcome; returns the second-pass job (deferred stages) it needs."""
+        if job.read_from and outcome.outcome == "failed":
+            Path(job.read_from).unlink(missing_ok=True)
         if not job.later:
             self._record(report, outcome)
             wanted = self._second_pass(job)
@@ -318,7 +333,8 @@ class Batch:
         self.began.pop(job.sha256, None)
         self._tell("storing", job.name)
         document = result.document
-        self.store.keep_file(Path(job.path), job.sha256)
+        if job.read_from:
+            self.store.keep_staged(Path(job.read_from), job.sha256)
         shown = display_path(job.path)
         stored = store_version(self.store, document, result.stages,
                                display_path(Path(job.path).absolute()), reindex=not job.later)

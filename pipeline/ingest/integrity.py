@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from corpus.store import Store
 from index.build import compare, repair
 from pipeline.settings import Settings
-from pipeline.stages import build_stages
+from pipeline.stages import build_stages, stale_stages_of
 
 _CHUNK = 1 << 20
 
@@ -42,12 +42,17 @@ def check_sources(store: Store) -> list[str]:
 
 
 def stale_stages(store: Store, versions: dict[str, str]) -> dict[str, list[str]]:
-    """Document id -> the analysis stages stored at another version than this program's (or
-    never run), among the stages the settings ask for."""
+    """Document id -> the analysis stages to run again, among the stages the settings ask
+    for: stored at another version than this program's or never run, or inconsistent (their
+    input failed, or was redone after them), with every stage downstream of those."""
+    if not versions:
+        return {}
+    records = store.stage_records()
     stale: dict[str, list[str]] = {}
-    for name, version in versions.items():
-        for document_id in store.documents_without(name, version):
-            stale.setdefault(document_id, []).append(name)
+    for document_id in store.document_ids():
+        names = stale_stages_of(records.get(document_id, {}), versions)
+        if names:
+            stale[document_id] = names
     return stale
 
 
@@ -58,7 +63,8 @@ def describe_stale(stale: dict[str, list[str]]) -> list[str]:
         for name in names:
             per_stage[name] = per_stage.get(name, 0) + 1
     return [
-        f"stage {name}: {count} document(s) analysed by another version of it or not at all"
+        f"stage {name}: {count} document(s) analysed by another version of it, not at all, "
+        "or before its input was redone or after it failed"
         for name, count in sorted(per_stage.items())
     ]
 
@@ -92,14 +98,18 @@ class CheckReport:
     repaired_documents: int = 0
     rerun_documents: int = 0
     left: list[str] = field(default_factory=list)
+    #: what SQLite's own check found wrong in the database file ([] when it is sound)
+    database_problems: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> list[str]:
-        return self.index_problems + self.source_problems + self.stage_problems
+        return (self.database_problems + self.index_problems + self.source_problems
+                + self.stage_problems)
 
     def to_json(self) -> dict[str, object]:
         return {
             "documents": self.documents, "blocks": self.blocks,
+            "database_problems": self.database_problems,
             "index_problems": self.index_problems,
             "repaired_documents": self.repaired_documents,
             "source_problems": self.source_problems, "stage_problems": self.stage_problems,
@@ -107,9 +117,17 @@ class CheckReport:
         }
 
 
-def check_archive(store: Store, settings: Settings, repair_found: bool = False) -> CheckReport:
-    """Compare index and store, hash the kept files and read the stage versions; with
-    `repair_found`, re-index what differs and re-run the out-of-date stages, then look again."""
+def check_archive(store: Store, settings: Settings, repair_found: bool = False,
+                  full: bool = False) -> CheckReport:
+    """Run SQLite's check of the database (`quick_check`, `integrity_check` when `full`), then
+    compare index and store, hash the kept files and read the stage versions; with
+    `repair_found`, re-index what differs and re-run the out-of-date stages, then look again.
+    A damaged database is reported alone: nothing read from it could be trusted."""
+    damage = store.integrity(full)
+    if damage:
+        lines = [f"the archive database is damaged: {line}" for line in damage]
+        return CheckReport(documents=0, blocks=0, index_problems=[], source_problems=[],
+                           stage_problems=[], database_problems=lines, left=lines)
     found = compare(store)
     repaired = repair(store, found) if repair_found and not found.ok else 0
     after = compare(store) if repair_found and not found.ok else found

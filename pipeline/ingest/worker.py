@@ -36,6 +36,9 @@ class Job:
     #: True for the second pass over a stored document: only the deferred stages (those with
     #: `deferred = True`, such as `embed`), run after the first pass was stored and indexed.
     later: bool = False
+    #: the archive's staged copy of a new file, which the worker parses (see `corpus.kept`):
+    #: the bytes read are the bytes kept, whatever happens to `path` meanwhile.
+    read_from: str | None = None
 
 
 @dataclass
@@ -135,6 +138,7 @@ def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
                              if not any(p.startswith(s.name) for s in stages)]
     else:
         document = parse_file(job, settings)
+        cap_blocks(document, settings.max_blocks)
     stages = [s for s in stages if is_deferred(s) == job.later]
     if not job.later:
         tell(job, "analysing")
@@ -142,6 +146,17 @@ def process(job: Job, settings: Settings, strict: bool = False) -> WorkResult:
     document.finish()
     return WorkResult(document=document, stages=done, pid=os.getpid(),
                       seconds=round(time.monotonic() - began, 3))
+
+
+def cap_blocks(document: Document, limit: int) -> None:
+    """Keep the first `limit` blocks of a document, with a problem saying how many were
+    dropped: every block costs analysis and an embedding, and a 600 KB list of 50,000 one-word
+    items would hold a worker for many minutes (the `max_blocks` setting)."""
+    count = len(document.blocks)
+    if limit > 0 and count > limit:
+        del document.blocks[limit:]
+        document.note_problem(f"only the first {limit} of its {count} blocks are kept (the "
+                              "max_blocks setting)")
 
 
 def is_deferred(stage: Stage) -> bool:
@@ -152,7 +167,7 @@ def is_deferred(stage: Stage) -> bool:
 
 def parse_file(job: Job, settings: Settings) -> Document:
     source = Source(
-        path=Path(job.path), sha256=job.sha256, name=job.name, password=job.password,
+        path=Path(job.read_from or job.path), sha256=job.sha256, name=job.name, password=job.password,
         kind=job.kind, collection=job.collection, options=ParseOptions.from_settings(settings))
     try:
         return registry.parse(source)

@@ -57,7 +57,7 @@ def api_entity(request: Request, key: str) -> dict[str, Any]:
     return _web(request).entity(key)
 
 
-@router.get("/session/{name}", summary="A session's documents and minutes")
+@router.get("/session/{name:path}", summary="A session's documents and minutes")
 def api_session(request: Request, name: str) -> dict[str, Any]:
     """`{"session", "documents", "minutes": [{"document", "session": {agenda, ...}}]}`."""
     return _web(request).session(name)

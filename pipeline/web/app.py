@@ -25,7 +25,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
 from corpus.messages import Message, say
 from pipeline.web import api, auth, browse, corrections, pages, uploads, views
+from pipeline.web.guard import BURST, PER_SECOND, Guard, allowed_names
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
+from pipeline.web.readers import Busy, Limits
 from pipeline.web.service import BROWSE_PER_PAGE, ExportDocx, MakeSearcher, WebService
 
 HERE = Path(__file__).parent
@@ -47,16 +49,23 @@ def create_app(
     export_docx: ExportDocx | None = None,
     browse_per_page: int = BROWSE_PER_PAGE,
     public: bool = False,
+    allowed_hosts: frozenset[str] | None = None,
+    rate: tuple[int, float] = (BURST, PER_SECOND),
+    limits: Limits | None = None,
+    limit_local: bool = False,
 ) -> FastAPI:
     """The application for the archive in `data` (opened read-only, once, when it exists);
     `browse_per_page` documents on each browse page; `public`: anonymous readers read the
-    published documents even when accounts exist."""
-    web = WebService(data, make_searcher, export_docx, browse_per_page)
+    published documents even when accounts exist. It answers only to `allowed_hosts`
+    (default: this machine's names; see `guard.allowed_names`), and to each client `rate`
+    (a burst of requests, then so many a second; this machine's own requests too with
+    `limit_local`); `limits` bound each search and export."""
+    web = WebService(data, make_searcher, export_docx, browse_per_page, limits)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        web.close()
+        web.close(final=True)
 
     app = FastAPI(
         title="sekretar",
@@ -79,6 +88,8 @@ def create_app(
     auth.install(app, web.data, public, error_response)
     _add_middleware(app)
     _add_error_handlers(app)
+    app.add_middleware(Guard, hosts=allowed_hosts or allowed_names(None), burst=rate[0],
+                       per_second=rate[1], limit_local=limit_local)
     return app
 
 
@@ -107,6 +118,8 @@ def _add_middleware(app: FastAPI) -> None:
 
 
 def _status(err: SekretarError) -> int:
+    if isinstance(err, Busy):
+        return 503
     if isinstance(err, NotFound):
         return 404
     if isinstance(err, ConfigError | InputError):
@@ -132,7 +145,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 def error_response(request: Request, status: int, message: str) -> Response:
     """JSON under /api/, otherwise the error page in the interface's language."""
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": str(message)}, status_code=status)
+        return JSONResponse({"error": str(message)}, status_code=status,
+                            headers=SECURITY_HEADERS)
     ui = getattr(request.state, "ui", "ru")
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
@@ -140,4 +154,5 @@ def error_response(request: Request, status: int, message: str) -> Response:
         "error.html",
         {"t": words(ui), "ui": ui, "status": status, "message": say(message, ui)},
         status_code=status,
+        headers=SECURITY_HEADERS,  # a 500 is answered outside the middleware that adds them
     )

@@ -199,6 +199,6 @@ def entity_page(request: Request, key: str) -> HTMLResponse:
     return _render(request, "entity.html", entity=summary, entity_name=name, paragraphs=by_document)
 
 
-@router.get("/session/{name}", response_class=HTMLResponse)
+@router.get("/session/{name:path}", response_class=HTMLResponse)
 def session_page(request: Request, name: str) -> HTMLResponse:
     return _render(request, "session.html", session=_web(request).session(name))

@@ -1,8 +1,8 @@
 """What the web page and the JSON API show, read from one archive, read-only.
 
-One `WebService` per server process: it opens the store read-only and one `Searcher` (the
-search index, catalog and vectors, loaded once), and serialises access to them with a lock,
-since a SQLite connection and a Whoosh searcher are not meant for several threads at once.
+One `WebService` per server process: it opens the store read-only for the pages, behind a
+lock (a SQLite connection is not meant for several threads at once), and searches on a pool of
+readers, each a store and a `Searcher` of its own, within a time budget (`readers`).
 Answers to searches are kept in a small cache that is dropped whenever the store changes, so
 the same query from many delegates costs one search.
 
@@ -13,7 +13,6 @@ DOCX) comes in as a function: `index` never imports `pipeline`.
 from __future__ import annotations
 
 import math
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -29,16 +28,24 @@ from corpus.model import Document
 from corpus.store import DATABASE, Store
 from index.catalog import store_signature
 from index.searcher import Filters, Searcher
+from pipeline.web.readers import (
+    MAX_PAGE,
+    ExportCache,
+    Limits,
+    Readers,
+    empty_answer,
+    identity,
+    made_export,
+    search_page,
+)
 
 #: export_docx(document, language, out, side_by_side): writes a DOCX to `out`.
 ExportDocx = Callable[[Document, str, Path, bool], Any]
 MakeSearcher = Callable[[Store], Searcher]
 
-PER_PAGE = 10
 #: documents on a browse page, and of each list on the home page.
 BROWSE_PER_PAGE = 20
 HOME_LIMIT = 10
-MAX_PAGE = 50
 CACHE_SIZE = 512
 SIGNATURE_SECONDS = 1.0
 EMPTY_ARCHIVE = Message("empty_archive")
@@ -87,35 +94,58 @@ class WebService:
         make_searcher: MakeSearcher | None = None,
         export_docx: ExportDocx | None = None,
         browse_per_page: int = BROWSE_PER_PAGE,
+        limits: Limits | None = None,
     ) -> None:
         self.data = Path(data).resolve()
+        self.limits = limits or Limits()
         self.browse_per_page = max(1, browse_per_page)
         self.export_docx = export_docx
         self._make_searcher: MakeSearcher = make_searcher or Searcher
         self.lock = threading.RLock()
         self.store: Store | None = None
-        self.searcher: Searcher | None = None
+        self.readers = Readers(self._open_reader, self.limits.readers, self.limits.search_seconds)
+        self.exports = ExportCache(self.limits.export_cache_bytes)
         self._cache: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._signature: tuple[Any, ...] | None = None
         self._checked = 0.0
-        self._open()
+        #: the open database file (device, inode): another one there is opened instead
+        self._identity: tuple[int, int] | None = None
+        try:
+            self._open()
+        except Exception:  # noqa: BLE001 - an archive being made: each request tries again
+            pass
 
     def _open(self) -> Store | None:
-        """The store, opened on first use: a server started before the first ingest works
-        once there is something to read."""
-        if self.store is None and (self.data / DATABASE).exists():
-            self.store = Store(self.data, readonly=True)
-            self.searcher = self._make_searcher(self.store)
+        """The store, opened on first use and again when the database file is replaced (a
+        restore): a server started before the first ingest works once there is something to
+        read. A failed open (an ingest still making the tables) is tried again next time."""
+        found = identity(self.data / DATABASE)
+        if self.store is not None and found != self._identity:
+            self.close()
+        if self.store is None and found is not None:
+            self.store, self._identity = Store(self.data, readonly=True), found
+            self._signature = None
+            with self._cache_lock:
+                self._cache.clear()
         return self.store
 
-    def close(self) -> None:
+    def _open_reader(self) -> tuple[Store, Searcher]:
+        """A store and its searcher for one search at a time; both open or neither."""
+        store = Store(self.data, readonly=True)
+        try:
+            return store, self._make_searcher(store)
+        except BaseException:
+            store.close()
+            raise
+
+    def close(self, final: bool = False) -> None:
         with self.lock:
-            if self.searcher is not None:
-                self.searcher.close()
+            self.readers.close() if final else self.readers.reset()
             if self.store is not None:
                 self.store.close()
-            self.searcher = self.store = None
+            self.store = None
+            self._identity = None
 
     def document_count(self) -> int:
         with self.lock:
@@ -128,32 +158,30 @@ class WebService:
 
     def search(self, request: SearchRequest) -> dict[str, Any]:
         """The `sekretar search --json` answer for one page, plus `page`, `per_page`,
-        `pages` and `empty_archive`."""
+        `pages` and `empty_archive`; from the cache while the store has not changed, else
+        searched on a reader of its own (see `readers`), so one slow search holds no other."""
         page = min(max(request.page, 1), MAX_PAGE)
         key = (tuple(sorted(asdict(request).items())), page)
-        if not self.lock.acquire(blocking=False):
-            # Another request is searching (for seconds, on a busy machine). A cached answer is
-            # served at once rather than after it: at most as old as that search, which looks
-            # at the store again when it ends.
+        if not self.lock.acquire(blocking=False):  # a page is reading: a cached answer at once
             cached = self._cached(key)
             if cached is not None:
                 return cached
             self.lock.acquire()
         try:
-            return self._answer(request, page, key)
+            store = self._open()
+            if store is None or self._is_empty(store):
+                return empty_answer(request.query, request.mode, page)
+            self._expire(store)
+            hidden = store.users.hidden_documents(request.seen)
         finally:
             self.lock.release()
-
-    def _answer(self, request: SearchRequest, page: int, key: tuple[Any, ...]) -> dict[str, Any]:
-        """The answer, from the cache when the store has not changed; holding `lock`."""
-        store = self._open()
-        if store is None or self._is_empty(store):
-            return _empty_answer(request, page)
-        self._expire(store)
         cached = self._cached(key)
         if cached is not None:
             return cached
-        answer = self._search(request, page)
+        filters = request.filters()
+        filters.hidden = hidden
+        answer = self.readers.run(lambda searcher: search_page(
+            searcher, request.query, filters, request.mode, page))
         with self._cache_lock:
             self._cache[key] = answer
             if len(self._cache) > CACHE_SIZE:
@@ -166,19 +194,6 @@ class WebService:
             if cached is not None:
                 self._cache.move_to_end(key)
             return cached
-
-    def _search(self, request: SearchRequest, page: int) -> dict[str, Any]:
-        assert self.searcher is not None and self.store is not None
-        filters = request.filters()
-        filters.hidden = self.store.users.hidden_documents(request.seen)
-        result = self.searcher.search(request.query, filters, request.mode, limit=page * PER_PAGE)
-        answer = result.to_json()
-        answer["hits"] = answer["hits"][(page - 1) * PER_PAGE :]
-        answer["page"] = page
-        answer["per_page"] = PER_PAGE
-        answer["pages"] = min(MAX_PAGE, math.ceil(result.total / PER_PAGE))
-        answer["empty_archive"] = False
-        return answer
 
     def _is_empty(self, store: Store) -> bool:
         return store.is_empty()
@@ -198,8 +213,7 @@ class WebService:
     def changed(self) -> None:
         """This process changed the store: the next search looks at it again at once."""
         self._checked = 0.0
-        if self.searcher is not None:
-            self.searcher.changed()
+        self.readers.reset()
 
     def translations(self, block_ids: list[str], language: str) -> dict[str, str]:
         """Stored translations of some blocks into `language` (for results shown translated)."""
@@ -327,11 +341,19 @@ class WebService:
         """A DOCX of the document in `language` (translated, or two columns side by side)."""
         if self.export_docx is None:
             raise NotFound(Message("no_export"))
-        document = self.document(ref)
-        with tempfile.TemporaryDirectory(prefix="sekretar-export-") as folder:
-            out = Path(folder) / "export.docx"
-            self.export_docx(document, language, out, side_by_side)
-            return out.read_bytes(), document
+        export_docx = self.export_docx
+        with self.lock:
+            store = self._required()
+            info = store.document_info(store.resolve(ref))
+        named = Document(info["id"], info["source_name"], info["media_type"])
+
+        def make() -> bytes:
+            document = self.document(info["id"])
+            return made_export(document, self.limits.export_blocks,
+                               lambda out: export_docx(document, language, out, side_by_side))
+
+        key = (info["id"], info["updated"], language, side_by_side)
+        return self.exports.get(key, make), named
 
     def entity(self, given: str) -> dict[str, Any]:
         """`sekretar entity --json` plus `paragraphs`: every block that mentions the entity."""
@@ -372,22 +394,6 @@ class WebService:
             if found is not None:
                 minutes.append({"document": doc["id"], "session": asdict(found)})
         return minutes
-
-
-def _empty_answer(request: SearchRequest, page: int) -> dict[str, Any]:
-    return {
-        "query": request.query,
-        "mode": request.mode or "lexical",
-        "language": "und",
-        "total": 0,
-        "message": EMPTY_ARCHIVE,
-        "facets": {},
-        "hits": [],
-        "page": page,
-        "per_page": PER_PAGE,
-        "pages": 0,
-        "empty_archive": True,
-    }
 
 
 __all__ = ["SekretarError", "SearchRequest", "WebService"]

@@ -164,12 +164,12 @@ def _run(call: Any, page: Image.Image, lang: str, dpi: int, timeout: float, **kw
             return call(page, lang=lang, config=config, timeout=timeout, **kw)
     except pytesseract.TesseractNotFoundError as err:
         raise tesseract_missing() from err
+    except pytesseract.TesseractError as err:  # a RuntimeError too: caught before those
+        raise InputError(f"OCR failed: {err.message.strip() or err.status}") from err
     except RuntimeError as err:
         if "timeout" in str(err).lower():
             raise InputError(f"OCR timed out after {timeout:g} s on a page") from err
         raise
-    except pytesseract.TesseractError as err:
-        raise InputError(f"OCR failed: {err.message.strip() or err.status}") from err
 
 
 @contextmanager

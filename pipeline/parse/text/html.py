@@ -70,6 +70,8 @@ class _Open:
     row: int = -1
     col: int = 0
     cell: tuple[int, int, int] | None = None
+    #: stack index of the innermost owner or container at or below this element (-1: none)
+    scope: int = -1
 
 
 def extract_html(markup: str) -> HtmlContent:
@@ -90,6 +92,10 @@ class _Walker(HTMLParser):
         self.skipping: list[str] = []
         self.title: list[str] | None = None
         self.tables = 0
+        #: stack indexes of the open elements of each tag, innermost last: every question about
+        #: the stack is answered without walking it, so a page nested 100,000 deep is read in
+        #: time linear in its length
+        self.positions: dict[str, list[int]] = {}
 
     # -- tokenizer callbacks ------------------------------------------------------------------
 
@@ -126,7 +132,7 @@ class _Walker(HTMLParser):
             if tag == self.skipping[-1]:
                 self.skipping.pop()
             return
-        if any(o.tag == tag for o in self.stack):
+        if self.positions.get(tag):
             self.close_to(tag)
 
     def handle_data(self, data: str) -> None:
@@ -159,7 +165,21 @@ class _Walker(HTMLParser):
             self.next_row()
         elif tag in ("td", "th"):
             element.cell = self.next_cell(_int(attrs.get("colspan"), 1))
+        self.push(element)
+
+    def push(self, element: _Open) -> None:
+        at = len(self.stack)
+        if element.owns or element.tag in _CONTAINERS:
+            element.scope = at
+        elif self.stack:
+            element.scope = self.stack[-1].scope
         self.stack.append(element)
+        self.positions.setdefault(element.tag, []).append(at)
+
+    def pop(self) -> _Open:
+        element = self.stack.pop()
+        self.positions[element.tag].pop()
+        return element
 
     def break_text(self, element: _Open, inside: bool) -> None:
         """Where an element starts or ends: a new block, or a line break inside a cell/item."""
@@ -183,33 +203,33 @@ class _Walker(HTMLParser):
 
     def close_open(self, tags: tuple[str, ...], boundaries: tuple[str, ...]) -> None:
         """Close an open element of `tags` unless its container (a boundary) comes first."""
-        for element in reversed(self.stack):
-            if element.tag in boundaries:
-                return
-            if element.tag in tags:
-                self.close_to(element.tag)
-                return
+        inner = self.innermost(*tags)
+        if inner >= 0 and inner > self.innermost(*boundaries):
+            self.close_to(self.stack[inner].tag)
+
+    def innermost(self, *tags: str) -> int:
+        """The stack index of the innermost open element of `tags`, or -1."""
+        return max((found[-1] for t in tags if (found := self.positions.get(t))), default=-1)
 
     def close_to(self, tag: str) -> None:
         """Pop elements up to and including the innermost open `tag`, ending their text."""
         while self.stack:
             element = self.stack[-1]
             self.break_text(element, not element.owns and self.owner() is not None)
-            self.stack.pop()
+            self.pop()
             if element.tag == tag:
                 return
 
     def owner(self) -> _Open | None:
         """The innermost heading, item or cell: the element the running text belongs to."""
-        for element in reversed(self.stack):
-            if element.owns:
-                return element
-            if element.tag in _CONTAINERS:
-                return None
-        return None
+        if not self.stack or self.stack[-1].scope < 0:
+            return None
+        element = self.stack[self.stack[-1].scope]
+        return element if element.owns else None
 
     def nearest(self, *tags: str) -> _Open | None:
-        return next((e for e in reversed(self.stack) if e.tag in tags), None)
+        at = self.innermost(*tags)
+        return self.stack[at] if at >= 0 else None
 
     def next_label(self) -> str:
         listing = self.nearest("ul", "ol")

@@ -51,6 +51,7 @@ def test_disk_full_stops_cleanly_and_a_rerun_finishes(tmp_path: Path) -> None:
     assert full.returncode == 1
     assert "disk full: free some space and run the command again" in full.stderr
     assert "Traceback" not in full.stderr
+    assert full.stderr.count("disk full") == 1
 
     checked = sekretar("check", "--data", data)
     assert checked.returncode == 0, checked.stdout + checked.stderr
