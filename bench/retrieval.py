@@ -13,7 +13,6 @@ Usage: python bench/retrieval.py [--model e5-small] [--max-tokens 128] [--subset
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import json
 import sys
@@ -30,7 +29,7 @@ from corpus.store import Store  # noqa: E402
 from corpus.vectors import pack  # noqa: E402
 from index.build import add_document  # noqa: E402
 from index.searcher import MODES, Searcher  # noqa: E402
-from pipeline.embed.models import allow_threads, encoder  # noqa: E402
+from pipeline.embed.models import QueryEmbedder, allow_threads, encoder  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval_ru.jsonl"
 PER_DOCUMENT = 8
@@ -102,7 +101,7 @@ def run(model_name: str, max_tokens: int, subset: int) -> dict[str, Any]:
         searcher = Searcher(
             store,
             detect_language=detector(),
-            embed_query=functools.lru_cache(maxsize=None)(model.query) if model else None,
+            embed_query=QueryEmbedder(model) if model else None,
         )
         table = {
             f"{mode} {lang}→ru": evaluate(searcher, items, gold, mode, lang)

@@ -1,4 +1,4 @@
-"""Messages a delegate may read, in English and Russian.
+"""Messages a delegate may read, in English and Russian (and, for search, Ukrainian).
 
 The library, the CLI and the JSON API speak English; the web page speaks the delegate's
 language. A `Message` is the English sentence (so every caller that treats it as a string keeps
@@ -36,6 +36,15 @@ ENGLISH: dict[str, str] = {
     "common_words": "nothing to search for: the query has only common words",
     "common_or_punctuation": "nothing to search for: the query has only common words or punctuation",
     "unreadable_query": "the query could not be read: {reason}",
+    "unmatched_quote": "an unmatched quote or parenthesis was dropped from the query",
+    "range_syntax": "ranges such as [a TO b] are not part of the query language; "
+    "use --from and --to for dates",
+    "short_prefix": "{word!r} is too short to expand: write at least {letters} letters "
+    "before * or ?",
+    "expansions_cut": "a prefix or wildcard matched too many words: only the {limit} most "
+    "frequent were searched; write more letters before *",
+    "nothing_related": "no matches: no block contains these words, and none is close enough "
+    "in meaning",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -62,6 +71,33 @@ RUSSIAN: dict[str, str] = {
     "common_words": "Искать нечего: в запросе только служебные слова",
     "common_or_punctuation": "Искать нечего: в запросе только служебные слова и знаки",
     "unreadable_query": "Запрос не удалось прочитать: {reason}",
+    "unmatched_quote": "Непарная кавычка или скобка в запросе пропущена",
+    "range_syntax": "Диапазоны вида [а TO я] в запросах не поддерживаются; для дат есть "
+    "--from и --to",
+    "short_prefix": "«{word}» — слишком короткое начало слова: до * или ? нужно не меньше "
+    "{letters} букв",
+    "expansions_cut": "Под шаблон подходит слишком много слов: искались только {limit} самых "
+    "частых; допишите начало слова",
+    "nothing_related": "Ничего не найдено: этих слов нет ни в одном фрагменте, и близких по "
+    "смыслу тоже нет",
+}
+
+UKRAINIAN: dict[str, str] = {
+    "no_matches": "Нічого не знайдено",
+    "query_cut": "Запит скорочено до перших {limit} знаків",
+    "no_words": "Шукати нічого: у запиті немає слів",
+    "common_words": "Шукати нічого: у запиті лише службові слова",
+    "common_or_punctuation": "Шукати нічого: у запиті лише службові слова та знаки",
+    "unreadable_query": "Запит не вдалося прочитати: {reason}",
+    "unmatched_quote": "Непарну лапку або дужку в запиті пропущено",
+    "range_syntax": "Діапазони на кшталт [а TO я] у запитах не підтримуються; для дат є "
+    "--from і --to",
+    "short_prefix": "«{word}» — закороткий початок слова: до * або ? потрібно щонайменше "
+    "{letters} літер",
+    "expansions_cut": "Під шаблон підходить забагато слів: шукали лише {limit} найчастіших; "
+    "допишіть початок слова",
+    "nothing_related": "Нічого не знайдено: цих слів немає в жодному фрагменті, і близьких за "
+    "змістом теж немає",
 }
 
 #: our own words that appear as values, by language
@@ -77,7 +113,7 @@ VALUE_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-LANGUAGES: dict[str, dict[str, str]] = {"en": ENGLISH, "ru": RUSSIAN}
+LANGUAGES: dict[str, dict[str, str]] = {"en": ENGLISH, "ru": RUSSIAN, "uk": UKRAINIAN}
 
 
 class Message(str):

@@ -1,9 +1,10 @@
 """Turning what a delegate typed into a Whoosh query, safely.
 
 Phrases in quotes, prefix*, AND / OR / NOT (and the Russian И / ИЛИ / НЕ) work as usual. Input
-that would make a parser fail is repaired rather than refused: an unmatched quote or
-parenthesis is dropped, a very long query is cut, and field syntax ("city:...") is not
-interpreted, since filters are options of their own. What is left is analysed with the
+that would make a parser fail is repaired rather than refused, with a message: an unmatched
+quote or parenthesis is dropped, a very long query is cut; field syntax ("city:...") is not
+interpreted, since filters are options of their own. Ranges and too short prefixes are refused
+(index.bounds). What is left is analysed with the
 analyser of each field searched, so the query's words become the same lemmas as the index's.
 """
 
@@ -17,6 +18,7 @@ from corpus.languages import language_script
 from corpus.messages import Message
 from index._whoosh import QueryParserError, qparser, query
 from index.analysis import FIELD_LANGUAGES, OTHER, analyzer_for, field_language
+from index.bounds import range_syntax, short_pattern
 from index.names import expand_names
 from index.schema import text_field
 
@@ -52,8 +54,10 @@ def clean(text: str) -> tuple[str, str | None]:
     if text.count('"') % 2:
         head, _, tail = text.rpartition('"')
         text = head + tail
+        note = note or Message("unmatched_quote")
     if text.count("(") != text.count(")") or _misnested(text):
         text = text.replace("(", " ").replace(")", " ")
+        note = note or Message("unmatched_quote")
     words = [_OPERATORS.get(w, w) for w in text.split()]
     return " ".join(_unquestioned(w) for w in words), note
 
@@ -103,6 +107,10 @@ def parse(text: str, language: str, schema: Any, names: bool = True) -> ParsedQu
     )
     if not _WORD.search(cleaned):
         result.message = Message("no_words")
+        return result
+    refused = range_syntax(cleaned) or short_pattern(cleaned)
+    if refused is not None:
+        result.message = refused
         return result
     if not _has_content_words(result.semantic_text, language):
         result.message = Message("common_words")

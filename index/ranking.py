@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from index.background import BACKGROUND_TEXTS
 from index.catalog import Catalog
 from index.flatscore import FlatScorer
 from index.fusion import RankedRows, fuse
@@ -27,8 +28,18 @@ TranslateQuery = Callable[[str, str, str], str | None]
 MODES = ("lexical", "semantic", "hybrid")
 LEXICAL_DEPTH = 200
 SEMANTIC_DEPTH = 100
-#: semantic hits counted in `total` and facets (the rest only fill the ranking).
-SEMANTIC_COUNTED = 20
+#: how far above the query's background similarity (index.background) a block must score to
+#: be shown on meaning alone; a block that also matches the words is always shown. Any text,
+#: even "xyzzyqwerty", scores 0.73-0.79 against every block with e5-small, and English
+#: questions score their Russian answers 0.77-0.90, so no fixed similarity tells them apart;
+#: the distance from the background does. On bench/data/retrieval_ru.jsonl 20 nonsense queries
+#: stand at most 0.024 above it, the answers of English questions at least 0.050 (Russian
+#: questions 0.145). Measured with bench/calibrate.py.
+SEMANTIC_MARGIN = 0.035
+#: the same for an embedder without passages (no background texts): the distance from the
+#: query's median similarity to the archive's blocks (nonsense at most 0.042, answers of
+#: English questions at least 0.050 on the same set).
+MEDIAN_MARGIN = 0.05
 
 
 @dataclass
@@ -130,7 +141,9 @@ def fill(
     ranking: Ranking, sources: RankingSources, allowed: np.ndarray | None, depth: int
 ) -> None:
     """Rank the parsed query of `ranking` in its mode: each source's list, fused when more than
-    one counts (hybrid always fuses, so its scores keep one scale)."""
+    one counts (hybrid always fuses, so its scores keep one scale). Blocks found only by
+    meaning are kept when their similarity stands out (SEMANTIC_MARGIN), and every kept block
+    is counted in `matched`, so the total counts at least what is listed."""
     parsed = ranking.parsed
     assert parsed is not None
     lists: list[RankedRows] = []
@@ -143,10 +156,11 @@ def fill(
         if translated is not None:
             lists.append(translated)
     if ranking.mode in ("semantic", "hybrid"):
-        semantic = semantic_ranking(sources, parsed, allowed)
+        words = _matching_words(sources, parsed, allowed, matched, ranking.mode)
+        semantic = semantic_ranking(sources, parsed, allowed, words)
         if semantic is not None:
             lists.append(semantic)
-            matched.append(np.asarray(semantic[0][:SEMANTIC_COUNTED], np.int64))
+            matched.append(np.asarray(semantic[0], np.int64))
         elif ranking.mode == "semantic":
             ranking.message = (
                 "semantic search needs embeddings and the embedding model; "
@@ -159,6 +173,23 @@ def fill(
     ranking.matched = np.unique(np.concatenate(matched)) if matched else ranking.matched
     if sources.lexical is None and ranking.mode != "semantic":
         ranking.message = "the search index is missing: run 'sekretar reindex'"
+
+
+def _matching_words(
+    sources: RankingSources,
+    parsed: ParsedQuery,
+    allowed: np.ndarray | None,
+    matched: list[np.ndarray],
+    mode: str,
+) -> np.ndarray | None:
+    """The rows whose words match the query (None without a search index): in hybrid mode the
+    lexical side found them already; semantic mode asks the index here."""
+    if mode == "hybrid" and matched:
+        return np.concatenate(matched)
+    if sources.lexical is None or parsed.whoosh is None:
+        return None
+    rows = sources.lexical.matching_rows(parsed.whoosh)
+    return rows if allowed is None else rows[allowed[rows]]
 
 
 def lexical_ranking(
@@ -199,15 +230,56 @@ def translated_ranking(
 
 
 def semantic_ranking(
-    sources: RankingSources, parsed: ParsedQuery, allowed: np.ndarray | None
+    sources: RankingSources,
+    parsed: ParsedQuery,
+    allowed: np.ndarray | None,
+    words: np.ndarray | None = None,
 ) -> RankedRows | None:
-    """The blocks nearest the query's meaning, None without vectors or an embedder."""
+    """The blocks nearest the query's meaning, None without vectors or an embedder. A block
+    not among `words` (the rows matching the query's words) is kept only when its similarity
+    is SEMANTIC_MARGIN above the query's median similarity; a query with an exact "phrase"
+    keeps only blocks that hold it."""
     if sources.vectors is None or sources.embed_query is None or not parsed.semantic_text:
         return None
     mask = _without_negated(sources, parsed, allowed)
     vector = sources.embed_query(parsed.semantic_text)
-    rows, scores = sources.vectors.top(vector, SEMANTIC_DEPTH, mask)
-    return [int(r) for r in rows], [float(s) for s in scores]
+    rows, scores, median = sources.vectors.nearest(vector, SEMANTIC_DEPTH, mask)
+    floor = semantic_floor(sources, vector, median)
+    if '"' in parsed.text:
+        floor = np.inf
+    keep = scores >= floor
+    if words is not None and len(words):
+        keep |= np.isin(rows, words)
+    return [int(r) for r in rows[keep]], [float(x) for x in scores[keep]]
+
+
+def semantic_floor(sources: RankingSources, vector: np.ndarray, median: float) -> float:
+    """The similarity a block needs to be shown on meaning alone: SEMANTIC_MARGIN above the
+    query's mean similarity to the background texts, or MEDIAN_MARGIN above its median
+    similarity to the archive when the embedder cannot embed passages."""
+    reference = _background_vectors(sources)
+    if reference is None:
+        return median + MEDIAN_MARGIN
+    q = np.asarray(vector, np.float32).reshape(-1)
+    q = q / max(float(np.linalg.norm(q)), 1e-12)
+    return float((reference @ q).mean()) + SEMANTIC_MARGIN
+
+
+_BACKGROUND: dict[str, np.ndarray] = {}
+
+
+def _background_vectors(sources: RankingSources) -> np.ndarray | None:
+    """The background texts embedded as passages by the archive's model (once per process),
+    unit length; None when the query embedder has no `passages`."""
+    passages = getattr(sources.embed_query, "passages", None)
+    if passages is None or sources.vectors is None:
+        return None
+    model = sources.vectors.model
+    if model not in _BACKGROUND:
+        matrix = np.asarray(passages(list(BACKGROUND_TEXTS)), np.float32)
+        norms = np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        _BACKGROUND[model] = matrix / norms
+    return _BACKGROUND[model]
 
 
 def _without_negated(

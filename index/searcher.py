@@ -24,6 +24,7 @@ import numpy as np
 from corpus.languages import script_language
 from corpus.messages import Message
 from corpus.store import Store
+from index.bounds import MAX_EXPANSIONS, bound_expansions
 from index.build import index_path, open_index
 from index.catalog import Catalog, load_catalog, store_signature
 from index.filters import FilterError, Filters, allowed_rows
@@ -167,8 +168,22 @@ class Searcher:
         ranking.message = ranking.parsed.message
         if ranking.parsed.whoosh is None:
             return ranking
+        self._bound(ranking)
         fill(ranking, self._sources(), allowed, depth)
         return ranking
+
+    def _bound(self, ranking: Ranking) -> None:
+        """Prefixes and wildcards cut to the words a search can afford (index.bounds)."""
+        parsed = ranking.parsed
+        if parsed is None or self._searcher is None:
+            return
+        reader = self._searcher.reader()
+        parsed.whoosh, cut = bound_expansions(parsed.whoosh, reader)
+        if parsed.negated is not None:
+            parsed.negated, cut_negated = bound_expansions(parsed.negated, reader)
+            cut = cut or cut_negated
+        if cut:
+            ranking.message = Message("expansions_cut", limit=MAX_EXPANSIONS)
 
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         """The catalog rows the filters let through (None: all); the minutes filters read the

@@ -48,16 +48,27 @@ class VectorIndex:
         self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """The k best rows (with their scores), best first, among `allowed` rows if given."""
+        rows, scores, _ = self.nearest(query, k, allowed)
+        return rows, scores
+
+    def nearest(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, float]:
+        """The k best rows and their scores, best first, among `allowed` rows if given, with
+        the median similarity of the query to every embedded block: what any text, even a
+        meaningless one, scores against this archive (see index.ranking.SEMANTIC_MARGIN)."""
         scores = self.scores(query)
-        scores[~np.isfinite(self.norms)] = -np.inf
+        embedded = np.isfinite(self.norms)
+        background = float(np.median(scores[embedded])) if embedded.any() else 0.0
+        scores[~embedded] = -np.inf
         if allowed is not None:
             scores[~allowed] = -np.inf
         k = min(k, int(np.isfinite(scores).sum()))
         if k <= 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+            return np.zeros(0, np.int64), np.zeros(0, np.float32), background
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best], kind="stable")]
-        return best, scores[best]
+        return best, scores[best], background
 
 
 def stored_models(store: Store) -> dict[str, int]:

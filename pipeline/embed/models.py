@@ -159,6 +159,31 @@ def encoder(name: str, threads: int = 1, max_tokens: int = DEFAULT_MAX_TOKENS) -
     return _LOADED[key]
 
 
-def query_embedder(model: str, threads: int = 1) -> Callable[[str], np.ndarray]:
+class QueryEmbedder:
+    """The query side of a stored model, for `index.searcher.Searcher(embed_query=...)`: called
+    with a query it gives the query's vector; `passages` embeds the background texts the
+    search compares a query with (index.background). Queries are remembered (a batch or a web
+    process asks the same ones again)."""
+
+    def __init__(self, model: Encoder) -> None:
+        self.model = model
+        self._cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, text: str) -> np.ndarray:
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= QUERY_CACHE:
+                self._cache.clear()
+            found = self._cache[text] = self.model.query(text)
+        return found
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return self.model.passages(texts)
+
+
+QUERY_CACHE = 1024
+
+
+def query_embedder(model: str, threads: int = 1) -> QueryEmbedder:
     """The query side of a stored model, for `index.searcher.Searcher(embed_query=...)`."""
-    return encoder(model, threads=threads).query
+    return QueryEmbedder(encoder(model, threads=threads))
