@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 
-from corpus.languages import script_language
 from corpus.messages import Message
 from corpus.store import Store
 from index.bounds import MAX_EXPANSIONS, bound_expansions
@@ -30,6 +29,7 @@ from index.catalog import Catalog, load_catalog, store_signature
 from index.filters import FilterError, Filters, allowed_rows
 from index.hits import search_result
 from index.query import parse
+from index.querylanguage import query_language
 from index.ranking import (
     LEXICAL_DEPTH,
     MODES,
@@ -131,10 +131,17 @@ class Searcher:
     # searching -------------------------------------------------------------------------
 
     def search(
-        self, text: str, filters: Filters | None = None, mode: str | None = None, limit: int = 10
+        self,
+        text: str,
+        filters: Filters | None = None,
+        mode: str | None = None,
+        limit: int = 10,
+        interface: str | None = None,
     ) -> SearchResult:
-        """Documents matching `text`, best first, with their best blocks and facet counts."""
-        ranking = self.rank(text, filters, mode)
+        """Documents matching `text`, best first, with their best blocks and facet counts;
+        `interface` is the language the delegate reads the page in, if known (it helps tell a
+        short query's language)."""
+        ranking = self.rank(text, filters, mode, interface=interface)
         return search_result(text, ranking, self.catalog, self.store, max(1, limit))
 
     def rank(
@@ -143,11 +150,12 @@ class Searcher:
         filters: Filters | None = None,
         mode: str | None = None,
         depth: int = LEXICAL_DEPTH,
+        interface: str | None = None,
     ) -> Ranking:
         """Blocks ranked for `text` (the ranking before grouping; used by the evaluation)."""
         self._refresh()
         ranking = Ranking(mode="hybrid" if self.has_embeddings else "lexical")
-        ranking.language = self._language(text)
+        ranking.language = self._language(text, interface)
         try:
             ranking.mode = self._mode(mode)
             allowed = self._allowed(filters or Filters())
@@ -208,11 +216,22 @@ class Searcher:
             raise FilterError(Message("unknown_mode", mode=mode, known=", ".join(MODES)))
         return mode
 
-    def _language(self, text: str) -> str:
+    def _language(self, text: str, interface: str | None = None) -> str:
+        """The query's language: the detector's guess, checked against the query's letters,
+        the interface's language and the archive's (index.querylanguage)."""
         found = None
         if self.detect_language is not None:
             try:
                 found = self.detect_language(text)
             except Exception:  # noqa: BLE001 - a detector failure must not fail the search
                 found = None
-        return found or script_language(text)
+        return query_language(text, found, interface, self._archive_languages())
+
+    def _archive_languages(self) -> list[str]:
+        """The languages of the archive's blocks, the most used first."""
+        column = self.catalog.columns.get("language")
+        if column is None or not len(column.codes):
+            return []
+        codes = column.codes[column.codes >= 0]
+        counts = np.bincount(codes, minlength=len(column.values))
+        return [column.values[i] for i in np.argsort(-counts, kind="stable") if counts[i]]
