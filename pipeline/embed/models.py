@@ -42,6 +42,8 @@ class Encoder(Protocol):
 
     def query(self, text: str) -> np.ndarray: ...
 
+    def tokens(self, text: str) -> int: ...
+
 
 @dataclass(frozen=True)
 class ModelInfo:
@@ -86,6 +88,10 @@ class E5Encoder:
     def query(self, text: str) -> np.ndarray:
         return np.asarray(self.model.query(text), np.float32)
 
+    def tokens(self, text: str) -> int:
+        """The tokens the model feeds for `text` as a passage."""
+        return int(self.model.token_count(text))
+
     def truncate(self, text: str) -> str:
         """The longest word prefix of `text` within `max_tokens` tokens (0: no limit)."""
         if not self.max_tokens or self.model.token_count(text) <= self.max_tokens:
@@ -121,6 +127,10 @@ class UseEncoder:
 
     def query(self, text: str) -> np.ndarray:
         return np.asarray(self.model.encode([text]), np.float32)[0]
+
+    def tokens(self, text: str) -> int:
+        """About the tokens of `text` (two a word), for packing short blocks."""
+        return 2 * len(text.split()) + 2
 
 
 _ENCODERS: dict[str, Callable[..., Encoder]] = {"e5-small": E5Encoder, "use-m3": UseEncoder}
