@@ -110,7 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     allow_threads()
     items = [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines() if line]
-    report = {
+    report: dict[str, Any] = {
         "texts": args.texts or len(list(TEXTS.glob("book_*.txt"))),
         "questions": len(items),
         "first 128 tokens": measure(items, args.model, False, args.texts, args.threads),

@@ -78,8 +78,11 @@ def test_every_block_with_words_gets_a_vector_and_identical_texts_are_embedded_o
         "Кол-во насосов\n12\nПотери воды\n9 %",
         "Транспорт\nИтоги года.",
     ]
-    assert np.array_equal(vectors[0], vectors[10])  # the repeated heading, embedded once
-    assert np.array_equal(vectors[3], vectors[6])  # cells of one table share its passage
+    first, again, cell, other_cell = vectors[0], vectors[10], vectors[3], vectors[6]
+    assert first is not None and again is not None and cell is not None
+    assert other_cell is not None
+    assert np.array_equal(first, again)  # the repeated heading, embedded once
+    assert np.array_equal(cell, other_cell)  # cells of one table share their passage
 
 
 def test_a_word_at_the_end_of_a_long_block_reaches_its_vector(counting: Counting) -> None:
