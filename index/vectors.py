@@ -9,7 +9,7 @@ the int8 vector is kept instead. Rows are aligned with the catalog, so filters a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,10 +25,19 @@ class VectorIndex:
     dim: int
     matrix: np.ndarray  # (rows, dim) int8; a zero row has no embedding
     norms: np.ndarray  # float32, inf where a row has no embedding (its score is then 0)
+    _distinct: int | None = field(default=None, repr=False)
 
     @property
     def count(self) -> int:
         return int(np.isfinite(self.norms).sum())
+
+    @property
+    def distinct(self) -> int:
+        """About how many different vectors there are (blocks packed into one passage share
+        theirs): counted by their norms, which two different vectors almost never share."""
+        if self._distinct is None:
+            self._distinct = len(np.unique(self.norms[np.isfinite(self.norms)]))
+        return self._distinct
 
     @property
     def nbytes(self) -> int:

