@@ -75,15 +75,17 @@ def main() -> None:
                     if item.get(f"question_{language}")
                 ]
             )
+            sums = np.sort(found.sum(axis=1))
             print(
                 f"answers, {language} questions: above background min "
                 f"{found[:, 0].min():.3f} p5 {np.percentile(found[:, 0], 5):.3f}; "
-                f"above median min {found[:, 1].min():.3f}"
+                f"above median min {found[:, 1].min():.3f}; sum, lowest three "
+                f"{', '.join(f'{x:.3f}' for x in sums[:3])}"
             )
         noise = np.array([margins(text, None) for text in NONSENSE])
         print(
             f"nonsense, best block: above background max {noise[:, 0].max():.3f}; "
-            f"above median max {noise[:, 1].max():.3f}"
+            f"above median max {noise[:, 1].max():.3f}; sum max {noise.sum(axis=1).max():.3f}"
         )
         store.close()
 
