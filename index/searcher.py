@@ -167,12 +167,11 @@ class Searcher:
             from index.schema import build_schema
 
             schema = build_schema()
-        # Names in other languages are lexical search's own bridge between languages. Hybrid
-        # search crosses languages by meaning already, and name-only matches fused into it put
-        # other paragraphs about the same city above the answer (bench/retrieval.py, English
-        # questions: recall@1 0.95 without, 0.86 with), so there the query is taken as typed.
-        names = ranking.mode == "lexical"
-        ranking.parsed = parse(text, ranking.language, schema, names=names)
+        # Names in other languages are lexical search's bridge between languages ("Kishinev"
+        # finds «Кишинёве»). In hybrid search such a match, in a block of another language than
+        # the query's, only breaks ties (index.ranking.CROSS_LANGUAGE_WORDS): it lets the block
+        # be shown without putting other paragraphs about the same city above the answer.
+        ranking.parsed = parse(text, ranking.language, schema, names=True)
         ranking.message = ranking.parsed.message
         if ranking.parsed.whoosh is None:
             return ranking

@@ -39,7 +39,8 @@ def items() -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def trusted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
-    """Twelve Russian paragraphs in three documents, embedded by the real embed stage."""
+    """Twelve Russian paragraphs in three documents and a sentence about Chisinau in a fourth,
+    embedded by the real embed stage."""
     store = Store(tmp_path_factory.mktemp("trust"))
     stage = EmbedStage(Settings(workers=1))
     for number in range(3):
@@ -56,6 +57,13 @@ def trusted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
         stage.run(document)
         store.save_document(document)
         add_document(store, document)
+    chisinau = Document(id="k" * 64, source_name="chisinau_ru.docx", media_type="docx",
+                        kind="report", language="ru", status="ok")
+    chisinau.add_block("paragraph", "В Кишинёве открыли новый троллейбусный парк на сорок "
+                       "машин.", language="ru")
+    stage.run(chisinau)
+    store.save_document(chisinau)
+    add_document(store, chisinau)
     searcher = Searcher(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
     yield searcher
     searcher.close()
@@ -150,3 +158,11 @@ def test_a_word_match_in_another_language_counts_for_less(trusted: Searcher) -> 
     row = trusted.catalog.row_of[trusted.catalog.block_ids[0]]
     assert weight(row) == CROSS_LANGUAGE_WORDS  # type: ignore[operator]
     assert same_language(trusted.catalog, "ru")(row) == 1.0  # type: ignore[operator]
+
+
+def test_hybrid_finds_a_city_named_in_another_language(trusted: Searcher) -> None:
+    result = trusted.search("Chisinau")
+    assert result.mode == "hybrid"
+    assert [h.source_name for h in result.hits][:1] == ["chisinau_ru.docx"]
+    fragment = result.hits[0].blocks[0].fragments[0]
+    assert [fragment.text[a:b] for a, b in fragment.highlights] == ["Кишинёве"]
