@@ -38,7 +38,10 @@ def short_pattern(text: str) -> Message | None:
     """A message when a prefix or wildcard has fewer than MIN_PREFIX letters before its
     first `*` or `?` (a word ending in a question mark is a question, not a wildcard, and is
     cleaned before this is asked)."""
-    for word in _PATTERN_WORD.findall(text):
+    for found in _PATTERN_WORD.findall(text):
+        word = found.rstrip("?!.,;:…") if not found.endswith("*") else found
+        if "*" not in word and "?" not in word:
+            continue  # "ну?!" ends a question
         head = re.split(r"[*?]", word, maxsplit=1)[0]
         if sum(ch.isalnum() for ch in head) < MIN_PREFIX:
             return Message("short_prefix", word=word, letters=MIN_PREFIX)

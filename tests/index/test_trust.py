@@ -125,6 +125,12 @@ def test_too_short_prefixes_are_refused(trusted: Searcher, query: str) -> None:
         f"{MIN_PREFIX} letters before * or ?"
 
 
+@pytest.mark.parametrize("query", ["электробусы?!", "электробусы?", "в Алматы?!.."])
+def test_a_question_mark_ending_a_question_is_no_wildcard(trusted: Searcher, query: str) -> None:
+    result = trusted.search(query, mode="lexical")
+    assert [h.source_name for h in result.hits] == ["cities_1_ru.docx"]
+
+
 def test_a_prefix_of_three_letters_searches(trusted: Searcher) -> None:
     result = trusted.search("эле*", mode="lexical")
     assert [h.source_name for h in result.hits] == ["cities_1_ru.docx"]
@@ -166,3 +172,11 @@ def test_hybrid_finds_a_city_named_in_another_language(trusted: Searcher) -> Non
     assert [h.source_name for h in result.hits][:1] == ["chisinau_ru.docx"]
     fragment = result.hits[0].blocks[0].fragments[0]
     assert [fragment.text[a:b] for a, b in fragment.highlights] == ["Кишинёве"]
+
+
+@pytest.mark.parametrize("query", ["электробусы в Алматы", "в Алматы", "электробусы для Алматы"])
+def test_stop_words_of_the_query_language_are_not_required(
+    trusted: Searcher, query: str
+) -> None:
+    result = trusted.search(query, mode="lexical")
+    assert [h.source_name for h in result.hits] == ["cities_1_ru.docx"]
