@@ -6,14 +6,13 @@ subjects, each with a question it answers, in Russian and in English. The paragr
 as real documents in a temporary archive, embedded with the configured model, indexed, and each
 question is searched; the rank of its paragraph among the ranked blocks is what counts.
 
-Usage: python bench/retrieval.py [--model e5-small] [--max-tokens 128] [--subset N] [--short]
+Usage: python bench/retrieval.py [--model e5-small] [--max-tokens 0] [--subset N] [--short]
        [--json]
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import json
 import sys
@@ -30,7 +29,8 @@ from corpus.store import Store  # noqa: E402
 from corpus.vectors import pack  # noqa: E402
 from index.build import add_document  # noqa: E402
 from index.searcher import MODES, Searcher  # noqa: E402
-from pipeline.embed.models import allow_threads, encoder  # noqa: E402
+from pipeline.embed.models import QueryEmbedder, allow_threads, encoder  # noqa: E402
+from pipeline.embed.passages import embed_blocks  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "retrieval_ru.jsonl"
 PER_DOCUMENT = 8
@@ -63,10 +63,11 @@ def build_archive(
             gold[item["id"]] = doc.add_block("paragraph", item["text"], language="ru").id
         if model is not None:
             began = time.perf_counter()
-            vectors = model.passages([b.text for b in doc.blocks])
+            vectors = embed_blocks(doc.blocks, model)
             seconds += time.perf_counter() - began
             for block, vector in zip(doc.blocks, vectors, strict=True):
-                block.embedding = Embedding(model.name, model.dim, pack(vector))
+                if vector is not None:
+                    block.embedding = Embedding(model.name, model.dim, pack(vector))
         store.save_document(doc)
         add_document(store, doc)
     return store, gold, (len(items) / seconds if seconds else 0.0)
@@ -102,7 +103,7 @@ def run(model_name: str, max_tokens: int, subset: int) -> dict[str, Any]:
         searcher = Searcher(
             store,
             detect_language=detector(),
-            embed_query=functools.lru_cache(maxsize=None)(model.query) if model else None,
+            embed_query=QueryEmbedder(model) if model else None,
         )
         table = {
             f"{mode} {lang}→ru": evaluate(searcher, items, gold, mode, lang)
@@ -124,7 +125,7 @@ def run(model_name: str, max_tokens: int, subset: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="e5-small", help="e5-small, use-m3 or '' for none")
-    parser.add_argument("--max-tokens", type=int, default=128)
+    parser.add_argument("--max-tokens", type=int, default=0, help="0: every word")
     parser.add_argument("--subset", type=int, default=0, help="only the first N paragraphs")
     parser.add_argument("--short", action="store_true", help="the first 24 paragraphs (CI)")
     parser.add_argument("--json", action="store_true")

@@ -54,6 +54,15 @@ ENGLISH: dict[str, str] = {
     "search_too_long": "the search took longer than {seconds} s and was stopped waiting for; "
     "make it narrower (more words, a filter)",
     "server_busy": "the server is busy with long searches; try again in a moment",
+    "unmatched_quote": "an unmatched quote or parenthesis was dropped from the query",
+    "range_syntax": "ranges such as [a TO b] are not part of the query language; "
+    "use --from and --to for dates",
+    "short_prefix": "{word!r} is too short to expand: write at least {letters} letters "
+    "before * or ?",
+    "expansions_cut": "a prefix or wildcard matched too many words: only the {limit} most "
+    "frequent were searched; write more letters before *",
+    "nothing_related": "no matches: no block contains these words, and none is close enough "
+    "in meaning",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -97,6 +106,15 @@ RUSSIAN: dict[str, str] = {
     "search_too_long": "Поиск занял больше {seconds} с, и ждать его перестали; сузьте запрос "
     "(больше слов, фильтр)",
     "server_busy": "Сервер занят долгими поисками; повторите через минуту",
+    "unmatched_quote": "Непарная кавычка или скобка в запросе пропущена",
+    "range_syntax": "Диапазоны вида [а TO я] в запросах не поддерживаются; для дат есть "
+    "--from и --to",
+    "short_prefix": "«{word}» — слишком короткое начало слова: до * или ? нужно не меньше "
+    "{letters} букв",
+    "expansions_cut": "Под шаблон подходит слишком много слов: искались только {limit} самых "
+    "частых; допишите начало слова",
+    "nothing_related": "Ничего не найдено: этих слов нет ни в одном фрагменте, и близких по "
+    "смыслу тоже нет",
 }
 
 UKRAINIAN: dict[str, str] = {
@@ -140,6 +158,15 @@ UKRAINIAN: dict[str, str] = {
     "search_too_long": "Пошук тривав довше за {seconds} с, і чекати його перестали; звузьте "
     "запит (більше слів, фільтр)",
     "server_busy": "Сервер зайнятий довгими пошуками; повторіть за хвилину",
+    "unmatched_quote": "Непарну лапку або дужку в запиті пропущено",
+    "range_syntax": "Діапазони на кшталт [а TO я] у запитах не підтримуються; для дат є "
+    "--from і --to",
+    "short_prefix": "«{word}» — закороткий початок слова: до * або ? потрібно щонайменше "
+    "{letters} літер",
+    "expansions_cut": "Під шаблон підходить забагато слів: шукали лише {limit} найчастіших; "
+    "допишіть початок слова",
+    "nothing_related": "Нічого не знайдено: цих слів немає в жодному фрагменті, і близьких за "
+    "змістом теж немає",
 }
 
 #: our own words that appear as values, by language

@@ -2,7 +2,9 @@
 
 Every filter is answered from the catalog's columns (loaded once per store change) or, for the
 minutes filters, from the minutes tables; a value the archive does not know is a FilterError
-whose message lists what it does know, so a typo is never silently an empty result.
+whose message lists what it does know, so a typo is never silently an empty result. A city or
+an entity may be given as people type it (index.labels): «Москвы», "Moscow" or `city:moscow`,
+a person by surname.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from corpus.messages import Message
 from corpus.minutes_store import Minutes
 from corpus.model import DOCUMENT_KINDS
 from index.catalog import Catalog, date_number
+from index.labels import matches_person, place_key
 from index.minutes_filters import item_blocks, speaker_blocks, voter_blocks
 
 
@@ -108,21 +111,47 @@ def column_mask(catalog: Catalog, name: str, value: str,
     column = catalog.columns[name]
     code = column.code(value)
     values = column.values
+    shown: set[int] | None = None
     if visible is not None:
         shown = set(np.unique(column.codes[visible]).tolist())
         values = [v for i, v in enumerate(column.values) if i in shown]
         code = code if code in shown else None
+    if code is None and name == "city":
+        codes = [c for c in city_codes(column.values, value) if shown is None or c in shown]
+        if codes:
+            return np.isin(column.codes, codes)
     if code is None and name != "kind":
         known = ", ".join(values[:20]) or "none yet"
         raise FilterError(Message("no_column_match", name=name, value=value, known=known))
     return column.codes == (code if code is not None else -2)
 
 
-def entity_mask(catalog: Catalog, key: str, visible: np.ndarray | None = None) -> np.ndarray:
-    """Rows that mention the entity; one only rows outside `visible` mention is unknown."""
-    values = catalog.entity_values
-    folded = key.casefold()
+def city_codes(values: list[str], typed: str) -> list[int]:
+    """The codes of the city values that name the same gazetteer city as `typed` («Москвы»,
+    "Moscow" and `city:moscow` all name Москва)."""
+    key = place_key(typed)
+    if key is None:
+        return []
+    return [i for i, v in enumerate(values) if v.casefold() == key or place_key(v) == key]
+
+
+def entity_codes(values: list[str], typed: str) -> list[int]:
+    """The entity keys `typed` names: the key itself, a place or organisation by any of its
+    names, or a person by surname (index.labels)."""
+    folded = typed.casefold()
     codes = [i for i, v in enumerate(values) if v.casefold() == folded]
+    if codes:
+        return codes
+    key = place_key(typed)
+    if key is not None:
+        return [i for i, v in enumerate(values) if v == key]
+    return [i for i, v in enumerate(values) if matches_person(v, typed)]
+
+
+def entity_mask(catalog: Catalog, key: str, visible: np.ndarray | None = None) -> np.ndarray:
+    """Rows that mention the entity `key` names (`entity_codes`); one only rows outside
+    `visible` mention is unknown."""
+    codes = entity_codes(catalog.entity_values, key)
     mask = np.zeros(len(catalog), bool)
     if codes:
         mask[catalog.entity_rows[np.isin(catalog.entity_codes, codes)]] = True

@@ -1,9 +1,10 @@
 """Turning what a delegate typed into a Whoosh query, safely.
 
 Phrases in quotes, prefix*, AND / OR / NOT (and the Russian И / ИЛИ / НЕ) work as usual. Input
-that would make a parser fail is repaired rather than refused: an unmatched quote or
-parenthesis is dropped, a very long query is cut, and field syntax ("city:...") is not
-interpreted, since filters are options of their own. What is left is analysed with the
+that would make a parser fail is repaired rather than refused, with a message: an unmatched
+quote or parenthesis is dropped, a very long query is cut; field syntax ("city:...") is not
+interpreted, since filters are options of their own. Ranges and too short prefixes are refused
+(index.bounds). What is left is analysed with the
 analyser of each field searched, so the query's words become the same lemmas as the index's.
 """
 
@@ -17,6 +18,7 @@ from corpus.languages import language_script
 from corpus.messages import Message
 from index._whoosh import QueryParserError, qparser, query
 from index.analysis import FIELD_LANGUAGES, OTHER, analyzer_for, field_language
+from index.bounds import range_syntax, short_pattern
 from index.names import expand_names
 from index.schema import text_field
 
@@ -26,6 +28,8 @@ SECONDARY_BOOST = 0.5
 KEYWORDS_AND = 3
 _OPERATORS = {"И": "AND", "ИЛИ": "OR", "НЕ": "NOT", "I": "AND", "АБО": "OR", "НІ": "NOT"}
 _WORD = re.compile(r"\w", re.UNICODE)
+_PLAIN_WORD = re.compile(r"\w+[,;:!.]*", re.UNICODE)
+_KEPT = frozenset({"AND", "OR", "NOT", "ANDNOT"})
 
 
 @dataclass
@@ -52,18 +56,22 @@ def clean(text: str) -> tuple[str, str | None]:
     if text.count('"') % 2:
         head, _, tail = text.rpartition('"')
         text = head + tail
+        note = note or Message("unmatched_quote")
     if text.count("(") != text.count(")") or _misnested(text):
         text = text.replace("(", " ").replace(")", " ")
+        note = note or Message("unmatched_quote")
     words = [_OPERATORS.get(w, w) for w in text.split()]
     return " ".join(_unquestioned(w) for w in words), note
 
 
 def _unquestioned(word: str) -> str:
-    """A question mark ending a word is the end of a question ("… в Москве?"), not Whoosh's
-    one-letter wildcard, which would leave the word unanalysed (no lemma: «Москве?» would
-    never find «Москва») and make it a slow wildcard scan; inside a word it stays a wildcard."""
-    stripped = word.rstrip("?")
-    return stripped if stripped != word and _WORD.search(stripped) else word
+    """A question mark ending a word (alone or with "!" and dots: "… в Москве?!") is the end
+    of a question, not Whoosh's one-letter wildcard, which would leave the word unanalysed (no
+    lemma: «Москве?» would never find «Москва») and make it a slow wildcard scan; inside a
+    word it stays a wildcard."""
+    stripped = word.rstrip("?!.…")
+    ending = word[len(stripped) :]
+    return stripped if "?" in ending and _WORD.search(stripped) else word
 
 
 def _misnested(text: str) -> bool:
@@ -96,13 +104,18 @@ def parse(text: str, language: str, schema: Any, names: bool = True) -> ParsedQu
     (only punctuation or common words), with a message saying so. With `names`, gazetteer
     names are also searched as the other languages write them (`index.names`)."""
     cleaned, note = clean(text)
-    expanded, found = expand_names(cleaned, language) if names else (cleaned, [])
+    searched = without_stop_words(cleaned, language)
+    expanded, found = expand_names(searched, language) if names else (searched, [])
     boosts = query_fields(language, every_script=bool(found))
     result = ParsedQuery(
         text=cleaned, fields=list(boosts), message=note, semantic_text=semantic_text(cleaned)
     )
     if not _WORD.search(cleaned):
         result.message = Message("no_words")
+        return result
+    refused = range_syntax(cleaned) or short_pattern(cleaned)
+    if refused is not None:
+        result.message = refused
         return result
     if not _has_content_words(result.semantic_text, language):
         result.message = Message("common_words")
@@ -122,6 +135,33 @@ def parse(text: str, language: str, schema: Any, names: bool = True) -> ParsedQu
     result.whoosh = parsed
     _collect(parsed, result, negated=False)
     return result
+
+
+def without_stop_words(text: str, language: str) -> str:
+    """The query without the words its own language drops (stop words), outside quotes. Each
+    field drops only its own language's stop words, so «в» of «Водоканал в Рязани» would stay
+    a required term of the other fields and the keywords would match nothing."""
+    analyzer = analyzer_for(field_language(language))
+    parts = re.split(r'("[^"]*")', text)
+    kept = []
+    for part in parts:
+        if part.startswith('"') and part.endswith('"') and len(part) > 1:
+            kept.append(part)
+            continue
+        words = [_unstopped(w, analyzer) for w in part.split()]
+        words = [w for w in words if w]
+        lead = " " if part[:1].isspace() else ""
+        trail = " " if part[-1:].isspace() and words else ""
+        kept.append(lead + " ".join(words) + trail)
+    return " ".join("".join(kept).split(" ")).strip()
+
+
+def _unstopped(word: str, analyzer: Any) -> str:
+    """The word, or only its parentheses when it is a stop word of the query's language."""
+    core = word.strip("()")
+    if word in _KEPT or not _PLAIN_WORD.fullmatch(core) or any(True for _ in analyzer(core)):
+        return word
+    return word.replace(core, "", 1)
 
 
 def _group(words: str) -> Any:

@@ -15,9 +15,11 @@ from typing import Any
 
 import numpy as np
 
+from index.analysis import field_language
+from index.background import BACKGROUND_TEXTS
 from index.catalog import Catalog
 from index.flatscore import FlatScorer
-from index.fusion import RankedRows, fuse
+from index.fusion import RankedRows, RowWeight, fuse
 from index.query import ParsedQuery, parse
 from index.vectors import VectorIndex
 
@@ -27,8 +29,33 @@ TranslateQuery = Callable[[str, str, str], str | None]
 MODES = ("lexical", "semantic", "hybrid")
 LEXICAL_DEPTH = 200
 SEMANTIC_DEPTH = 100
-#: semantic hits counted in `total` and facets (the rest only fill the ranking).
-SEMANTIC_COUNTED = 20
+#: how far a block must stand above what any text scores to be shown on meaning alone (a block
+#: that also matches the words is always shown): its similarity minus the query's mean
+#: similarity to the background texts (index.background), plus its similarity minus the query's
+#: median similarity to the archive's blocks, must reach SEMANTIC_MARGIN. Every text scores
+#: high against every block with e5 (0.73-0.79 even "xyzzyqwerty"), and English questions score
+#: their Russian answers 0.77-0.90, so no fixed similarity tells them apart. Each reference
+#: alone fails somewhere: the background texts are short sentences, and against long blocks
+#: nonsense stands 0.06 above them; the median means nothing in a small archive on one subject.
+#: Their sum keeps 20 nonsense queries out on both benchmark archives (at most 0.066 on
+#: bench/data/retrieval_ru.jsonl, 0.101 on bench/hard_retrieval.py's long texts) and lets the
+#: answers of all but two of 54 English and Ukrainian questions through (bench/calibrate.py).
+SEMANTIC_MARGIN = 0.105
+#: an archive of fewer distinct vectors has no telling median (a one-subject report of a few
+#: short blocks is one packed passage, one vector): there the background texts alone decide,
+#: with this margin (nonsense at most 0.024 above them on the short paragraphs of
+#: bench/data/retrieval_ru.jsonl, the answers of English questions at least 0.050).
+MEDIAN_BLOCKS = 10
+BACKGROUND_MARGIN = 0.035
+#: without background texts (an embedder that cannot embed passages): the median alone
+#: (nonsense at most 0.043 above it on both archives).
+MEDIAN_MARGIN = 0.05
+#: what a word match counts for in hybrid fusion when the block's language is not the query's:
+#: a tie-breaker only (less than the gap between two neighbouring semantic ranks), since across
+#: languages the shared words are names, numbers and look-alikes. At 0.3 and 0.1 Ukrainian
+#: questions over Russian texts found their answer first 0.74 and 0.85 of the time, at 0.01 as
+#: often as the embedding alone, 0.89 (bench/hard_retrieval.py).
+CROSS_LANGUAGE_WORDS = 0.01
 
 
 @dataclass
@@ -130,23 +157,30 @@ def fill(
     ranking: Ranking, sources: RankingSources, allowed: np.ndarray | None, depth: int
 ) -> None:
     """Rank the parsed query of `ranking` in its mode: each source's list, fused when more than
-    one counts (hybrid always fuses, so its scores keep one scale)."""
+    one counts (hybrid always fuses, so its scores keep one scale). Blocks found only by
+    meaning are kept when their similarity stands out (SEMANTIC_MARGIN), and every kept block
+    is counted in `matched`, so the total counts at least what is listed."""
     parsed = ranking.parsed
     assert parsed is not None
     lists: list[RankedRows] = []
+    weights: list[RowWeight] = []
     matched: list[np.ndarray] = []
     if ranking.mode in ("lexical", "hybrid"):
         lists.append(lexical_ranking(sources, parsed.whoosh, allowed, depth, matched))
+        weights.append(same_language(sources.catalog, ranking.language))
         translated = translated_ranking(
             sources, parsed.text, ranking.language, allowed, depth, matched
         )
         if translated is not None:
             lists.append(translated)
+            weights.append(same_language(sources.catalog, "ru"))
     if ranking.mode in ("semantic", "hybrid"):
-        semantic = semantic_ranking(sources, parsed, allowed)
+        words = _matching_words(sources, parsed, allowed, matched, ranking.mode)
+        semantic = semantic_ranking(sources, parsed, allowed, words)
         if semantic is not None:
             lists.append(semantic)
-            matched.append(np.asarray(semantic[0][:SEMANTIC_COUNTED], np.int64))
+            weights.append(1.0)
+            matched.append(np.asarray(semantic[0], np.int64))
         elif ranking.mode == "semantic":
             ranking.message = (
                 "semantic search needs embeddings and the embedding model; "
@@ -155,10 +189,52 @@ def fill(
     if ranking.mode != "hybrid" and len(lists) == 1:
         ranking.rows, ranking.scores = lists[0]
     else:
-        ranking.rows, ranking.scores = fuse(lists)
+        hybrid = ranking.mode == "hybrid" and len(lists) > 1
+        ranking.rows, ranking.scores = fuse(lists, weights=weights if hybrid else None)
     ranking.matched = np.unique(np.concatenate(matched)) if matched else ranking.matched
     if sources.lexical is None and ranking.mode != "semantic":
         ranking.message = "the search index is missing: run 'sekretar reindex'"
+
+
+def same_language(catalog: Catalog, language: str) -> RowWeight:
+    """How much a word match in a row counts beside the embedding's ranking: fully in a block
+    analysed like the query (or of unknown language), CROSS_LANGUAGE_WORDS in a block of
+    another language, where shared words are names, numbers or look-alikes, not the question
+    (bench/hard_retrieval.py: Ukrainian questions over Russian texts)."""
+    column = catalog.columns.get("language")
+    if column is None:
+        return 1.0
+    own = field_language(language)
+    weight = np.array(
+        [
+            1.0 if v in ("", "und") or field_language(v) == own else CROSS_LANGUAGE_WORDS
+            for v in column.values
+        ]
+        + [1.0]
+    )
+    codes = column.codes
+
+    def row_weight(row: int) -> float:
+        return float(weight[codes[row]])  # a code of -1 (no language) reads the last: 1.0
+
+    return row_weight
+
+
+def _matching_words(
+    sources: RankingSources,
+    parsed: ParsedQuery,
+    allowed: np.ndarray | None,
+    matched: list[np.ndarray],
+    mode: str,
+) -> np.ndarray | None:
+    """The rows whose words match the query (None without a search index): in hybrid mode the
+    lexical side found them already; semantic mode asks the index here."""
+    if mode == "hybrid" and matched:
+        return np.concatenate(matched)
+    if sources.lexical is None or parsed.whoosh is None:
+        return None
+    rows = sources.lexical.matching_rows(parsed.whoosh)
+    return rows if allowed is None else rows[allowed[rows]]
 
 
 def lexical_ranking(
@@ -199,15 +275,59 @@ def translated_ranking(
 
 
 def semantic_ranking(
-    sources: RankingSources, parsed: ParsedQuery, allowed: np.ndarray | None
+    sources: RankingSources,
+    parsed: ParsedQuery,
+    allowed: np.ndarray | None,
+    words: np.ndarray | None = None,
 ) -> RankedRows | None:
-    """The blocks nearest the query's meaning, None without vectors or an embedder."""
+    """The blocks nearest the query's meaning, None without vectors or an embedder. A block
+    not among `words` (the rows matching the query's words) is kept only when its similarity
+    is SEMANTIC_MARGIN above the query's median similarity; a query with an exact "phrase"
+    keeps only blocks that hold it."""
     if sources.vectors is None or sources.embed_query is None or not parsed.semantic_text:
         return None
     mask = _without_negated(sources, parsed, allowed)
     vector = sources.embed_query(parsed.semantic_text)
-    rows, scores = sources.vectors.top(vector, SEMANTIC_DEPTH, mask)
-    return [int(r) for r in rows], [float(s) for s in scores]
+    rows, scores, median = sources.vectors.nearest(vector, SEMANTIC_DEPTH, mask)
+    floor = semantic_floor(sources, vector, median)
+    if '"' in parsed.text:
+        floor = np.inf
+    keep = scores >= floor
+    if words is not None and len(words):
+        keep |= np.isin(rows, words)
+    return [int(r) for r in rows[keep]], [float(x) for x in scores[keep]]
+
+
+def semantic_floor(sources: RankingSources, vector: np.ndarray, median: float) -> float:
+    """The similarity a block needs to be shown on meaning alone (see SEMANTIC_MARGIN), or
+    MEDIAN_MARGIN above the query's median similarity to the archive when the embedder cannot
+    embed passages."""
+    reference = _background_vectors(sources)
+    if reference is None:
+        return median + MEDIAN_MARGIN
+    q = np.asarray(vector, np.float32).reshape(-1)
+    q = q / max(float(np.linalg.norm(q)), 1e-12)
+    background = float((reference @ q).mean())
+    if sources.vectors is not None and sources.vectors.distinct < MEDIAN_BLOCKS:
+        return background + BACKGROUND_MARGIN
+    return (background + median + SEMANTIC_MARGIN) / 2
+
+
+_BACKGROUND: dict[str, np.ndarray] = {}
+
+
+def _background_vectors(sources: RankingSources) -> np.ndarray | None:
+    """The background texts embedded as passages by the archive's model (once per process),
+    unit length; None when the query embedder has no `passages`."""
+    passages = getattr(sources.embed_query, "passages", None)
+    if passages is None or sources.vectors is None:
+        return None
+    model = sources.vectors.model
+    if model not in _BACKGROUND:
+        matrix = np.asarray(passages(list(BACKGROUND_TEXTS)), np.float32)
+        norms = np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+        _BACKGROUND[model] = matrix / norms
+    return _BACKGROUND[model]
 
 
 def _without_negated(

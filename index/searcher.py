@@ -21,14 +21,15 @@ from typing import Any
 
 import numpy as np
 
-from corpus.languages import script_language
 from corpus.messages import Message
 from corpus.store import Store
+from index.bounds import MAX_EXPANSIONS, bound_expansions
 from index.build import index_path, open_index
 from index.catalog import Catalog, load_catalog, store_signature
 from index.filters import FilterError, Filters, allowed_rows
 from index.hits import search_result
 from index.query import parse
+from index.querylanguage import query_language
 from index.ranking import (
     LEXICAL_DEPTH,
     MODES,
@@ -135,10 +136,17 @@ class Searcher:
     # searching -------------------------------------------------------------------------
 
     def search(
-        self, text: str, filters: Filters | None = None, mode: str | None = None, limit: int = 10
+        self,
+        text: str,
+        filters: Filters | None = None,
+        mode: str | None = None,
+        limit: int = 10,
+        interface: str | None = None,
     ) -> SearchResult:
-        """Documents matching `text`, best first, with their best blocks and facet counts."""
-        ranking = self.rank(text, filters, mode)
+        """Documents matching `text`, best first, with their best blocks and facet counts;
+        `interface` is the language the delegate reads the page in, if known (it helps tell a
+        short query's language)."""
+        ranking = self.rank(text, filters, mode, interface=interface)
         return search_result(text, ranking, self.catalog, self.store, max(1, limit))
 
     def rank(
@@ -147,11 +155,12 @@ class Searcher:
         filters: Filters | None = None,
         mode: str | None = None,
         depth: int = LEXICAL_DEPTH,
+        interface: str | None = None,
     ) -> Ranking:
         """Blocks ranked for `text` (the ranking before grouping; used by the evaluation)."""
         self._refresh()
         ranking = Ranking(mode="hybrid" if self.has_embeddings else "lexical")
-        ranking.language = self._language(text)
+        ranking.language = self._language(text, interface)
         try:
             ranking.mode = self._mode(mode)
             allowed = self._allowed(filters or Filters())
@@ -163,17 +172,30 @@ class Searcher:
             from index.schema import build_schema
 
             schema = build_schema()
-        # Names in other languages are lexical search's own bridge between languages. Hybrid
-        # search crosses languages by meaning already, and name-only matches fused into it put
-        # other paragraphs about the same city above the answer (bench/retrieval.py, English
-        # questions: recall@1 0.95 without, 0.86 with), so there the query is taken as typed.
-        names = ranking.mode == "lexical"
-        ranking.parsed = parse(text, ranking.language, schema, names=names)
+        # Names in other languages are lexical search's bridge between languages ("Kishinev"
+        # finds «Кишинёве»). In hybrid search such a match, in a block of another language than
+        # the query's, only breaks ties (index.ranking.CROSS_LANGUAGE_WORDS): it lets the block
+        # be shown without putting other paragraphs about the same city above the answer.
+        ranking.parsed = parse(text, ranking.language, schema, names=True)
         ranking.message = ranking.parsed.message
         if ranking.parsed.whoosh is None:
             return ranking
+        self._bound(ranking)
         fill(ranking, self._sources(), allowed, depth)
         return ranking
+
+    def _bound(self, ranking: Ranking) -> None:
+        """Prefixes and wildcards cut to the words a search can afford (index.bounds)."""
+        parsed = ranking.parsed
+        if parsed is None or self._searcher is None:
+            return
+        reader = self._searcher.reader()
+        parsed.whoosh, cut = bound_expansions(parsed.whoosh, reader)
+        if parsed.negated is not None:
+            parsed.negated, cut_negated = bound_expansions(parsed.negated, reader)
+            cut = cut or cut_negated
+        if cut:
+            ranking.message = Message("expansions_cut", limit=MAX_EXPANSIONS)
 
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         """The catalog rows the filters let through (None: all); the minutes filters read the
@@ -198,11 +220,22 @@ class Searcher:
             raise FilterError(Message("unknown_mode", mode=mode, known=", ".join(MODES)))
         return mode
 
-    def _language(self, text: str) -> str:
+    def _language(self, text: str, interface: str | None = None) -> str:
+        """The query's language: the detector's guess, checked against the query's letters,
+        the interface's language and the archive's (index.querylanguage)."""
         found = None
         if self.detect_language is not None:
             try:
                 found = self.detect_language(text)
             except Exception:  # noqa: BLE001 - a detector failure must not fail the search
                 found = None
-        return found or script_language(text)
+        return query_language(text, found, interface, self._archive_languages())
+
+    def _archive_languages(self) -> list[str]:
+        """The languages of the archive's blocks, the most used first."""
+        column = self.catalog.columns.get("language")
+        if column is None or not len(column.codes):
+            return []
+        codes = column.codes[column.codes >= 0]
+        counts = np.bincount(codes, minlength=len(column.values))
+        return [column.values[i] for i in np.argsort(-counts, kind="stable") if counts[i]]

@@ -9,7 +9,7 @@ the int8 vector is kept instead. Rows are aligned with the catalog, so filters a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,10 +25,19 @@ class VectorIndex:
     dim: int
     matrix: np.ndarray  # (rows, dim) int8; a zero row has no embedding
     norms: np.ndarray  # float32, inf where a row has no embedding (its score is then 0)
+    _distinct: int | None = field(default=None, repr=False)
 
     @property
     def count(self) -> int:
         return int(np.isfinite(self.norms).sum())
+
+    @property
+    def distinct(self) -> int:
+        """About how many different vectors there are (blocks packed into one passage share
+        theirs): counted by their norms, which two different vectors almost never share."""
+        if self._distinct is None:
+            self._distinct = len(np.unique(self.norms[np.isfinite(self.norms)]))
+        return self._distinct
 
     @property
     def nbytes(self) -> int:
@@ -48,16 +57,27 @@ class VectorIndex:
         self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """The k best rows (with their scores), best first, among `allowed` rows if given."""
+        rows, scores, _ = self.nearest(query, k, allowed)
+        return rows, scores
+
+    def nearest(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, float]:
+        """The k best rows and their scores, best first, among `allowed` rows if given, with
+        the median similarity of the query to every embedded block: what any text, even a
+        meaningless one, scores against this archive (see index.ranking.SEMANTIC_MARGIN)."""
         scores = self.scores(query)
-        scores[~np.isfinite(self.norms)] = -np.inf
+        embedded = np.isfinite(self.norms)
+        background = float(np.median(scores[embedded])) if embedded.any() else 0.0
+        scores[~embedded] = -np.inf
         if allowed is not None:
             scores[~allowed] = -np.inf
         k = min(k, int(np.isfinite(scores).sum()))
         if k <= 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+            return np.zeros(0, np.int64), np.zeros(0, np.float32), background
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best], kind="stable")]
-        return best, scores[best]
+        return best, scores[best], background
 
 
 def stored_models(store: Store) -> dict[str, int]:

@@ -17,6 +17,7 @@ from corpus.messages import Message
 from corpus.model import KINDS_HELP
 from corpus.store import DATABASE
 from index.build import rebuild
+from index.labels import facet_label
 from index.results import Fragment, SearchResult
 from index.searcher import MODES, Filters, Searcher
 from pipeline.cli.app import (
@@ -213,8 +214,13 @@ def _print_result(result: SearchResult) -> None:
     facets = {k: v for k, v in result.facets.items() if v}
     if facets:
         console.print()
+        # cities and entities by name, in the query's language (the JSON keeps the keys)
+        language = result.language if result.language in ("ru", "uk", "en") else "en"
         for name, values in facets.items():
-            shown = ", ".join(f"{escape(v['value'])} {v['count']}" for v in values[:8])
+            shown = ", ".join(
+                f"{escape(facet_label(name, v['value'], language))} {v['count']}"
+                for v in values[:8]
+            )
             console.print(f"[dim]{name}:[/] {shown}")
 
 

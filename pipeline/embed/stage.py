@@ -8,6 +8,7 @@ import re
 from corpus.model import Document, Embedding
 from corpus.vectors import pack
 from pipeline.embed.models import chosen_model, encoder
+from pipeline.embed.passages import embed_blocks
 from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
@@ -15,7 +16,8 @@ _WORD = re.compile(r"\w")
 
 
 class EmbedStage:
-    """Sets `block.embedding` on every block with words in it.
+    """Sets `block.embedding` on every block with words in it: short blocks take the vector
+    of the passage they are packed into, long ones are read whole (pipeline.embed.passages).
 
     Deferred: the batch runs it in a second pass, after the document is stored and indexed, so
     a new batch is searchable by words at once and gains vectors as the workers get to them."""
@@ -27,18 +29,19 @@ class EmbedStage:
         self.enabled = settings.embedding
         self.model, self.max_tokens = chosen_model(settings)
         self.threads = max(1, settings.threads // max(1, settings.worker_count))
-        self.version = f"1:{self.model}:{self.max_tokens}"
+        self.version = f"2:{self.model}:{self.max_tokens}"
 
     def run(self, document: Document) -> Document:
         if not self.enabled:
             return document
-        blocks = [b for b in document.blocks if _WORD.search(b.text)]
-        if not blocks:
+        if not any(_WORD.search(b.text) for b in document.blocks):
             return document
         model = encoder(self.model, self.threads, self.max_tokens)
-        vectors = model.passages([b.text for b in blocks])
-        for block, vector in zip(blocks, vectors, strict=True):
-            block.embedding = Embedding(model.name, model.dim, pack(vector))
+        for block, vector in zip(
+            document.blocks, embed_blocks(document.blocks, model), strict=True
+        ):
+            if vector is not None:
+                block.embedding = Embedding(model.name, model.dim, pack(vector))
         return document
 
 

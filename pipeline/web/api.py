@@ -37,7 +37,8 @@ def api_search(
 ) -> dict[str, Any]:
     """`{"query", "mode", "language", "total", "message", "facets", "hits", "page",
     "per_page", "pages", "empty_archive"}`; see docs/search.md for the hits."""
-    asked = SearchRequest(q, kind, lang, city, session, year, entity, mode, page)
+    asked = SearchRequest(q, kind, lang, city, session, year, entity, mode, page,
+                          interface=request.state.ui)
     return _web(request).search(asked)
 
 

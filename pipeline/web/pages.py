@@ -91,6 +91,7 @@ def search_page(request: Request) -> HTMLResponse:
         entity=p.get("entity") or None,
         mode=p.get("mode") or None,
         page=_number(p.get("page")),
+        interface=request.state.ui,
     )
     show = _language(p.get("show"))
     web = _web(request)
@@ -111,7 +112,7 @@ def search_page(request: Request) -> HTMLResponse:
         answer=answer,
         message=say(answer["message"], request.state.ui) if answer and answer["message"] else None,
         empty_archive=web.document_count() == 0,
-        facets=views.facets(t, answer, asked, params) if answer else [],
+        facets=views.facets(t, answer, asked, params, request.state.ui) if answer else [],
         hits=views.hits(t, answer, show, translated) if answer else [],
         previous_url=_page_url(params, answer, -1),
         next_url=_page_url(params, answer, +1),

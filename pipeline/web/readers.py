@@ -55,10 +55,10 @@ class Limits:
 
 
 def search_page(searcher: Searcher, query: str, filters: Filters, mode: str | None,
-                page: int) -> dict[str, Any]:
+                page: int, interface: str | None = None) -> dict[str, Any]:
     """One page of a search's answer (`sekretar search --json` plus `page`, `per_page`,
     `pages` and `empty_archive`)."""
-    result = searcher.search(query, filters, mode, limit=page * PER_PAGE)
+    result = searcher.search(query, filters, mode, limit=page * PER_PAGE, interface=interface)
     answer = result.to_json()
     answer["hits"] = answer["hits"][(page - 1) * PER_PAGE :]
     answer["page"] = page

@@ -12,6 +12,7 @@ DOCX) comes in as a function: `index` never imports `pipeline`.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -67,6 +68,8 @@ class SearchRequest:
     page: int = 1
     #: the visibilities of the documents the reader may see (corpus.users.SEES).
     seen: tuple[str, ...] = ("published",)
+    #: the interface's language: a short query's language is judged with it in mind.
+    interface: str | None = None
 
     def filters(self) -> Filters:
         return Filters(
@@ -111,10 +114,8 @@ class WebService:
         self._checked = 0.0
         #: the open database file (device, inode): another one there is opened instead
         self._identity: tuple[int, int] | None = None
-        try:
+        with contextlib.suppress(Exception):  # an archive being made: each request tries again
             self._open()
-        except Exception:  # noqa: BLE001 - an archive being made: each request tries again
-            pass
 
     def _open(self) -> Store | None:
         """The store, opened on first use and again when the database file is replaced (a
@@ -181,7 +182,7 @@ class WebService:
         filters = request.filters()
         filters.hidden = hidden
         answer = self.readers.run(lambda searcher: search_page(
-            searcher, request.query, filters, request.mode, page))
+            searcher, request.query, filters, request.mode, page, request.interface))
         with self._cache_lock:
             self._cache[key] = answer
             if len(self._cache) > CACHE_SIZE:

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from corpus.model import Document
+from index.labels import facet_label
 from pipeline.web.i18n import UI_LANGUAGES, value_word
 from pipeline.web.markup import Piece, highlighted, with_entities
 from pipeline.web.service import SearchRequest
@@ -96,9 +97,15 @@ def search_params(request: SearchRequest, show: str | None) -> dict[str, Any]:
 
 
 def facets(
-    t: dict[str, str], answer: dict[str, Any], request: SearchRequest, params: dict[str, Any]
+    t: dict[str, str],
+    answer: dict[str, Any],
+    request: SearchRequest,
+    params: dict[str, Any],
+    ui: str = "ru",
 ) -> list[Facet]:
-    """Each facet's values with counts; a chosen value links to dropping it, others to it."""
+    """Each facet's values with counts, labelled in the interface's language `ui` (kinds by
+    their names, cities and entities by the names their keys stand for); a chosen value links
+    to dropping it, others to it."""
     chosen = request.chosen()
     found = []
     for name in FACET_ORDER:
@@ -109,7 +116,8 @@ def facets(
         for value, count in counts.items():
             selected = chosen.get(name) == value
             url = search_url(params, **{FACET_PARAM[name]: None if selected else value})
-            label = value_word(t, NAMED_FACETS[name], value) if name in NAMED_FACETS else value
+            label = (value_word(t, NAMED_FACETS[name], value) if name in NAMED_FACETS
+                     else facet_label(name, value, ui))
             facet.values.append(FacetValue(value, count, url, selected, label))
         if facet.values:
             found.append(facet)

@@ -100,6 +100,6 @@ def test_values_are_shown_as_the_environment_writes_them() -> None:
 
 
 def test_module_constants_read_the_declaration() -> None:
-    assert (models.DEFAULT_MODEL, models.DEFAULT_MAX_TOKENS) == ("e5-small", 128)
+    assert (models.DEFAULT_MODEL, models.DEFAULT_MAX_TOKENS) == ("e5-small", 0)
     assert (models.DEFAULT_MODEL, models.DEFAULT_MAX_TOKENS) == (
         Settings().embed_model, Settings().embed_max_tokens)
