@@ -71,7 +71,9 @@ def storage_error(err: Exception, path: Path | str | None = None) -> StoreError:
         return StoreError(Message("readonly_archive", folder=str(Path(path).parent),
                                   detail=text))
     if code == _SQLITE_IOERR_WRITE:
-        return StoreError(f"could not write the archive database (is the disk full?): {text}")
+        return StoreError("could not write the archive database (is the disk full?): free some "
+                          f"space and run the command again (what was stored before is kept; "
+                          f"{text})")
     return StoreError(f"archive database error: {text}")
 
 

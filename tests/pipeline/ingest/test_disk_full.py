@@ -18,7 +18,7 @@ from corpus.store import Store
 from index.searcher import Searcher
 
 ROOT = Path(__file__).resolve().parents[3]
-LIMIT = 300_000
+LIMIT = 600_000
 
 
 def sekretar(*args: str, limit: int | None = None) -> subprocess.CompletedProcess[str]:
@@ -44,12 +44,13 @@ def test_disk_full_stops_cleanly_and_a_rerun_finishes(tmp_path: Path) -> None:
     inbox.mkdir()
     (inbox / "a_note.txt").write_text("Записка о водоснабжении Рязани.\n", "utf-8")
     paragraph = "Отчёт о развитии общественного транспорта города Казани. " * 170
-    (inbox / "b_report.txt").write_text("\n\n".join([paragraph] * 45), "utf-8")
+    (inbox / "b_report.txt").write_text("\n\n".join([paragraph] * 130), "utf-8")
     assert (inbox / "b_report.txt").stat().st_size > 2 * LIMIT
 
     full = sekretar("ingest", str(inbox), "--workers", "1", "--data", data, limit=LIMIT)
     assert full.returncode == 1
-    assert "disk full: free some space and run the command again" in full.stderr
+    # the limit is met by the database or by a kept file, whichever writes past it first
+    assert "free some space and run the command again" in full.stderr
     assert "Traceback" not in full.stderr
     assert full.stderr.count("disk full") == 1
 

@@ -137,8 +137,9 @@ def test_a_draft_without_an_author_names_the_assembly(
         archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(["minutes", "ru_tables.docx", "--data", str(archive)], capsys)
     out = tmp_path / "draft.docx"
+    # no ru-en engine is installed here: the draft is written only when that is accepted
     assert run(["resolution", "2025-09-24 #15", "--to", "en", "--out", str(out),
-                "--data", str(archive)], capsys)[0] == 0
+                "--allow-untranslated", "--data", str(archive)], capsys)[0] == 0
     props = _properties(out)
     assert (props["author"], props["language"], props["comments"]) == (
         "International Assembly of Capitals and Large Cities", "en", "")
