@@ -36,6 +36,9 @@ class BlockRow(NamedTuple):
     session: str | None
     date: str | None
     document_language: str
+    #: words in the block's text (spaces + 1): a heading of one or two words is too short to
+    #: be found by meaning alone.
+    words: int = 0
 
 
 class Blocks:
@@ -53,7 +56,9 @@ class Blocks:
         ingest order, blocks in reading order (the search catalog's rows)."""
         rows = self.db.rows(
             "SELECT b.id, b.language, d.id, d.source_name, d.title, d.kind, d.city, d.session, "
-            "d.date, d.language FROM blocks b JOIN documents d ON d.id = b.document_id "
+            "d.date, d.language, "
+            "length(trim(b.text)) - length(replace(trim(b.text), ' ', '')) + 1 "
+            "FROM blocks b JOIN documents d ON d.id = b.document_id "
             f"WHERE {current_sql('d')} ORDER BY d.ingested, d.id, b.ord")
         return [BlockRow(*r) for r in rows]
 

@@ -61,6 +61,8 @@ class Catalog:
     entity_values: list[str] = field(default_factory=list)
     entity_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     entity_codes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    #: row -> words in the block's text
+    words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
 
     def __post_init__(self) -> None:
         self.row_of = {block_id: row for row, block_id in enumerate(self.block_ids)}
@@ -134,6 +136,7 @@ def load_catalog(store: Store) -> Catalog:
         {name: _column(values) for name, values in raw.items()},
         dates,
     )
+    catalog.words = np.array([r.words for r in rows], np.int32)
     _load_entities(store, catalog)
     return catalog
 

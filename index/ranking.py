@@ -50,6 +50,10 @@ BACKGROUND_MARGIN = 0.035
 #: without background texts (an embedder that cannot embed passages): the median alone
 #: (nonsense at most 0.043 above it on both archives).
 MEDIAN_MARGIN = 0.05
+#: a block of fewer words is shown on meaning alone never: a heading such as «ВЫСТУПИЛИ:» sits
+#: near every query in the embedding's space (0.827 to a string of random letters on the
+#: bundled samples, above the margin), and holds nothing a reader could have meant.
+SEMANTIC_MIN_WORDS = 3
 #: what a word match counts for in hybrid fusion when the block's language is not the query's:
 #: a tie-breaker only (less than the gap between two neighbouring semantic ranks), since across
 #: languages the shared words are names, numbers and look-alikes. At 0.3 and 0.1 Ukrainian
@@ -293,6 +297,8 @@ def semantic_ranking(
     if '"' in parsed.text:
         floor = np.inf
     keep = scores >= floor
+    if len(sources.catalog.words) == len(sources.catalog):
+        keep &= sources.catalog.words[rows] >= SEMANTIC_MIN_WORDS
     if words is not None and len(words):
         keep |= np.isin(rows, words)
     return [int(r) for r in rows[keep]], [float(x) for x in scores[keep]]
