@@ -123,6 +123,15 @@ class Entities:
         )
         return str(row[0]) if row else None
 
+    def key_names(self) -> dict[str, str]:
+        """Each entity key's name as written most often (its normal form): what a person's
+        key, which is folded for matching, is shown as."""
+        names: dict[str, str] = {}
+        for r in self.db.rows("SELECT key, normal, COUNT(*) AS n FROM entities "
+                              "GROUP BY key, normal ORDER BY key, n DESC, normal"):
+            names.setdefault(r[0], r[1])
+        return names
+
     def block_keys(self) -> list[tuple[str, str]]:
         """Every distinct (block id, entity key) pair: what the search's entity filter reads."""
         return [(r[0], r[1]) for r in self.db.rows("SELECT DISTINCT block_id, key FROM entities")]

@@ -61,6 +61,8 @@ class Catalog:
     entity_values: list[str] = field(default_factory=list)
     entity_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     entity_codes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    #: entity key -> its name as written most often (a person's key is folded for matching)
+    entity_names: dict[str, str] = field(default_factory=dict)
     #: row -> words in the block's text
     words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
 
@@ -167,6 +169,7 @@ def _load_entities(store: Store, catalog: Catalog) -> None:
     known = [(row_of[block], key) for block, key in store.entities.block_keys()
              if block in row_of and key]
     catalog.entity_values = sorted({key for _, key in known})
+    catalog.entity_names = store.entities.key_names()
     code_of = {v: i for i, v in enumerate(catalog.entity_values)}
     catalog.entity_rows = np.array([row for row, _ in known], np.int32)
     catalog.entity_codes = np.array([code_of[key] for _, key in known], np.int32)

@@ -135,7 +135,8 @@ def city_codes(values: list[str], typed: str) -> list[int]:
     return [i for i, v in enumerate(values) if v.casefold() == key or place_key(v) == key]
 
 
-def entity_codes(values: list[str], typed: str) -> list[int]:
+def entity_codes(values: list[str], typed: str, names: dict[str, str] | None = None
+                 ) -> list[int]:
     """The entity keys `typed` names: the key itself, a place or organisation by any of its
     names, or a person by surname (index.labels)."""
     folded = typed.casefold()
@@ -145,13 +146,14 @@ def entity_codes(values: list[str], typed: str) -> list[int]:
     key = place_key(typed)
     if key is not None:
         return [i for i, v in enumerate(values) if v == key]
-    return [i for i, v in enumerate(values) if matches_person(v, typed)]
+    names = names or {}
+    return [i for i, v in enumerate(values) if matches_person(v, typed, names.get(v))]
 
 
 def entity_mask(catalog: Catalog, key: str, visible: np.ndarray | None = None) -> np.ndarray:
     """Rows that mention the entity `key` names (`entity_codes`); one only rows outside
     `visible` mention is unknown."""
-    codes = entity_codes(catalog.entity_values, key)
+    codes = entity_codes(catalog.entity_values, key, catalog.entity_names)
     mask = np.zeros(len(catalog), bool)
     if codes:
         mask[catalog.entity_rows[np.isin(catalog.entity_codes, codes)]] = True

@@ -13,6 +13,7 @@ import numpy as np
 
 from index.analysis import field_language, matching_spans
 from index.catalog import FACETS, Catalog
+from index.labels import PERSON
 from index.query import ParsedQuery
 from index.schema import text_field
 
@@ -100,6 +101,9 @@ def facet_counts(catalog: Catalog, rows: np.ndarray) -> dict[str, list[dict[str,
     chosen = mask[catalog.entity_rows] if len(catalog.entity_rows) else np.zeros(0, bool)
     entity_docs = catalog.doc_rows[catalog.entity_rows[chosen]].astype(np.int64)
     entities = _count(entity_docs, catalog.entity_codes[chosen], catalog.entity_values)
+    for value in entities[:TOP_ENTITIES]:
+        if value["value"].startswith(PERSON) and value["value"] in catalog.entity_names:
+            value["name"] = catalog.entity_names[value["value"]]
     facets["entity"] = entities[:TOP_ENTITIES]
     return facets
 

@@ -218,7 +218,7 @@ def _print_result(result: SearchResult) -> None:
         language = result.language if result.language in ("ru", "uk", "en") else "en"
         for name, values in facets.items():
             shown = ", ".join(
-                f"{escape(facet_label(name, v['value'], language))} {v['count']}"
+                f"{escape(facet_label(name, v['value'], language, v.get('name')))} {v['count']}"
                 for v in values[:8]
             )
             console.print(f"[dim]{name}:[/] {shown}")

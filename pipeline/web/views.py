@@ -110,14 +110,16 @@ def facets(
     found = []
     for name in FACET_ORDER:
         facet = Facet(name, t[f"facet_{name}"])
-        counts = {v["value"]: v["count"] for v in answer.get("facets", {}).get(name, [])}
+        given = answer.get("facets", {}).get(name, [])
+        counts = {v["value"]: v["count"] for v in given}
+        names = {v["value"]: v["name"] for v in given if v.get("name")}
         if name in chosen and chosen[name] not in counts:
             counts = {chosen[name]: 0} | counts
         for value, count in counts.items():
             selected = chosen.get(name) == value
             url = search_url(params, **{FACET_PARAM[name]: None if selected else value})
             label = (value_word(t, NAMED_FACETS[name], value) if name in NAMED_FACETS
-                     else facet_label(name, value, ui))
+                     else facet_label(name, value, ui, names.get(value)))
             facet.values.append(FacetValue(value, count, url, selected, label))
         if facet.values:
             found.append(facet)

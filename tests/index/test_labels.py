@@ -3,11 +3,15 @@ facets read as names in the interface's language."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from corpus.model import Document, Entity
 from corpus.store import Store
+from index.build import add_document
 from index.labels import entity_label, facet_label, matches_person, place_key
 from index.searcher import Filters, Searcher
 
@@ -81,3 +85,31 @@ def test_facet_labels(facet: str, value: str, language: str, label: str) -> None
 
 def test_entity_label_of_an_unknown_key_is_the_key() -> None:
     assert entity_label("org:nowhere", "ru") == "org:nowhere"
+
+
+def test_a_person_is_named_and_found_by_the_name_as_written(tmp_path: Path) -> None:
+    """A person's key is folded into Latin letters; the facet shows the name the archive
+    wrote («Кузнецов Д.П.», its JSON keeps the key and adds the name), and the filter takes
+    the surname in any case form."""
+    store = Store(tmp_path / "data")
+    source = tmp_path / "minutes_ru.txt"
+    text = "С докладом выступил Кузнецов Д.П., директор водоканала."
+    source.write_text(text, "utf-8")
+    document = Document(id=hashlib.sha256(source.read_bytes()).hexdigest(),
+                        source_name=source.name, media_type="text/plain", kind="minutes",
+                        language="ru", status="ok")
+    store.keep_file(source, document.id)
+    block = document.add_block("paragraph", text, language="ru")
+    start = text.index("Кузнецов")
+    block.entities.append(Entity("PER", start, start + 13, "Кузнецов Д.П.", "Кузнецов Д.П.",
+                                 "per:kuznecov-d"))
+    store.save_document(document)
+    add_document(store, document)
+    with store, Searcher(store) as searcher:
+        for typed in ("Кузнецов", "Кузнецова", "per:kuznecov-d"):
+            found = searcher.search("водоканала", Filters(entity=typed))
+            assert [h.source_name for h in found.hits] == ["minutes_ru.txt"], typed
+        facet = searcher.search("водоканала").to_json()["facets"]["entity"]
+    assert facet == [{"value": "per:kuznecov-d", "count": 1, "name": "Кузнецов Д.П."}]
+    assert facet_label("entity", "per:kuznecov-d", "en", "Кузнецов Д.П.") == "Кузнецов Д.П."
+    assert not matches_person("per:kuznecov-d", "Гришина", "Кузнецов Д.П.")
