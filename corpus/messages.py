@@ -46,6 +46,8 @@ ENGLISH: dict[str, str] = {
     "upload_busy": "a batch is still being ingested: wait until it ends",
     "upload_empty": "choose at least one file",
     "upload_too_large": "{name} is larger than {mb} MB, the largest file accepted",
+    "review_gone": "this translation no longer needs review: reload the page",
+    "review_text_needed": "write the corrected translation, or accept it as it is",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -81,6 +83,8 @@ RUSSIAN: dict[str, str] = {
     "upload_busy": "Предыдущая партия файлов ещё обрабатывается: дождитесь её окончания",
     "upload_empty": "Выберите хотя бы один файл",
     "upload_too_large": "Файл {name} больше {mb} МБ — наибольшего допустимого размера",
+    "review_gone": "этот перевод уже не требует проверки: обновите страницу",
+    "review_text_needed": "напишите исправленный перевод или примите его как есть",
 }
 
 UKRAINIAN: dict[str, str] = {
@@ -116,6 +120,8 @@ UKRAINIAN: dict[str, str] = {
     "upload_busy": "Попередня партія файлів ще обробляється: дочекайтеся її завершення",
     "upload_empty": "Виберіть хоча б один файл",
     "upload_too_large": "Файл {name} більший за {mb} МБ — найбільший допустимий розмір",
+    "review_gone": "цей переклад уже не потребує перевірки: оновіть сторінку",
+    "review_text_needed": "напишіть виправлений переклад або прийміть його як є",
 }
 
 #: our own words that appear as values, by language

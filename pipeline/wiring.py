@@ -153,6 +153,30 @@ def correct_document(data: Path, action: str, ref: str, values: dict[str, str], 
     raise ConfigError(f"unknown correction {action!r}")
 
 
+def review_translations(data: Path, ref: str, language: str, accept: list[str],
+                        corrections: dict[str, str], user: str) -> dict[str, Any]:
+    """An editor's review from the web page, as `sekretar review` makes it: the blocks in
+    `accept` approved as they are, those in `corrections` (block id -> text) corrected; each
+    becomes the block's translation and an approved entry of the translation memory. Written
+    to the audit log under `user`'s name, old and new text by `BLOCK LANGUAGE`, in the same
+    transaction. {"document", "approved"}."""
+    from pipeline.translate.review import approve
+
+    with Store(data) as store:
+        store.audit.user = user
+        document = store.load_document(store.resolve(ref))
+        before = {b.id: b.translation(language) for b in document.blocks}
+        with store.transaction():
+            count = approve(store, document, language, corrections, accept)
+            changed = [*accept, *corrections]
+            store.audit.record(
+                document.id, "review",
+                {f"{b} {language}": getattr(before.get(b), "text", None) for b in changed},
+                {f"{b} {language}": corrections.get(b) or getattr(before.get(b), "text", None)
+                 for b in changed})
+    return {"document": document.id, "approved": count}
+
+
 def start_ingest(data: Path, folder: Path, collection: str | None, report: Path) -> int:
     """Start `sekretar ingest FOLDER --json` on the archive in a process of its own (the web
     page's uploads); its JSON report goes to `report`, its messages beside it. The process id;
@@ -183,5 +207,6 @@ def web_app(data: Path, mode: str | None = None, public: bool = False) -> Any:
     app = create_app(data, make_searcher=make_searcher, export_docx=export_docx, public=public)
     app.state.correct_document = correct_document
     app.state.start_ingest = start_ingest
+    app.state.review_translations = review_translations
     app.state.upload_max_bytes = load_settings(data=data).max_file_mb << 20
     return app

@@ -164,6 +164,21 @@ _WORDS: dict[str, tuple[str, str]] = {
     "outcome_partial": ("принят частично", "partly stored"),
     "outcome_failed": ("не принят", "failed"),
     "outcome_unchanged": ("уже в архиве", "already in the archive"),
+    "tstatus_machine": ("машинный перевод", "machine translation"),
+    "tstatus_needs_review": ("требует проверки", "needs review"),
+    "tstatus_approved": ("одобрен редактором", "approved by an editor"),
+    "tstatus_original": ("текст оригинала", "the original text"),
+    "review": ("Проверка перевода", "Translation review"),
+    "review_link": ("Проверить перевод", "Review the translation"),
+    "review_none": ("Все переводы на этот язык проверены.",
+                    "No translation into this language needs review."),
+    "review_count": ("Требуют проверки: {count}", "Needing review: {count}"),
+    "review_accept": ("Принять", "Accept"),
+    "review_correct": ("Сохранить исправление", "Save the correction"),
+    "review_accept_all": ("Принять все как есть", "Accept all as they are"),
+    "review_done": ("Одобрено переводов: {count}. Они будут использоваться и в новых переводах.",
+                    "Approved {count} translation(s); later translations use them too."),
+    "review_back": ("К документу", "Back to the document"),
 }
 #: the name of each language the archive knows (corpus.languages.LANGUAGES), as `language_<code>`.
 LANGUAGE_NAMES: dict[str, tuple[str, str]] = {

@@ -59,6 +59,10 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     return response
 
 
+#: the page renderer, for the pages of other modules (desk.py).
+render = _render
+
+
 def _with_ui(request: Request, ui: str) -> str:
     params = dict(request.query_params) | {"ui": ui}
     return request.url.path + "?" + "&".join(
