@@ -6,53 +6,25 @@ name and wins in a later translation."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from access_fixtures import build_access, csrf_of, signed_in
+from access_fixtures import csrf_of, signed_in
+from desk_fixtures import DECISION, FIXED, LATER, block_id, build_desk
 from web_fixtures import live_server
 
-from corpus.model import Document
 from corpus.store import Store
-from index.build import add_document
 from pipeline.cli import main
 from pipeline.web import create_app
 from pipeline.wiring import review_translations
 
-OPENED = "Заседание открыто."
-OBLIGE = "Обязать муниципалитеты предоставить сведения."
-TWICE = "Совет Совет решил."
-FIXED = "Зобов'язати муніципалітети надати відомості."
-DECISION = "ab" * 32
-LATER = "ef" * 32
-
 Archive = tuple[Path, dict[str, str]]
-
-
-def _document(doc_id: str, name: str, *texts: str) -> Document:
-    document = Document(doc_id, name, "docx", kind="resolution", title="Решение Совета",
-                        language="ru", session="2024-весна", status="ok")
-    for n, text in enumerate(texts, start=1):
-        document.add_block("paragraph", text, language="ru", paragraph=n)
-    return document
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    """The access archive with a decision translated into Ukrainian by Apertium: one segment
-    clean, two flagged (a word left in Russian, a repeated word)."""
-    if shutil.which("apertium") is None or not Path("/usr/share/apertium/modes").is_dir():
-        pytest.skip("Apertium is not installed (apt-get install apertium apertium-rus-ukr)")
-    data, ids = build_access(tmp_path_factory.mktemp("web-desk"))
-    with Store(data) as store:
-        for document in (_document(DECISION, "decision_ru.docx", OPENED, OBLIGE, TWICE),
-                         _document(LATER, "later_ru.docx", OBLIGE)):
-            store.save_document(document)
-            add_document(store, document)
-    assert main(["translate", DECISION, "--to", "uk", "--data", str(data)]) == 0
-    return data, ids
+    return build_desk(tmp_path_factory.mktemp("web-desk"))
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +93,7 @@ def test_a_review_without_the_csrf_token_is_refused(site: str, archive: Archive)
 def test_an_editors_correction_is_approved_logged_and_wins_later(
         site: str, archive: Archive) -> None:
     data = archive[0]
-    oblige, twice = (f"{DECISION[:16]}-0000{n}" for n in (1, 2))
+    oblige, twice = block_id(1), block_id(2)
     with signed_in(site, "ed", accept="uk") as editor:
         assert 'id="review-link"' in editor.get(f"/document/{DECISION}").text
         page = editor.get(f"/review/{DECISION}?lang=uk").text
