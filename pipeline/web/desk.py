@@ -65,10 +65,17 @@ def review_languages(document: Document) -> list[str]:
     return sorted(languages, key=lambda code: (code not in waiting, code))
 
 
-def review_url(document_id: str, language: str | None, **extra: str) -> str:
+def review_path(document_id: str | None = None, session: str | None = None) -> str:
+    """The review page of one document, or of a session's documents."""
+    if session is not None:
+        return f"/review/session/{quote(session, safe='')}"
+    return f"/review/{quote(document_id or '', safe='')}"
+
+
+def review_url(path: str, language: str | None, **extra: str) -> str:
     params = ({"lang": language} if language else {}) | extra
     query = "&".join(f"{k}={quote(v, safe='')}" for k, v in params.items())
-    return f"/review/{quote(document_id, safe='')}" + (f"?{query}" if query else "")
+    return path + (f"?{query}" if query else "")
 
 
 def _reviewer(request: Request) -> dict[str, Any] | None:
@@ -80,18 +87,37 @@ def _refuse(request: Request) -> Response:
     return request.app.state.refuse(request, 403, Message("not_allowed"))  # type: ignore[no-any-return]
 
 
+@router.get("/review/session/{name}", response_class=HTMLResponse)
+def review_session_page(request: Request, name: str) -> Response:
+    """The flagged translations of every document of a session the reader may see."""
+    if _reviewer(request) is None:
+        return _refuse(request)
+    found = reader(request)
+    documents = [found.document(d["id"]) for d in found.session(name)["documents"]]
+    return _review_page(request, documents, session=name)
+
+
 @router.get("/review/{document_id}", response_class=HTMLResponse)
 def review_page(request: Request, document_id: str) -> Response:
     if _reviewer(request) is None:
         return _refuse(request)
-    document = reader(request).document(document_id)
-    languages = review_languages(document)
+    return _review_page(request, [reader(request).document(document_id)])
+
+
+def _review_page(request: Request, documents: list[Document], session: str | None = None
+                 ) -> Response:
+    languages = sorted({code for d in documents for code in review_languages(d)},
+                       key=lambda code: (not any(flagged(d, code) for d in documents), code))
     asked = request.query_params.get("lang")
     chosen = asked if asked in languages else (languages[0] if languages else None)
+    groups = [(d, flagged(d, chosen) if chosen else []) for d in documents]
     done = request.query_params.get("done", "")
-    return render(request, "review.html", document=document, languages=languages,
-                  chosen=chosen, segments=flagged(document, chosen) if chosen else [],
+    return render(request, "review.html", document=documents[0] if session is None else None,
+                  session=session, languages=languages, chosen=chosen,
+                  groups=[g for g in groups if g[1] or session is None],
+                  count=sum(len(g[1]) for g in groups),
                   done=int(done) if done.isdigit() else None,
+                  here=review_path(documents[0].id, session),
                   can_review=getattr(request.app.state, "review_translations", None)
                   is not None)
 
@@ -112,7 +138,8 @@ async def review(request: Request, document_id: str) -> Response:
     done = approve(request.app.state.web.data, document.id, language, accept, corrections,
                    account["name"])
     request.app.state.web.changed()
-    return RedirectResponse(review_url(document.id, language, done=str(done["approved"])), 303)
+    back = review_path(document.id, form.get("session") or None)
+    return RedirectResponse(review_url(back, language, done=str(done["approved"])), 303)
 
 
 def _chosen(form: dict[str, str], segments: dict[str, Segment]

@@ -22,11 +22,15 @@ TWICE = "Совет Совет решил."
 FIXED = "Зобов'язати муніципалітети надати відомості."
 DECISION = "ab" * 32
 LATER = "ef" * 32
+HEARD = "Заслушав и обсудив информацию, Совет постановил."
+AUTUMN = "cd" * 32
+#: the session of AUTUMN, a document of its own with one flagged segment.
+AUTUMN_SESSION = "2024-осень"
 
 
-def _document(doc_id: str, name: str, *texts: str) -> Document:
+def _document(doc_id: str, name: str, *texts: str, session: str = "2024-весна") -> Document:
     document = Document(doc_id, name, "docx", kind="resolution", title="Решение Совета",
-                        language="ru", session="2024-весна", status="ok")
+                        language="ru", session=session, status="ok")
     for n, text in enumerate(texts, start=1):
         document.add_block("paragraph", text, language="ru", paragraph=n)
     return document
@@ -39,10 +43,13 @@ def build_desk(folder: Path) -> tuple[Path, dict[str, str]]:
     data, ids = build_access(folder)
     with Store(data) as store:
         for document in (_document(DECISION, "decision_ru.docx", OPENED, OBLIGE, TWICE),
-                         _document(LATER, "later_ru.docx", OBLIGE)):
+                         _document(LATER, "later_ru.docx", OBLIGE),
+                         _document(AUTUMN, "autumn_ru.docx", OPENED, HEARD,
+                                   session=AUTUMN_SESSION)):
             store.save_document(document)
             add_document(store, document)
-    assert main(["translate", DECISION, "--to", "uk", "--data", str(data)]) == 0
+    for doc_id in (DECISION, AUTUMN):
+        assert main(["translate", doc_id, "--to", "uk", "--data", str(data)]) == 0
     return data, ids
 
 

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 from access_fixtures import csrf_of, signed_in
-from desk_fixtures import DECISION, FIXED, LATER, block_id, build_desk
+from desk_fixtures import (
+    AUTUMN,
+    AUTUMN_SESSION,
+    DECISION,
+    FIXED,
+    LATER,
+    block_id,
+    build_desk,
+)
 from web_fixtures import live_server
 
 from corpus.store import Store
@@ -131,3 +139,25 @@ def test_an_editors_correction_is_approved_logged_and_wins_later(
     ]
     assert main(["translate", LATER, "--to", "uk", "--data", str(data)]) == 0
     assert _uk(data, LATER) == [(FIXED, "human", False)]
+
+
+def test_a_sessions_flagged_translations_are_reviewed_on_one_page(
+        site: str, archive: Archive) -> None:
+    url = "/review/session/2024-%D0%BE%D1%81%D0%B5%D0%BD%D1%8C"
+    with signed_in(site, "del") as delegate:
+        assert 'id="review-session"' not in delegate.get(f"/session/{AUTUMN_SESSION}").text
+        assert delegate.get(url).status_code == 403
+    with signed_in(site, "sec", accept="en") as secretariat:
+        page = secretariat.get(f"/session/{AUTUMN_SESSION}").text
+        assert f'<a id="review-session" href="{url}">Review the translation</a>' in page
+        page = secretariat.get(f"{url}?lang=uk").text
+        assert '<p id="review-count">Needing review: 1</p>' in page
+        assert f'id="review-{AUTUMN}"' in page
+        assert ("needs review: words left in the source language: Заслушав") in page
+        token = csrf_of(secretariat, f"{url}?lang=uk")
+        answer = secretariat.post(f"/review/{AUTUMN}", follow_redirects=False, data={
+            "csrf": token, "lang": "uk", "session": AUTUMN_SESSION, "do": "accept-all"})
+        assert answer.headers["location"] == f"{url}?lang=uk&done=1"
+        page = secretariat.get(answer.headers["location"]).text
+        assert "Approved 1 translation(s)" in page and 'id="review-none"' in page
+    assert _uk(archive[0], AUTUMN)[1][1:] == ("human", False)
