@@ -48,6 +48,7 @@ ENGLISH: dict[str, str] = {
     "upload_too_large": "{name} is larger than {mb} MB, the largest file accepted",
     "review_gone": "this translation no longer needs review: reload the page",
     "review_text_needed": "write the corrected translation, or accept it as it is",
+    "resolution_meeting": "say which meeting the draft is of (meeting=...)",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -85,6 +86,7 @@ RUSSIAN: dict[str, str] = {
     "upload_too_large": "Файл {name} больше {mb} МБ — наибольшего допустимого размера",
     "review_gone": "этот перевод уже не требует проверки: обновите страницу",
     "review_text_needed": "напишите исправленный перевод или примите его как есть",
+    "resolution_meeting": "укажите, к какому заседанию составить проект (meeting=...)",
 }
 
 UKRAINIAN: dict[str, str] = {
@@ -122,6 +124,7 @@ UKRAINIAN: dict[str, str] = {
     "upload_too_large": "Файл {name} більший за {mb} МБ — найбільший допустимий розмір",
     "review_gone": "цей переклад уже не потребує перевірки: оновіть сторінку",
     "review_text_needed": "напишіть виправлений переклад або прийміть його як є",
+    "resolution_meeting": "вкажіть, до якого засідання скласти проєкт (meeting=...)",
 }
 
 #: our own words that appear as values, by language

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
 from corpus.messages import Message, say
-from pipeline.web import api, auth, browse, corrections, desk, pages, uploads, views
+from pipeline.web import api, auth, browse, corrections, desk, drafting, pages, uploads, views
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
 from pipeline.web.service import BROWSE_PER_PAGE, ExportDocx, MakeSearcher, WebService
 
@@ -77,6 +77,7 @@ def create_app(
     app.include_router(corrections.router)
     app.include_router(uploads.router)
     app.include_router(desk.router)
+    app.include_router(drafting.router)
     auth.install(app, web.data, public, error_response)
     _add_middleware(app)
     _add_error_handlers(app)

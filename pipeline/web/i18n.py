@@ -179,6 +179,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "review_done": ("Одобрено переводов: {count}. Они будут использоваться и в новых переводах.",
                     "Approved {count} translation(s); later translations use them too."),
     "review_back": ("К документу", "Back to the document"),
+    "resolution": ("Проект решения", "Draft resolution"),
+    "resolution_make": ("Составить проект решения", "Compile a draft resolution"),
+    "resolution_languages": ("Языки проекта", "Languages of the draft"),
+    "resolution_download": ("Скачать DOCX", "Download the DOCX"),
+    "resolution_counts": ("Принятых решений: {adopted}; в приложении: {not_adopted}",
+                          "Adopted decisions: {adopted}; in the appendix: {not_adopted}"),
+    "resolution_untranslated": ("Без перевода ({language}): {count}",
+                                "Without a translation ({language}): {count}"),
+    "resolution_translated": ("Все решения переведены на выбранные языки.",
+                              "Every decision is in every chosen language."),
 }
 #: the name of each language the archive knows (corpus.languages.LANGUAGES), as `language_<code>`.
 LANGUAGE_NAMES: dict[str, tuple[str, str]] = {

@@ -168,4 +168,11 @@ UKRAINIAN: dict[str, str] = {
     "review_accept_all": "Прийняти всі як є",
     "review_done": "Схвалено перекладів: {count}. Вони використовуватимуться й у нових перекладах.",
     "review_back": "До документа",
+    "resolution": "Проєкт рішення",
+    "resolution_make": "Скласти проєкт рішення",
+    "resolution_languages": "Мови проєкту",
+    "resolution_download": "Завантажити DOCX",
+    "resolution_counts": "Ухвалених рішень: {adopted}; у додатку: {not_adopted}",
+    "resolution_untranslated": "Без перекладу ({language}): {count}",
+    "resolution_translated": "Усі рішення перекладено вибраними мовами.",
 }
