@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from pathlib import Path
 
 import docx
 import pytest
@@ -18,7 +17,6 @@ from web_fixtures import live_server
 from pipeline.web import create_app
 from pipeline.wiring import draft_resolution
 
-MEETING = "2024-04-18 #12"
 ASKED = "/resolution?meeting=2024-04-18%20%2312&to=uk&to=tk"
 
 
