@@ -145,10 +145,14 @@ async def review(request: Request, document_id: str) -> Response:
 def _chosen(form: dict[str, str], segments: dict[str, Segment]
             ) -> tuple[list[str], dict[str, str]]:
     """(blocks accepted as they are, block -> corrected text) from one review form: `do` is
-    `accept` or `correct` for the block in `block` with its text in `text`, or `accept-all`."""
+    `accept` or `correct` for the block in `block` with its text in `text`, or `accept-all`
+    for the blocks in `blocks` (space-separated) that still need review."""
     action = form.get("do", "")
-    if action == "accept-all" and segments:
-        return list(segments), {}
+    if action == "accept-all":
+        # only those the editor saw: one flagged since the page was shown waits for a look
+        shown = [b for b in form.get("blocks", "").split() if b in segments]
+        if shown:
+            return shown, {}
     block = form.get("block", "")
     if block not in segments:
         raise ConfigError(Message("review_gone"))

@@ -154,9 +154,16 @@ def test_a_sessions_flagged_translations_are_reviewed_on_one_page(
         assert '<p id="review-count">Needing review: 1</p>' in page
         assert f'id="review-{AUTUMN}"' in page
         assert ("needs review: words left in the source language: Заслушав") in page
+        heard = f"{AUTUMN[:16]}-00001"
+        assert f'<input type="hidden" name="blocks" value="{heard}">' in page
         token = csrf_of(secretariat, f"{url}?lang=uk")
+        answer = secretariat.post(f"/review/{AUTUMN}", data={
+            "csrf": token, "lang": "uk", "do": "accept-all", "blocks": ""})
+        assert answer.status_code == 400
+        assert "this translation no longer needs review" in answer.text
         answer = secretariat.post(f"/review/{AUTUMN}", follow_redirects=False, data={
-            "csrf": token, "lang": "uk", "session": AUTUMN_SESSION, "do": "accept-all"})
+            "csrf": token, "lang": "uk", "session": AUTUMN_SESSION, "do": "accept-all",
+            "blocks": heard})
         assert answer.headers["location"] == f"{url}?lang=uk&done=1"
         page = secretariat.get(answer.headers["location"]).text
         assert "Approved 1 translation(s)" in page and 'id="review-none"' in page
