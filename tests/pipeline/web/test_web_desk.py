@@ -71,6 +71,10 @@ def test_the_document_page_says_what_each_translation_is_in_the_readers_language
             assert (f'<p class="tstatus tstatus-needs_review" lang="{ui}">{oblige}</p>') in page
             assert (f'<p class="tstatus tstatus-needs_review" lang="{ui}">{twice}</p>') in page
             assert 'id="review-link"' not in page
+        blocks = client.get(f"/api/document/{DECISION}").json()["blocks"]
+        assert [(b["translations"]["uk"]["status"], b["translations"]["uk"]["review_reason"])
+                for b in blocks] == [("machine", ""), ("needs review", "untranslated:Обязать"),
+                                     ("needs review", "repeated:Рада")]
 
 
 def test_delegates_and_anonymous_readers_cannot_reach_the_review_page(
