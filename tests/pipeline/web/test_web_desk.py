@@ -94,10 +94,15 @@ def test_delegates_and_anonymous_readers_cannot_reach_the_review_page(
         ("apertium", False), ("apertium", True), ("apertium", True)]
 
 
-def test_a_review_without_the_csrf_token_is_refused(site: str, archive: Archive) -> None:
+def test_a_review_without_the_csrf_token_or_a_text_is_refused(site: str, archive: Archive) -> None:
     with signed_in(site, "ed") as editor:
         answer = editor.post(f"/review/{DECISION}", data={"lang": "uk", "do": "accept-all"})
         assert answer.status_code == 403 and "обновите страницу" in answer.text
+        answer = editor.post(f"/review/{DECISION}", data={
+            "csrf": csrf_of(editor, f"/review/{DECISION}"), "lang": "uk",
+            "block": block_id(1), "text": "  ", "do": "correct"})
+        assert answer.status_code == 400
+        assert "напишите исправленный перевод или примите его как есть" in answer.text
     assert [r[1:] for r in _uk(archive[0], DECISION)] == [
         ("apertium", False), ("apertium", True), ("apertium", True)]
 
