@@ -1,6 +1,7 @@
-"""An editor corrects a machine translation in a real browser (Debian's Chromium driven by
-Playwright): from the document page to the review page, the correction typed into the
-textarea and saved, the document page showing it approved."""
+"""The editors' desk in a real browser (Debian's Chromium driven by Playwright): an editor
+corrects a machine translation (from the document page to the review page, the correction
+typed into the textarea and saved, the document page showing it approved) and compiles a
+meeting's draft resolution from the session page, previewed and downloaded."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from web_fixtures import live_server
 
 from corpus.store import Store
 from pipeline.web import create_app
-from pipeline.wiring import review_translations
+from pipeline.wiring import draft_resolution, review_translations
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -31,6 +32,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 def site(archive: tuple[Path, dict[str, str]]) -> Iterator[str]:
     app = create_app(archive[0])
     app.state.review_translations = review_translations
+    app.state.draft_resolution = draft_resolution
     with live_server(app) as url:
         yield url
 
@@ -82,3 +84,29 @@ def test_an_editor_corrects_a_flagged_translation(
         entry = store.audit.entries(DECISION)[0]
     assert t is not None and (t.text, t.engine, t.needs_review) == (FIXED, "human", False)
     assert (entry["user"], entry["command"]) == ("ed", "review")
+
+
+def test_an_editor_compiles_a_draft_resolution_from_the_session_page(site: str, browser: Any
+                                                                     ) -> None:
+    context = browser.new_context(locale="en-GB", accept_downloads=True)
+    context.set_default_timeout(PATIENCE)
+    page = context.new_page()
+    page.goto(f"{site}/session/2024-весна")
+    page.fill("#name", "ed")
+    page.fill("#password", PASSWORD)
+    page.click("#sign-in")
+    page.wait_for_selector("#resolution-1")
+    page.click("#resolution-1 summary")
+    form = page.locator("#resolution-1 form")
+    form.locator('input[value="ru"]').uncheck()
+    form.locator('input[value="uk"]').check()
+    form.locator("button.resolution-make").click()
+    page.wait_for_selector("#resolution-preview")
+    assert page.locator("#resolution-preview h2").all_inner_texts() == [
+        "ПРОЄКТ РІШЕННЯ", "DRAFT RESOLUTION"]
+    assert page.locator("#resolution-preview .decision").first.inner_text() == (
+        "Схвалити досвід Рязані.")
+    with page.expect_download() as started:
+        page.click("#resolution-download")
+    assert started.value.suggested_filename == "resolution-2024-04-18-12-uk-en.docx"
+    context.close()
