@@ -63,6 +63,9 @@ ENGLISH: dict[str, str] = {
     "frequent were searched; write more letters before *",
     "nothing_related": "no matches: no block contains these words, and none is close enough "
     "in meaning",
+    "review_gone": "this translation no longer needs review: reload the page",
+    "review_text_needed": "write the corrected translation, or accept it as it is",
+    "resolution_meeting": "say which meeting the draft is of (meeting=...)",
 }
 
 RUSSIAN: dict[str, str] = {
@@ -115,6 +118,9 @@ RUSSIAN: dict[str, str] = {
     "частых; допишите начало слова",
     "nothing_related": "Ничего не найдено: этих слов нет ни в одном фрагменте, и близких по "
     "смыслу тоже нет",
+    "review_gone": "Этот перевод уже не требует проверки: обновите страницу",
+    "review_text_needed": "Напишите исправленный перевод или примите его как есть",
+    "resolution_meeting": "Укажите, к какому заседанию составить проект (meeting=...)",
 }
 
 UKRAINIAN: dict[str, str] = {
@@ -167,6 +173,9 @@ UKRAINIAN: dict[str, str] = {
     "допишіть початок слова",
     "nothing_related": "Нічого не знайдено: цих слів немає в жодному фрагменті, і близьких за "
     "змістом теж немає",
+    "review_gone": "Цей переклад уже не потребує перевірки: оновіть сторінку",
+    "review_text_needed": "Напишіть виправлений переклад або прийміть його як є",
+    "resolution_meeting": "Вкажіть, до якого засідання скласти проєкт (meeting=...)",
 }
 
 #: our own words that appear as values, by language

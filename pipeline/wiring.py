@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import ConfigError, ModelMissing
+from corpus.errors import ConfigError, InputError, ModelMissing
 from corpus.model import Document
 from corpus.store import Store
 from index.build import catch_up
@@ -153,6 +153,63 @@ def correct_document(data: Path, action: str, ref: str, values: dict[str, str], 
     raise ConfigError(f"unknown correction {action!r}")
 
 
+def review_translations(data: Path, ref: str, language: str, accept: list[str],
+                        corrections: dict[str, str], user: str) -> dict[str, Any]:
+    """An editor's review from the web page, as `sekretar review` makes it: the blocks in
+    `accept` approved as they are, those in `corrections` (block id -> text) corrected; each
+    becomes the block's translation and an approved entry of the translation memory. Written
+    to the audit log under `user`'s name, old and new text by `BLOCK LANGUAGE`, in the same
+    transaction. {"document", "approved"}."""
+    from pipeline.translate.review import approve
+
+    with Store(data) as store:
+        store.audit.user = user
+        document = store.load_document(store.resolve(ref))
+        before = {b.id: b.translation(language) for b in document.blocks}
+        with store.transaction():
+            count = approve(store, document, language, corrections, accept)
+            changed = [*accept, *corrections]
+            store.audit.record(
+                document.id, "review",
+                {f"{b} {language}": getattr(before.get(b), "text", None) for b in changed},
+                {f"{b} {language}": corrections.get(b) or getattr(before.get(b), "text", None)
+                 for b in changed})
+    return {"document": document.id, "approved": count}
+
+
+def draft_resolution(data: Path, meeting: str, languages: list[str], author: str
+                     ) -> dict[str, Any]:
+    """A meeting's draft resolution for the web page, written as `sekretar resolution MEETING
+    --to LANGUAGES --allow-untranslated --author AUTHOR` writes it: {"meeting", "docx" (the
+    file's bytes), "paragraphs" ({"style", "text", "untranslated"} in order, for the preview;
+    `untranslated` marks a decision kept in its language for want of a translation),
+    "adopted", "not_adopted", "documents", "untranslated" (per language, how many)}."""
+    import tempfile
+
+    import docx
+
+    from pipeline.resolution.compile import make_resolutions
+    from pipeline.resolution.properties import stamp
+    from pipeline.resolution.words import words
+
+    marks = tuple(words(language)["no_translation"] for language in languages)
+    with Library.open(load_settings(data=data), readonly=True) as library, \
+            tempfile.TemporaryDirectory(prefix="sekretar-resolution-") as folder:
+        out = Path(folder) / "resolution.docx"
+        reports = make_resolutions(library.store, meeting, languages, out, library.translator())
+        if len(reports) != 1:
+            raise InputError(f"{meeting!r} names {len(reports)} meetings: choose one")
+        report = reports[0]
+        stamp(report.path, library.store, report.meeting or meeting, languages, author)
+        content = report.path.read_bytes()
+        paragraphs = [{"style": p.style.name if p.style is not None else "", "text": p.text,
+                       "untranslated": p.text.startswith(marks)}
+                      for p in docx.Document(str(report.path)).paragraphs if p.text.strip()]
+    return {"meeting": report.meeting or meeting, "docx": content, "paragraphs": paragraphs,
+            "adopted": report.adopted, "not_adopted": report.not_adopted,
+            "documents": report.documents, "untranslated": report.untranslated}
+
+
 def start_ingest(data: Path, folder: Path, collection: str | None, report: Path) -> int:
     """Start `sekretar ingest FOLDER --json` on the archive in a process of its own (the web
     page's uploads); its JSON report goes to `report`, its messages beside it. The process id;
@@ -186,5 +243,7 @@ def web_app(data: Path, mode: str | None = None, public: bool = False,
                      allowed_hosts=allowed_hosts)
     app.state.correct_document = correct_document
     app.state.start_ingest = start_ingest
+    app.state.review_translations = review_translations
+    app.state.draft_resolution = draft_resolution
     app.state.upload_max_bytes = load_settings(data=data).max_file_mb << 20
     return app

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import ConfigError, InputError, NotFound, SekretarError
 from corpus.messages import Message, say
-from pipeline.web import api, auth, browse, corrections, pages, uploads, views
+from pipeline.web import api, auth, browse, corrections, desk, drafting, pages, uploads, views
 from pipeline.web.guard import BURST, PER_SECOND, Guard, allowed_names
 from pipeline.web.i18n import COOKIE, UI_LANGUAGES, choose, words
 from pipeline.web.readers import Busy, Limits
@@ -85,6 +85,8 @@ def create_app(
     app.include_router(browse.router)
     app.include_router(corrections.router)
     app.include_router(uploads.router)
+    app.include_router(desk.router)
+    app.include_router(drafting.router)
     auth.install(app, web.data, public, error_response)
     _add_middleware(app)
     _add_error_handlers(app)

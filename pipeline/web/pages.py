@@ -59,10 +59,14 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     return response
 
 
+#: the page renderer, for the pages of other modules (desk.py).
+render = _render
+
+
 def _with_ui(request: Request, ui: str) -> str:
-    params = dict(request.query_params) | {"ui": ui}
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "ui"] + [("ui", ui)]
     return request.url.path + "?" + "&".join(
-        f"{quote(k)}={quote(v, safe='')}" for k, v in params.items()
+        f"{quote(k)}={quote(v, safe='')}" for k, v in params
     )
 
 

@@ -18,6 +18,7 @@ from fastapi import Request
 from corpus.errors import NotFound
 from corpus.messages import Message
 from corpus.model import Document
+from corpus.review import status
 from pipeline.web.service import SearchRequest, WebService
 
 
@@ -155,5 +156,7 @@ def document_json(document: Document, visibility: str) -> dict[str, Any]:
 def _block_json(block: Any) -> dict[str, Any]:
     data = asdict(block)
     data.pop("embedding", None)
-    data["translations"] = {t.language: asdict(t) for t in block.translations}
+    # `status`: machine, needs review, approved or original (corpus.review.status)
+    data["translations"] = {t.language: asdict(t) | {"status": status(t.engine, t.needs_review)}
+                            for t in block.translations}
     return data

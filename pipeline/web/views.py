@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from corpus.model import Document
+from corpus.review import describe, status
 from index.labels import facet_label
 from pipeline.web.i18n import UI_LANGUAGES, value_word
 from pipeline.web.markup import Piece, highlighted, with_entities
@@ -197,6 +198,11 @@ class Row:
     language: str
     pieces: list[Piece]
     translation: str | None
+    #: what the translation is (corpus.review.status, `_` for spaces): `machine`,
+    #: `needs_review`, `approved`, `original`; None beside no stored translation.
+    status: str | None = None
+    #: why it needs review, coded as stored (`review_said` words it for the reader).
+    reason: str = ""
 
 
 def outline(document: Document) -> list[tuple[int, str, str]]:
@@ -222,9 +228,17 @@ def rows(document: Document, language: str | None) -> list[Row]:
                 own,
                 with_entities(block.text, block.entities),
                 text,
+                status(translation.engine, translation.needs_review).replace(" ", "_")
+                if translation else None,
+                translation.review_reason if translation and translation.needs_review else "",
             )
         )
     return found
+
+
+def review_said(reason: str, ui: str) -> str:
+    """Why a translation needs review, in the interface's language."""
+    return describe(reason, ui)
 
 
 def translation_languages(document: Document) -> list[str]:
