@@ -102,7 +102,7 @@ def test_a_review_without_the_csrf_token_or_a_text_is_refused(site: str, archive
             "csrf": csrf_of(editor, f"/review/{DECISION}"), "lang": "uk",
             "block": block_id(1), "text": "  ", "do": "correct"})
         assert answer.status_code == 400
-        assert "напишите исправленный перевод или примите его как есть" in answer.text
+        assert "Напишите исправленный перевод или примите его как есть" in answer.text
     assert [r[1:] for r in _uk(archive[0], DECISION)] == [
         ("apertium", False), ("apertium", True), ("apertium", True)]
 
