@@ -51,7 +51,8 @@ class Held:
 
         class HeldSearcher(Searcher):
             def search(self, text: str, filters: Filters | None = None,
-                       mode: str | None = None, limit: int = 10) -> SearchResult:
+                       mode: str | None = None, limit: int = 10,
+                       interface: str | None = None) -> SearchResult:
                 if text == SLOW:
                     held.entered.set()
                     try:
@@ -59,7 +60,7 @@ class Held:
                             time.sleep(0.001)
                     finally:
                         held.left.set()
-                return super().search(text, filters, mode, limit)
+                return super().search(text, filters, mode, limit, interface)
 
         return HeldSearcher(store)
 
