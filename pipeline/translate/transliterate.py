@@ -11,13 +11,17 @@ Ukrainian (ru→uk): и → і (ї after a vowel or ь; и after ж ч ш щ ц 
 ж ч ш щ), ъ → apostrophe. Belarusian (ru→be): и → і (ы after ж ч ш щ р ц), щ → шч, ъ → apostrophe,
 в → ў after a vowel before a consonant or at the end (Иванов → Іваноў), the endings -ий/-ый
 → -і/-ы; е, ё, ы, э stay.
-Back into Russian (uk→ru, be→ru) the same correspondences are read the other way round.
+Back into Russian (uk→ru, be→ru) the same correspondences are read the other way round; a
+Belarusian «ры»/«цы» stands for Russian «ри»/«ци» or «ры»/«цы» alike (Кірыллаў, Крылоў), so the
+spelling the Russian dictionary knows as a name is taken, «и» when it knows neither.
 Stress-dependent changes (Belarusian аканне) are not made: they need the name's stress.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from typing import Any
 
 from pipeline.translate.endings import with_ending
 
@@ -152,7 +156,33 @@ def _from_belarusian(word: str) -> str:
             out.append("ъ")
         else:
             out.append(ch)
-    return "".join(out)
+    return _hard_r_and_c("".join(out))
+
+
+_HARD_Y = re.compile(r"(?<=[рц])ы")
+
+
+@lru_cache(maxsize=4096)
+def _hard_r_and_c(word: str) -> str:
+    """Russian «ри»/«ци» where Belarusian writes «ры»/«цы», unless the dictionary knows the
+    name with «ы» and not with «и»."""
+    if not _HARD_Y.search(word):
+        return word
+    soft = _HARD_Y.sub("и", word)
+    morph = _russian_morphology()
+    if morph is not None and morph.word_is_known(word) and not morph.word_is_known(soft):
+        return word
+    return soft
+
+
+@cache
+def _russian_morphology() -> Any:
+    """pymorphy3's Russian dictionary, or None where the nlp extra is not installed."""
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 _RUSSIAN_FROM = {"uk": _from_ukrainian, "be": _from_belarusian}

@@ -128,6 +128,16 @@ def test_names_back_into_russian() -> None:
     assert transliterate("Шчукін", "be", "ru") == "Щукин"
 
 
+@pytest.mark.parametrize(("belarusian", "russian"), [
+    ("Кірыллоў", "Кириллов"),  # ры for Russian ри
+    ("Крылоў", "Крылов"),  # ры the dictionary knows as a name: kept
+    ("Рыбакоў", "Рыбаков"),
+    ("Рыжкоў", "Рыжков"),
+])
+def test_belarusian_ry_back_into_russian(belarusian: str, russian: str) -> None:
+    assert transliterate(belarusian, "be", "ru") == russian
+
+
 def test_spans_prefer_initials_before_a_surname() -> None:
     text = "Председательствующий И.С. Петров, Мамонтова Е.В. и В. Ресин; см. № 5/2025."
     assert find_spans(text, "ru", "uk") == [
