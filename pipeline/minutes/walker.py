@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from corpus.model import AgendaItem, Session
-from pipeline.minutes.checks import item_name
 from pipeline.minutes.body import body_in_title, body_line, continue_body
+from pipeline.minutes.checks import item_name
 from pipeline.minutes.header import (
     person_part,
     read_header_label,
