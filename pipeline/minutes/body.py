@@ -42,11 +42,12 @@ _BE_ADJECTIVE_ENDINGS = (("ай", "ая"), ("ага", "ы"), ("яга", "і"))
 #: 2025-03-12", "Minutes of the Board meeting held on …".
 _BODY_MEETING = re.compile(
     r"(?:^|\bof\s+the\s+)(?P<body>(?:[A-Z][\w&,' -]*?\s)?(?:Committee|Council|Board|Bureau|Group"
-    r"|Commission)(?:\s*\([A-Z][\w-]*\))?)\s+(?:Meeting|Minutes|meeting)\b")
+    r"|Commission)(?:\s*\([A-Z][\w-]*\))?(?:\s+of\s+[A-Z][\w&' -]*?)?)\s+(?:Meeting|Minutes"
+    r"|meeting)\b")
 #: where a body ends on a line run together by a PDF: the place, a label, a sentence.
 _STOP = re.compile(
     r"\s(?:г\.|гор\.|м\.|The\s+meeting|This\s+meeting|Председател|Головуюч|Головува"
-    r"|Старшын|Төраға|Chair\b|Date\b|Venue\b)|\t|\s{3,}")
+    r"|Старшын|Төраға|Chair\b|Date\b|Venue\b|held\b)|\t|\s{3,}")
 #: a body wrapped over two lines ends in a word that joins it to the next.
 _OPEN_END = re.compile(r"\s(?:and|of|the|и|і|та|й|по|з|с|па)$", re.IGNORECASE)
 
