@@ -92,9 +92,14 @@ def test_votes_as_popolo_vote_events(minutes_set: dict[str, Path],
                                      read_file: Callable[[Path], Document]) -> None:
     data = popolo([read_file(minutes_set["uk_rollcall.txt"])])
     [event] = data["vote_events"]
-    assert {k: event[k] for k in ("id", "legislative_session_id", "start_date", "result")} == {
-        "id": "2024-11-19 #4/1/1", "legislative_session_id": "2024-11-19 #4",
-        "start_date": "2024-11-19", "result": "pass"}
+    assert {k: event[k] for k in ("id", "organization_id", "legislative_session_id",
+                                  "start_date", "result")} == {
+        "id": "2024-11-19 #4/1/1", "organization_id": "iaclc/postina-komisia-z-pitan-transportu",
+        "legislative_session_id": "2024-11-19 #4", "start_date": "2024-11-19", "result": "pass"}
+    assert data["organizations"] == [
+        {"id": "iaclc", "name": "International Assembly of Capitals and Large Cities"},
+        {"id": "iaclc/postina-komisia-z-pitan-transportu",
+         "name": "Постійна комісія з питань транспорту", "parent_id": "iaclc"}]
     assert event["motion"] == {"text": "Погодити тарифи на проїзд на 2025 рік.",
                                "agenda_item": "1", "item_title": "Про тарифи на проїзд"}
     assert event["counts"] == [{"option": "yes", "value": 2}, {"option": "no", "value": 0},
