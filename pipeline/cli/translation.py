@@ -304,7 +304,7 @@ def export_command(
     --format akn, akn-resolution or popolo writes the minutes DOC names (a meeting key, a date,
     a collection label or one minutes document) as `sekretar exchange` does: Akoma Ntoso
     debate or statement XML, or Popolo vote events JSON; --to is not needed. JSON:
-    {"files": [path, …]}.
+    {"files": ["path", …]}.
 
     Example: sekretar export report_ryazan_water_ru.docx --to uk --format docx --out ryazan_uk.docx
     """
