@@ -11,7 +11,7 @@ beside each file. Counted units:
 - speaker parts: (item, person key, capacity) for speeches with a part (chair, rapporteur…)
 - votes: (item, decision or the whole item, for, against, abstained, outcome, unanimous)
 - member votes: (item, decision or the whole item, person key, choice)
-- number, date, place, chair, secretary: the head's field, where the minutes give it
+- body, number, date, place, chair, secretary: the head's field, where the minutes give it
 
     python bench/minutes.py            # the quality table (markdown)
     python bench/minutes.py --json     # the same numbers as JSON
@@ -46,7 +46,7 @@ from pipeline.parse.base import Source  # noqa: E402
 from pipeline.settings import load_settings  # noqa: E402
 from pipeline.stages import build_stages, run_stages  # noqa: E402
 
-HEAD_FIELDS = ("number", "date", "place", "chair", "secretary")
+HEAD_FIELDS = ("body", "number", "date", "place", "chair", "secretary")
 CATEGORIES = ("agenda items", "decisions", "speakers", "speaker parts", "votes",
               "member votes", *HEAD_FIELDS)
 Units = dict[str, Counter[tuple[Any, ...]]]

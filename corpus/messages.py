@@ -26,6 +26,10 @@ ENGLISH: dict[str, str] = {
     "internal": "internal error: the server log has the details",
     "unknown_mode": "unknown mode {mode!r}; use one of {known}",
     "unknown_kind": "unknown kind {kind!r}; use one of {known}",
+    "no_meeting": "no meeting, date, collection or minutes document {ref!r} in the archive "
+    "(see 'sekretar sessions')",
+    "not_minutes": "{ref!r} holds no minutes with decisions: akn, akn-resolution and popolo "
+    "write a meeting's minutes",
     "no_minutes_match": "no {what} {value!r} in the minutes of the archive "
     "(see 'sekretar minutes DOC')",
     "no_column_match": "no blocks with {name} {value!r} in the archive; known: {known}",
@@ -82,6 +86,10 @@ RUSSIAN: dict[str, str] = {
     "internal": "Внутренняя ошибка: подробности в журнале сервера",
     "unknown_mode": "Неизвестный режим «{mode}»; возможны: {known}",
     "unknown_kind": "Неизвестный вид «{kind}»; возможны: {known}",
+    "no_meeting": "Заседания, даты, собрания или протокола «{ref}» в архиве нет "
+    "(см. «sekretar sessions»)",
+    "not_minutes": "В «{ref}» нет протокола с решениями: akn, akn-resolution и popolo "
+    "выгружают протоколы заседаний",
     "no_minutes_match": "В протоколах архива нет: {what} «{value}»",
     "no_column_match": "В архиве нет фрагментов, где {name} — «{value}»; есть: {known}",
     "no_entity_filter": "Сущности «{key}» в архиве нет",
@@ -137,6 +145,10 @@ UKRAINIAN: dict[str, str] = {
     "internal": "Внутрішня помилка: подробиці в журналі сервера",
     "unknown_mode": "Невідомий режим «{mode}»; можливі: {known}",
     "unknown_kind": "Невідомий вид «{kind}»; можливі: {known}",
+    "no_meeting": "Засідання, дати, збірки чи протоколу «{ref}» в архіві немає "
+    "(див. «sekretar sessions»)",
+    "not_minutes": "У «{ref}» немає протоколу з рішеннями: akn, akn-resolution і popolo "
+    "вивантажують протоколи засідань",
     "no_minutes_match": "У протоколах архіву немає: {what} «{value}»",
     "no_column_match": "В архіві немає фрагментів, де {name} — «{value}»; є: {known}",
     "no_entity_filter": "Сутності «{key}» в архіві немає",

@@ -64,12 +64,13 @@ class Minutes:
                 return
             self.db.write(
                 "INSERT INTO sessions(document_id, number, date, place, chair, secretary, "
-                "present, present_count, invited, problems, absent) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "present, present_count, invited, problems, absent, body) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (document_id, session.number, session.date, session.place, session.chair,
                  session.secretary, json.dumps(session.present, ensure_ascii=False),
                  session.present_count, json.dumps(session.invited, ensure_ascii=False),
                  json.dumps(session.problems, ensure_ascii=False),
-                 json.dumps(session.absent, ensure_ascii=False)))
+                 json.dumps(session.absent, ensure_ascii=False), session.body))
             for order, item in enumerate(session.agenda):
                 self._save_item(document_id, order, item)
 
@@ -113,7 +114,7 @@ class Minutes:
         if row is None:
             return None
         session = Session(
-            number=row["number"], date=row["date"], place=row["place"], chair=row["chair"],
+            number=row["number"], body=row["body"], date=row["date"], place=row["place"], chair=row["chair"],
             secretary=row["secretary"], present=json.loads(row["present"]),
             present_count=row["present_count"], invited=json.loads(row["invited"]),
             absent=json.loads(row["absent"]), problems=json.loads(row["problems"]))

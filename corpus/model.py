@@ -185,6 +185,8 @@ class Session:
     """The session a set of minutes records."""
 
     number: str | None = None
+    #: the body that met, as the header names it («Совет Международной ассамблеи …», "Board")
+    body: str | None = None
     date: str | None = None
     place: str | None = None
     chair: str | None = None

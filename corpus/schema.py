@@ -273,6 +273,10 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 10: the body that met (which council, committee or commission), from the minutes' header.
+    """
+    ALTER TABLE sessions ADD COLUMN body TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -31,7 +31,7 @@ def exchange_command(
     vote events JSON (counts by option and each member's vote where the minutes list them). Several files are
     named after --out with the meeting key and language appended.
 
-    JSON: {"files": [path, …]}.
+    JSON: {"files": ["path", …]}.
 
     Example: sekretar exchange "2025-04-09 #12" --format popolo --out votes.json
     """

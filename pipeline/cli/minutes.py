@@ -43,7 +43,7 @@ def minutes_command(
 
     A document stored without a structure (or asked for with --roster) is read now and saved.
     JSON: {"document", "file", "kind", "session", "date", "city", "status", "problems",
-    "minutes": {"number", "date", "place", "chair", "secretary", "present", "present_count",
+    "minutes": {"body", "number", "date", "place", "chair", "secretary", "present", "present_count",
     "invited", "problems", "agenda": [{"number", "title", "block_ids", "speeches",
     "decisions", "vote"}]}} (see docs/minutes.md).
 
@@ -65,7 +65,7 @@ def _print_minutes(document: Document) -> None:
                   f", {document.status}")
     if session is None:
         return
-    head = [("number", session.number), ("date", session.date), ("place", session.place),
+    head = [("body", session.body), ("number", session.number), ("date", session.date), ("place", session.place),
             ("chair", session.chair), ("secretary", session.secretary),
             ("present", session.present_count or len(session.present) or None)]
     for name, value in head:

@@ -267,10 +267,17 @@ def tm_export_command(
 
 @app.command("export")
 def export_command(
-    doc: Annotated[str, typer.Argument(help="document id, id prefix or source file name")],
-    to: Annotated[str, typer.Option("--to", help="target language")],
+    doc: Annotated[str, typer.Argument(
+        help="document id, id prefix or source file name; for akn, akn-resolution and popolo "
+             "also a meeting key (\"2025-04-09 #12\"), a date or a collection label")],
     out: Annotated[Path, typer.Option("--out", help="file to write", dir_okay=False)],
-    fmt: Annotated[str, typer.Option("--format", help="docx or json")] = "docx",
+    to: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads it at run time
+        typer.Option("--to", help="target language (docx and json)"),
+    ] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", help="docx or json (a translation), akn, akn-resolution or popolo (the "
+                         "minutes of a meeting, as `sekretar exchange` writes them)")] = "docx",
     side_by_side: Annotated[
         bool,
         typer.Option("--side-by-side", help="two-column bilingual DOCX (original | translation)"),
@@ -283,7 +290,8 @@ def export_command(
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Write a stored document in another language as DOCX or JSON.
+    """Write a stored document in another language as DOCX or JSON, or a meeting's minutes in
+    an exchange format.
 
     The DOCX keeps headings, lists and tables; --side-by-side writes a two-column table,
     original next to translation, one row per paragraph, for editors to check. A paragraph
@@ -293,13 +301,48 @@ def export_command(
     a comment saying it is not translated. JSON: {"path", "language", "format", "blocks",
     "translated", "untranslated"}.
 
+    --format akn, akn-resolution or popolo writes the minutes DOC names (a meeting key, a date,
+    a collection label or one minutes document) as `sekretar exchange` does: Akoma Ntoso
+    debate or statement XML, or Popolo vote events JSON; --to is not needed. JSON:
+    {"files": ["path", …]}.
+
     Example: sekretar export report_ryazan_water_ru.docx --to uk --format docx --out ryazan_uk.docx
     """
+    from pipeline.exchange.meetings import FORMATS
+
+    if fmt in FORMATS:
+        _export_meeting(doc, fmt, out, data, as_json)
+        return
+    if fmt not in ("docx", "json"):
+        raise typer.BadParameter("docx, json, akn, akn-resolution or popolo",
+                                 param_hint="--format")
+    if to is None:
+        raise typer.BadParameter(f"give the target language for {fmt}, like --to uk",
+                                 param_hint="--to")
+    _export_translation(doc, _languages(to)[0], fmt, out, side_by_side, allow_untranslated,
+                        data, as_json)
+
+
+def _export_meeting(ref: str, fmt: str, out: Path, data: Path | None, as_json: bool) -> None:
+    """The exchange formats, through the library code `sekretar exchange` calls."""
+    from pipeline.exchange.meetings import export_meetings
+
+    with open_store(data, readonly=True) as store:
+        written = export_meetings(store, ref, fmt, out)
+    if as_json:
+        print_json({"files": [str(p) for p in written]})
+        return
+    for path in written:
+        console.print(f"wrote {escape(str(path))}")
+
+
+def _export_translation(doc: str, language: str, fmt: str, out: Path, side_by_side: bool,
+                        allow_untranslated: bool, data: Path | None, as_json: bool) -> None:
+    """A document's translation into `language` as DOCX or JSON."""
     from pipeline.export import export_document, untranslated
     from pipeline.translate.gaps import check_translated, gap_reasons
     from pipeline.translate.service import router_for
 
-    language = _languages(to)[0]
     with open_store(data, readonly=True) as store:
         document = store.load_document(store.resolve(doc))
     gaps = untranslated(document, language)

@@ -3,12 +3,13 @@
 One document per set of minutes (one language):
 
 - `meta/identification`: the FRBR work (the meeting: `/akn/iaclc/debaterecord/{body}/{date}/
-  {number}`), expression (its language, ISO 639-2) and manifestation (this file);
+  {number}`, the body that met in Latin letters, `council` when the minutes name none; its
+  author the body), expression (its language, ISO 639-2) and manifestation (this file);
 - `meta/analysis/parliamentary`: one `voting` per vote, its `outcome` (`#adopted`,
   `#rejected`), `href` to the decision or item it decides, and a `count` per option
   (`#for`, `#against`, `#abstained`); a roll call's members sit inside their option's count
   as `sk:member` elements of our own namespace (`count` admits other namespaces);
-- `meta/references`: the assembly, every person (`TLCPerson`, eId from the person key), every
+- `meta/references`: the assembly, the body that met (`TLCOrganization` `body`), every person (`TLCPerson`, eId from the person key), every
   part a speaker plays (`TLCRole`) and the options and outcomes (`TLCConcept`);
 - `preface`: the title and meeting line; `debateBody`: a `debateSection` per agenda item
   (`num`, `heading`), a `speech` per speech (`by` the person, `as` the part, `from` the name
@@ -28,6 +29,7 @@ from lxml import etree
 
 from corpus.model import AgendaItem, Document, Session, Vote
 from pipeline.minutes.checks import votes_of
+from pipeline.minutes.names import transliterate
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SK_NS = "urn:sekretar:minutes"
@@ -37,13 +39,19 @@ LANGUAGE_CODES = {"ru": "rus", "uk": "ukr", "be": "bel", "kk": "kaz", "en": "eng
                   "tk": "tuk"}
 OPTIONS = (("for", "votes_for"), ("against", "against"), ("abstained", "abstained"))
 AUTHOR = "sekretar"
+#: the body's token when the minutes name none.
+DEFAULT_BODY = "council"
+#: Cyrillic letters of Kazakh and Belarusian the names' transliteration does not spell.
+_MORE_LETTERS = str.maketrans({"қ": "k", "ң": "n", "ө": "o", "ү": "u", "ұ": "u", "ә": "a",
+                               "ғ": "g", "һ": "h", "ў": "u"})
 _A = f"{{{AKN_NS}}}"
 
 
-def debate_xml(document: Document, body: str = "council", today: str = "") -> bytes:
+def debate_xml(document: Document, today: str = "") -> bytes:
     """The minutes of one document as an AKN `debate`, serialised (UTF-8, declaration)."""
     session = document.minutes or Session()
     builder = _Builder(document, session)
+    body = body_token(session.body)
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NS, "sk": SK_NS})
     debate = etree.SubElement(root, _A + "debate", name="minutes")
     meta = etree.SubElement(debate, _A + "meta")
@@ -54,6 +62,17 @@ def debate_xml(document: Document, body: str = "council", today: str = "") -> by
     debate.append(builder.preface())
     debate.append(body_xml)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def body_token(body: str | None) -> str:
+    """The body that met as a URI component, in Latin letters: «Бюро Ассамблеи» →
+    "biuro-asamblei", "Standing Committee on Culture" → "standing-committee-on-culture"."""
+    words = []
+    for word in re.findall(r"[^\W\d_]+", (body or "").lower()):
+        latin = transliterate(word.translate(_MORE_LETTERS)) if re.search(r"[^a-z]", word) \
+            else word
+        words.append(latin.replace(" ", ""))
+    return "-".join(w for w in words if w) or DEFAULT_BODY
 
 
 def number_part(number: str | None) -> str:
@@ -80,7 +99,7 @@ class _Builder:
     def identification(self, meta: Any, body: str, today: str) -> None:
         session, language = self.session, self.document.language
         date = session.date or self.document.date or today or "1900-01-01"
-        work = f"/akn/iaclc/debaterecord/{eid(body)}/{date}{number_part(session.number)}"
+        work = f"/akn/iaclc/debaterecord/{body}/{date}{number_part(session.number)}"
         expression = f"{work}/{LANGUAGE_CODES.get(language, 'und')}@"
         ident = etree.SubElement(meta, _A + "identification", source="#" + AUTHOR)
         for level, uri, extra in (("FRBRWork", work, "country"),
@@ -91,7 +110,8 @@ class _Builder:
             etree.SubElement(part, _A + "FRBRuri", value=uri)
             etree.SubElement(part, _A + "FRBRdate", date=date,
                              name="meeting" if extra else "generation")
-            etree.SubElement(part, _A + "FRBRauthor", href="#assembly")
+            etree.SubElement(part, _A + "FRBRauthor",
+                             href="#body" if extra == "country" else "#assembly")
             if extra == "country":
                 etree.SubElement(part, _A + "FRBRcountry", value="iaclc")
             elif extra == "language":
@@ -187,6 +207,9 @@ class _Builder:
         etree.SubElement(refs, _A + "TLCOrganization", eId="assembly",
                          href="/ontology/organization/iaclc",
                          showAs="International Assembly of Capitals and Large Cities")
+        etree.SubElement(refs, _A + "TLCOrganization", eId="body",
+                         href=f"/ontology/organization/iaclc/{body_token(self.session.body)}",
+                         showAs=self.session.body or DEFAULT_BODY)
         etree.SubElement(refs, _A + "TLCOrganization", eId=AUTHOR,
                          href="/ontology/organization/sekretar", showAs="sekretar")
         for token, name in sorted(self.people.items()):

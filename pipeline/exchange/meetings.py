@@ -12,7 +12,9 @@ import json
 import re
 from pathlib import Path
 
-from corpus.errors import InputError
+from corpus.errors import InputError, NotFound
+from corpus.messages import Message
+from corpus.model import Document
 from corpus.store import Store
 from pipeline.exchange.akn import debate_xml
 from pipeline.exchange.popolo import popolo
@@ -27,7 +29,7 @@ def export_meetings(store: Store, ref: str, fmt: str, out: Path) -> list[Path]:
     as `fmt`; returns the files written."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: use akn, akn-resolution or popolo")
-    meetings = find_meetings(store, ref)
+    meetings = _meetings(store, ref)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "popolo":
         data = popolo([documents[0] for _, documents in meetings])
@@ -41,6 +43,21 @@ def export_meetings(store: Store, ref: str, fmt: str, out: Path) -> list[Path]:
         path.write_bytes(debate_xml(document) if fmt == "akn" else statement_xml(document))
         written.append(path)
     return written
+
+
+def _meetings(store: Store, ref: str) -> list[tuple[str, list[Document]]]:
+    """The meetings `ref` names, or an error that says plainly that it names none."""
+    if not store.minutes_ids(ref):
+        try:
+            store.resolve(ref)
+        except NotFound as err:
+            if getattr(err.args[0], "key", None) != "no_document":
+                raise
+            raise NotFound(Message("no_meeting", ref=ref)) from None
+    try:
+        return find_meetings(store, ref)
+    except NotFound:
+        raise NotFound(Message("not_minutes", ref=ref)) from None
 
 
 def _slug(key: str) -> str:

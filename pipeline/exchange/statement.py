@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from corpus.model import Document, Session
-from pipeline.exchange.akn import AKN_NS, AUTHOR, LANGUAGE_CODES, eid, number_part
+from pipeline.exchange.akn import AKN_NS, AUTHOR, LANGUAGE_CODES, body_token, number_part
 from pipeline.minutes.stage import minutes_language
 from pipeline.resolution.compile import source_note, status_of
 from pipeline.resolution.model import ADOPTED
@@ -28,7 +28,7 @@ from pipeline.resolution.words import place_name, preamble, words
 _A = f"{{{AKN_NS}}}"
 
 
-def statement_xml(document: Document, body: str = "council") -> bytes:
+def statement_xml(document: Document) -> bytes:
     """The adopted decisions of one set of minutes as an AKN `statement`, serialised."""
     session = document.minutes or Session()
     language = minutes_language(document)
@@ -36,7 +36,7 @@ def statement_xml(document: Document, body: str = "council") -> bytes:
     date = session.date or document.date or "1900-01-01"
     number = number_part(session.number)
     work = f"/akn/iaclc/statement/resolution/{date}{number}"
-    debate = f"/akn/iaclc/debaterecord/{eid(body)}/{date}{number}/{code}@"
+    debate = f"/akn/iaclc/debaterecord/{body_token(session.body)}/{date}{number}/{code}@"
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NS})
     statement = etree.SubElement(root, _A + "statement", name="resolution")
     meta = etree.SubElement(statement, _A + "meta")

@@ -36,7 +36,7 @@ def minutes_json(document: Document, detail: bool = True) -> dict[str, Any]:
     if session is None:
         data["minutes"] = None
         return data
-    head: dict[str, Any] = {"number": session.number, "date": session.date,
+    head: dict[str, Any] = {"body": session.body, "number": session.number, "date": session.date,
                             "place": session.place, "chair": session.chair,
                             "secretary": session.secretary}
     if detail:

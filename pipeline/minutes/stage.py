@@ -40,7 +40,7 @@ from pipeline.settings import Settings
 from pipeline.stages import register_stage
 
 #: bump when the structure read from the same blocks changes.
-VERSION = "3"
+VERSION = "4"
 #: lines looked at to recognise minutes by content (labels sit near the top and all through).
 DETECT_LINES = 400
 #: the languages the minutes are read in; be and kk names are kept as written (see `people`).

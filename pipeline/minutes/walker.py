@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import AgendaItem, Session
+from pipeline.minutes.body import body_in_title, body_line, continue_body
 from pipeline.minutes.checks import item_name
 from pipeline.minutes.header import (
     person_part,
@@ -71,6 +72,8 @@ class Walker:
         self.extra_items: list[AgendaItem] = []
         self.agenda_size = 0
         self.pending_office: Label | None = None
+        #: the line before was the title (the body may stand on the next line)
+        self.after_title = False
         self.outline = Outline(lambda text: self._agenda_index_by_title(text) is not None)
         #: what the body gets wrong, found while reading (a speaker line without a name).
         self.problems: list[str] = []
@@ -114,9 +117,15 @@ class Walker:
     # head --------------------------------------------------------------------------------
 
     def _head_line(self, line: Line, match: LabelMatch | None) -> None:
+        after_title, self.after_title = self.after_title, False
         if match is not None and read_header_label(self.session, match, line, self.language):
             self.head_list = match.label if match.label in _LIST_LABELS else None
+            if match.label is Label.TITLE:
+                self._body(body_in_title(match.rest, self.language))
+                self.after_title = True
             return
+        if self.session.date is None or after_title:
+            self._read_body(line.text, after_title)
         numbered = NUMBERED.match(line.text)
         if line.heading:
             self.head_list = None  # a heading ends an attendance list
@@ -142,6 +151,19 @@ class Walker:
             self._agenda_line(line)
             return
         read_header_line(self.session, line)
+
+    def _read_body(self, text: str, after_title: bool) -> None:
+        """The body that met, from a head line (see `pipeline.minutes.body`)."""
+        found = body_line(text, self.language, after_title)
+        if found is None and self.session.body is not None:
+            found = continue_body(self.session.body, text)
+        self._body(found)
+
+    def _body(self, found: str | None) -> None:
+        """Keep the first body read, or a later one that says it in full (a running head
+        «Протокол № 16 заседания Совета» before the title)."""
+        if found and (self.session.body is None or found.startswith(self.session.body)):
+            self.session.body = found
 
     # agenda ------------------------------------------------------------------------------
 

@@ -35,7 +35,8 @@ def ho_ru_working_group() -> Real:
         ("tab", ("Секретарь", "Л.М. Галиева")),
     ]
     expected = minutes(
-        "ho_ru_working_group.txt", number="2", date="2026-03-17", place="г. Казань",
+        "ho_ru_working_group.txt", body="Рабочая группа по цифровизации городского хозяйства",
+        number="2", date="2026-03-17", place="г. Казань",
         city="city:kazan", chair="Хабибуллин Р.Р.", secretary="Галиева Л.М.",
         present_count=None, agenda=[
             item("1", "О результатах пилотного проекта «Умный двор»", [
@@ -71,7 +72,8 @@ def ho_en_board() -> Real:
         ("p", "There was no other business. The meeting closed at 17:10."),
     ]
     expected = minutes(
-        "ho_en_board.docx", number=None, date="2026-05-05", place="City Hall, Bishkek",
+        "ho_en_board.docx", body="Board",
+        number=None, date="2026-05-05", place="City Hall, Bishkek",
         city="city:bishkek", chair="Timur Asanov", secretary=None, present_count=None,
         problems=("no agenda found", "item 1: no decision recorded",
                   "item 4: no decision recorded"), agenda=[
@@ -107,7 +109,8 @@ def ho_uk_pdf() -> Real:
         ("p", "Головуючий (підпис) А.І. Садовий"),
     ]
     expected = minutes(
-        "ho_uk_pdf.pdf", number="12", date="2026-04-03", place="м. Львів", city="city:lviv",
+        "ho_uk_pdf.pdf", body="Виконавчий комітет ради",
+        number="12", date="2026-04-03", place="м. Львів", city="city:lviv",
         chair="Садовий А.І.", secretary="Думанська Ю.В.", present_count=11, agenda=[
             item("1", "Про благоустрій площі Ринок", [
                 sp("Бойко Н.М.", "boiko n", "rapporteur", "директор департаменту містобудування"),

@@ -37,7 +37,8 @@ def en_narrative() -> Real:
         ("tab", ("Chair", "Anahit Harutyunyan")),
     ]
     expected = minutes(
-        "en_narrative.txt", number="5", date="2025-03-12", place="Yerevan",
+        "en_narrative.txt", body="Standing Committee on Culture",
+        number="5", date="2025-03-12", place="Yerevan",
         city="city:yerevan", chair="Ms Anahit Harutyunyan", secretary="Mr David Petrosyan",
         present_count=None, agenda=[
             item("1", "Restoration of historic city centres", [
@@ -78,7 +79,8 @@ def en_narrative_pdf() -> Real:
         ("p", "Secretary: Ms Lusine Hakobyan"),
     ]
     expected = minutes(
-        "en_narrative_pdf.pdf", number="9", date="2025-09-18", place="Yerevan",
+        "en_narrative_pdf.pdf", body="Bureau of the Council of the International Assembly of Capitals and Large Cities",
+        number="9", date="2025-09-18", place="Yerevan",
         city="city:yerevan", chair="Mr Armen Sargsyan", secretary="Ms Lusine Hakobyan",
         present_count=7, problems=("no agenda found", "item 2: no decision recorded"),
         notes=(), agenda=[
@@ -119,7 +121,8 @@ def en_board_docx() -> Real:
         ("p", "Vote: For 3, Against 0, Abstained 1. Motion carried."),
     ]
     expected = minutes(
-        "en_board_docx.docx", number="31", date="2025-12-04", place="City Hall, Minsk",
+        "en_board_docx.docx", body="Council",
+        number="31", date="2025-12-04", place="City Hall, Minsk",
         city="city:minsk", chair="Ms Olga Sidorenko", secretary="Mr Pavel Gursky",
         present_count=None, agenda=[
             item("1", "Clean air programme", [
@@ -147,7 +150,8 @@ def en_tsc_notes() -> Real:
     name, and outcomes recorded in prose ("Agreed to …", "Consensus to …", "Decision: …")."""
     taken = vote()
     expected = minutes(
-        "en_tsc_notes.md", number=None, date="2025-03-12", place=None, city=None,
+        "en_tsc_notes.md", body="Technical Steering Committee (TSC)",
+        number=None, date="2025-03-12", place=None, city=None,
         chair="Anna Kowalska", secretary=None, present_count=None, agenda=[
             item(None, "Release schedule for the v24 line", [
                 sp("Anna Kowalska", "kowalska a", "chair"), sp("Chen Wei", "wei c"),

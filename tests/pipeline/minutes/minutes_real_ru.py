@@ -32,7 +32,8 @@ def ru_lists() -> Real:
         ("p", "Председательствующий В.И. Ресин"), ("p", "Секретарь Е.А. Ткачук"),
     ]
     expected = minutes(
-        "ru_lists.txt", number="14", date="2009-04-09", place="г. Минск", city="city:minsk",
+        "ru_lists.txt", body="Совет Ассамблеи",
+        number="14", date="2009-04-09", place="г. Минск", city="city:minsk",
         chair="Ресин В.И.", secretary="Ткачук Е.А.", present_count=None, agenda=[
             item("1", "О развитии общественного транспорта", [
                 sp("Абдуллаев Р.Т.", "abdulaev r", "rapporteur", city="city:baku"),
@@ -82,7 +83,8 @@ def ru_minsk_table() -> Real:
         ("tab", ("Секретарь", "Т.В. Лисовская")),
     ]
     expected = minutes(
-        "ru_minsk_table.docx", number="7", date="2025-11-12", place="Минск", city="city:minsk",
+        "ru_minsk_table.docx", body="Комиссия по жилищно-коммунальному хозяйству",
+        number="7", date="2025-11-12", place="Минск", city="city:minsk",
         chair="Ковалевич О.Н.", secretary="Лисовская Т.В.", present_count=11, agenda=[
             item("1", "О подготовке городского хозяйства к зиме", [
                 sp("Ковалевич О.Н.", "kovalevich o", "rapporteur", "Минский горисполком"),
@@ -122,7 +124,8 @@ def ru_signature_pdf() -> Real:
         ("p", "Протокол вела"), ("p", "М.В. Орлова"),
     ]
     expected = minutes(
-        "ru_signature_pdf.pdf", number="3", date="2026-02-17", place="г. Москва",
+        "ru_signature_pdf.pdf", body="Бюро Совета",
+        number="3", date="2026-02-17", place="г. Москва",
         city="city:moscow", chair="Ресин В.И.", secretary="М.В. Орлова", present_count=6, agenda=[
             item("1", "О плане мероприятий на 2026 год", [
                 sp("Орлова М.В.", "orlova m", "rapporteur"),
@@ -155,7 +158,8 @@ def ru_narrative() -> Real:
         ("p", "Протокол вёл К.В. Семёнов"),
     ]
     expected = minutes(
-        "ru_narrative.txt", number="9", date="2026-01-14", place="Санкт-Петербург",
+        "ru_narrative.txt", body="Секретариат Ассамблеи",
+        number="9", date="2026-01-14", place="Санкт-Петербург",
         city="city:saint-petersburg", chair="Смирнова О.Л.", secretary="К.В. Семёнов",
         present_count=5, agenda=[
             item("1", "О подготовке юбилейной сессии", [

@@ -58,7 +58,8 @@ def item(number: str | None, title: str, speeches: list[dict[str, Any]],
             "vote": item_vote}
 
 
-def minutes(file: str, *, number: str | None, date: str | None, place: str | None,
+def minutes(file: str, *, body: str | None, number: str | None, date: str | None,
+            place: str | None,
             city: str | None, chair: str | None, secretary: str | None,
             present_count: int | None, agenda: list[dict[str, Any]],
             problems: tuple[str, ...] = (), notes: tuple[str, ...] = (),
@@ -70,7 +71,7 @@ def minutes(file: str, *, number: str | None, date: str | None, place: str | Non
         "file": file, "kind": "minutes", "session": key, "date": date, "city": city,
         "status": "partial" if problems else "ok",
         "problems": [f"minutes: {p}" for p in problems],
-        "minutes": {"number": number, "date": date, "place": place, "chair": chair,
+        "minutes": {"body": body, "number": number, "date": date, "place": place, "chair": chair,
                     "secretary": secretary, "present_count": present_count,
                     "problems": list(problems) + list(notes), "agenda": agenda},
     }

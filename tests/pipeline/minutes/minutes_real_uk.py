@@ -31,7 +31,8 @@ def uk_golovuvav() -> Real:
         ("tab", ("Головуючий", "О.В. Ткачук")), ("tab", ("Секретар", "Н.І. Мельник")),
     ]
     expected = minutes(
-        "uk_golovuvav.docx", number="3", date="2024-10-15", place="м. Київ", city="city:kyiv",
+        "uk_golovuvav.docx", body="Постійна комісія з питань житлово-комунального господарства",
+        number="3", date="2024-10-15", place="м. Київ", city="city:kyiv",
         chair="Ткачук О.В.", secretary="Мельник Н.І.", present_count=None, agenda=[
             item("1", "Про підготовку до опалювального сезону", [
                 sp("Бондаренко С.П.", "bondarenko s", "rapporteur", city="city:kyiv"),
@@ -73,7 +74,8 @@ def uk_lists_pdf() -> Real:
         ("p", "Головуюча"), ("p", "Г.М. Литвиненко"),
     ]
     expected = minutes(
-        "uk_lists_pdf.pdf", number="11", date="2025-05-22", place="м. Одеса",
+        "uk_lists_pdf.pdf", body="Рада Міжнародної асамблеї столиць і великих міст",
+        number="11", date="2025-05-22", place="м. Одеса",
         city="city:odesa", chair="Литвиненко Г.М.", secretary="Савчук Р.О.", present_count=15,
         agenda=[
             item("1", "Про розвиток туристичних маршрутів", [
@@ -110,7 +112,8 @@ def be_minutes() -> Real:
         ("tab", ("Старшынстваваў", "А.М. Лукашэвіч")),
     ]
     expected = minutes(
-        "be_minutes.txt", number="4", date="2025-03-04", place="г. Мінск", city="city:minsk",
+        "be_minutes.txt", body="Пастаянная камісія па транспарце",
+        number="4", date="2025-03-04", place="г. Мінск", city="city:minsk",
         chair="Лукашэвіч А.М.", secretary="Каваленка В.С.", present_count=9, agenda=[
             item("1", "Аб развіцці гарадскога транспарту", [
                 sp("Лукашэвіч А.М.", "lukashevich a", "rapporteur", "старшыня камісіі"),
@@ -145,7 +148,8 @@ def kk_minutes() -> Real:
         ("tab", ("Төраға", "А.С. Есимов")),
     ]
     expected = minutes(
-        "kk_minutes.docx", number="2", date="2025-05-14", place="Астана", city="city:astana",
+        "kk_minutes.docx", body="Қалалық кеңестің көлік жөніндегі комиссиясы",
+        number="2", date="2025-05-14", place="Астана", city="city:astana",
         chair="Есимов А.С.", secretary="Садыкова Г.Т.", present_count=12, agenda=[
             item("1", "Қалалық көлікті дамыту туралы", [
                 sp("Есимов А.С.", "esimov a", "rapporteur", "көлік басқармасының басшысы"),
@@ -176,7 +180,8 @@ def be_table_docx() -> Real:
         ("p", "Старшыня ____________ І.В. Жук"),
     ]
     expected = minutes(
-        "be_table_docx.docx", number="6", date="2025-05-22", place="г. Брэст",
+        "be_table_docx.docx", body="Савет Асамблеі",
+        number="6", date="2025-05-22", place="г. Брэст",
         city="city:brest", chair="Жук І.В.", secretary="Каваленка В.С.", present_count=7,
         agenda=[
             item("1", "Аб турыстычным маршруце «Гарады Палесся»", [

@@ -37,7 +37,8 @@ def ru_rollcall() -> Real:
     roll = (("Белов С.Н.", "belov s", "for"), ("Кравец Н.И.", "kravec n", "for"),
             ("Орлова М.В.", "orlova m", "abstained"), ("Никитин А.Ю.", "nikitin a", "for"))
     expected = minutes(
-        "ru_rollcall.docx", number="21", date="2026-03-05", place="г. Рязань",
+        "ru_rollcall.docx", body="Бюро Ассамблеи",
+        number="21", date="2026-03-05", place="г. Рязань",
         city="city:ryazan", chair="Белов С.Н.", secretary=None, present_count=4, agenda=[
             item("1", "Об отчёте ревизионной комиссии", [
                 sp("Кравец Н.И.", "kravec n", "rapporteur", "председатель ревизионной комиссии"),
@@ -68,7 +69,8 @@ def uk_rollcall() -> Real:
         ("p", "Рішення прийнято."),
     ]
     expected = minutes(
-        "uk_rollcall.txt", number="4", date="2024-11-19", place="м. Київ", city="city:kyiv",
+        "uk_rollcall.txt", body="Постійна комісія з питань транспорту",
+        number="4", date="2024-11-19", place="м. Київ", city="city:kyiv",
         chair="Ткачук О.В.", secretary=None, present_count=None, agenda=[
             item("1", "Про тарифи на проїзд", [sp("Кравчук Д.М.", "kravchuk d", "rapporteur")],
                  [dec("Погодити тарифи на проїзд на 2025 рік.")], vote(2, 0, 1, members=(
@@ -96,7 +98,8 @@ def en_rollcall_over() -> Real:
         ("p", "Motion carried."),
     ]
     expected = minutes(
-        "en_rollcall_over.docx", number="40", date="2026-02-02", place="Astana",
+        "en_rollcall_over.docx", body="Bureau",
+        number="40", date="2026-02-02", place="Astana",
         city="city:astana", chair="Daniyar Seitkali", secretary=None, present_count=3,
         problems=("item 1: the roll call lists 5 votes but 3 members were present",),
         notes=("item 1: the vote 4+1+0 = 5 does not add up to the 3 present",), agenda=[

@@ -90,6 +90,15 @@ def tally_json(tally: Tally | None) -> dict[str, Any] | None:
             "outcome": tally.outcome, "unanimous": tally.unanimous, "members": []}
 
 
+#: the body each rendered header names («заседания Совета Международной ассамблеи …»), in the
+#: nominative.
+BODY_NAMES = {
+    ("ru", "Совета"): "Совет Международной ассамблеи столиц и крупных городов",
+    ("uk", "Ради"): "Рада Міжнародної асамблеї столиць і великих міст",
+    ("en", "Council"): "Council of the International Assembly of Capitals and Large Cities",
+}
+
+
 def expected(minutes: Minutes) -> dict[str, Any]:
     """The structure the reader must produce, in the form `pipeline.minutes.export.structure`
     gives."""
@@ -103,6 +112,7 @@ def expected(minutes: Minutes) -> dict[str, Any]:
         "status": "partial" if minutes.problems else "ok",
         "problems": [f"minutes: {p}" for p in minutes.problems],
         "minutes": {
+            "body": BODY_NAMES[minutes.language, minutes.body],
             "number": minutes.number, "date": minutes.date, "place": minutes.place,
             "chair": minutes.chair, "secretary": minutes.secretary,
             "present_count": minutes.present_count,

@@ -40,6 +40,7 @@ def test_minutes_reads_saves_and_then_shows_the_stored_structure(
     first = json.loads(out)
     assert (first["kind"], first["session"], first["date"], first["city"]) == (
         "minutes", "2025-06-18 #14", "2025-06-18", "city:moscow")
+    assert first["minutes"]["body"] == "Совет Международной ассамблеи столиц и крупных городов"
     agenda = first["minutes"]["agenda"]
     assert [i["number"] for i in agenda] == ["1", "2", "3"]
     assert agenda[0]["vote"]["for"] == 25 and agenda[0]["vote"]["block_ids"]
@@ -56,6 +57,8 @@ def test_minutes_text_view(archive: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "ru_tables.docx — session 2025-09-24 #15, ok"
+    assert lines[1:3] == ["  body: Совет Международной ассамблеи столиц и крупных городов",
+                          "  number: 15"]
     assert "  speaker: Гуринович П.С. (заместитель председателя Мингорисполкома, Минск) " \
            "gurinovich p" in lines
     assert "  vote: 8–12–4, rejected" in lines

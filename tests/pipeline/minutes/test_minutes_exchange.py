@@ -49,7 +49,7 @@ def test_the_resolution_statement_holds_the_adopted_decisions_with_sources(
                                                                      namespaces=NS)) == (
         "1.", ["Отчёт ревизионной комиссии утвердить."])
     [source] = root.xpath("//a:TLCReference[@eId='src_1']", namespaces=NS)
-    assert source.get("href") == "/akn/iaclc/debaterecord/council/2026-03-05/21/rus@#dbsect_1__para_1"
+    assert source.get("href") == "/akn/iaclc/debaterecord/biuro-asamblei/2026-03-05/21/rus@#dbsect_1__para_1"
     assert source.get("showAs").startswith("ru_rollcall.docx | ¶ ")
 
 
@@ -62,8 +62,12 @@ def test_the_debate_holds_items_speeches_decisions_and_votes(
         minutes_set: dict[str, Path], read_file: Callable[[Path], Document]) -> None:
     root = etree.fromstring(debate_xml(read_file(minutes_set["ru_rollcall.docx"])))
     assert root.xpath("//a:FRBRWork/a:FRBRuri/@value", namespaces=NS) == [
-        "/akn/iaclc/debaterecord/council/2026-03-05/21"]
+        "/akn/iaclc/debaterecord/biuro-asamblei/2026-03-05/21"]
     assert root.xpath("//a:FRBRlanguage/@language", namespaces=NS) == ["rus"]
+    assert [(o.get("href"), o.get("showAs")) for o in root.xpath(
+        "//a:TLCOrganization[@eId='body']", namespaces=NS)] == [
+        ("/ontology/organization/iaclc/biuro-asamblei", "Бюро Ассамблеи")]
+    assert root.xpath("//a:FRBRWork/a:FRBRauthor/@href", namespaces=NS) == ["#body"]
     sections = root.xpath("//a:debateBody/a:debateSection", namespaces=NS)
     assert [(s.findtext(f"{{{AKN_NS}}}num"), s.findtext(f"{{{AKN_NS}}}heading"))
             for s in sections] == [("1", "Об отчёте ревизионной комиссии"),
@@ -88,9 +92,14 @@ def test_votes_as_popolo_vote_events(minutes_set: dict[str, Path],
                                      read_file: Callable[[Path], Document]) -> None:
     data = popolo([read_file(minutes_set["uk_rollcall.txt"])])
     [event] = data["vote_events"]
-    assert {k: event[k] for k in ("id", "legislative_session_id", "start_date", "result")} == {
-        "id": "2024-11-19 #4/1/1", "legislative_session_id": "2024-11-19 #4",
-        "start_date": "2024-11-19", "result": "pass"}
+    assert {k: event[k] for k in ("id", "organization_id", "legislative_session_id",
+                                  "start_date", "result")} == {
+        "id": "2024-11-19 #4/1/1", "organization_id": "iaclc/postina-komisia-z-pitan-transportu",
+        "legislative_session_id": "2024-11-19 #4", "start_date": "2024-11-19", "result": "pass"}
+    assert data["organizations"] == [
+        {"id": "iaclc", "name": "International Assembly of Capitals and Large Cities"},
+        {"id": "iaclc/postina-komisia-z-pitan-transportu",
+         "name": "Постійна комісія з питань транспорту", "parent_id": "iaclc"}]
     assert event["motion"] == {"text": "Погодити тарифи на проїзд на 2025 рік.",
                                "agenda_item": "1", "item_title": "Про тарифи на проїзд"}
     assert event["counts"] == [{"option": "yes", "value": 2}, {"option": "no", "value": 0},
