@@ -36,6 +36,9 @@ T = TypeVar("T")
 READERS = 4
 #: seconds a search may take before the delegate is told it took too long.
 SEARCH_SECONDS = 15.0
+#: seconds a search waits for a free reader before the server says it is busy: a burst of
+#: delegates queues for a moment, a server held by slow searches answers at once after it.
+QUEUE_SECONDS = 5.0
 #: bytes of exported DOCX kept for the next request of the same export.
 EXPORT_CACHE_BYTES = 200 * 1024 * 1024
 #: documents on a page of search results, and the last page shown.
@@ -50,6 +53,7 @@ class Limits:
 
     readers: int = READERS
     search_seconds: float = SEARCH_SECONDS
+    queue_seconds: float = QUEUE_SECONDS
     export_blocks: int = 20_000
     export_cache_bytes: int = EXPORT_CACHE_BYTES
 
@@ -133,19 +137,23 @@ class _Search:
 class Readers:
     """The pool of readers of one archive; each search runs on a thread of its own."""
 
-    def __init__(self, open_reader: Callable[[], tuple[Store, Searcher]], size: int = READERS,
-                 budget: float = SEARCH_SECONDS) -> None:
-        self.open_reader, self.size, self.budget = open_reader, max(1, size), budget
+    def __init__(self, open_reader: Callable[[], tuple[Store, Searcher]],
+                 limits: Limits | None = None) -> None:
+        limits = limits or Limits()
+        self.open_reader, self.size = open_reader, max(1, limits.readers)
+        self.budget, self.queue = limits.search_seconds, limits.queue_seconds
         self.free: list[Reader] = []
         self.held = 0
         self.generation = 0
         self.lock = threading.Lock()
+        self.freed = threading.Condition(self.lock)
 
     def run(self, work: Callable[[Searcher], T]) -> T:
-        """`work(searcher)` on a free reader, within the budget; `Busy` otherwise. A search
-        past its budget is stopped where it is (`Stopped` raised in its thread at its next
-        Python instruction: the index is read by Python code, so that comes at once), and its
-        reader, perhaps left mid-read, is closed rather than used again."""
+        """`work(searcher)` on a reader free now or within the queue's wait, within the budget;
+        `Busy` otherwise. A search past its budget is stopped where it is (`Stopped` raised in
+        its thread at its next Python instruction: the index is read by Python code, so that
+        comes at once), and its reader, perhaps left mid-read, is closed rather than used
+        again."""
         reader = self._borrow()
         search = _Search(work)
         thread = threading.Thread(target=self._use, args=(reader, search), daemon=True,
@@ -164,11 +172,11 @@ class Readers:
 
     def _borrow(self) -> Reader:
         with self.lock:
+            if not self.freed.wait_for(lambda: self.free or self.held < self.size, self.queue):
+                raise Busy(Message("server_busy"))
             if self.free:
                 self.held += 1
                 return self.free.pop()
-            if self.held >= self.size:
-                raise Busy(Message("server_busy"))
             self.held += 1
             generation = self.generation
         try:
@@ -200,6 +208,7 @@ class Readers:
             keep = not broken and reader.generation == self.generation
             if keep:
                 self.free.append(reader)
+            self.freed.notify()
         if not keep:
             with contextlib.suppress(Exception):
                 reader.close()

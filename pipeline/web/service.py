@@ -106,7 +106,7 @@ class WebService:
         self._make_searcher: MakeSearcher = make_searcher or Searcher
         self.lock = threading.RLock()
         self.store: Store | None = None
-        self.readers = Readers(self._open_reader, self.limits.readers, self.limits.search_seconds)
+        self.readers = Readers(self._open_reader, self.limits)
         self.exports = ExportCache(self.limits.export_cache_bytes)
         self._cache: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self._cache_lock = threading.Lock()

@@ -90,7 +90,8 @@ def test_a_search_past_its_budget_is_answered_503_and_a_held_server_says_busy(
     archive: Path
 ) -> None:
     held = Held()
-    app = create_app(archive, make_searcher=held, limits=Limits(readers=1, search_seconds=0.5))
+    app = create_app(archive, make_searcher=held,
+                     limits=Limits(readers=1, search_seconds=0.5, queue_seconds=0.2))
     with live_server(app) as url, httpx.Client(base_url=url, timeout=120) as client:
         late = client.get("/api/search", params={"q": SLOW})
         assert late.status_code == 503
@@ -106,6 +107,26 @@ def test_a_search_past_its_budget_is_answered_503_and_a_held_server_says_busy(
                 break
             held.entered.wait(0.05)
         assert answer.status_code == 200 and answer.json()["total"] == 2
+
+
+def test_a_search_waits_for_a_reader_freed_within_the_queue(archive: Path) -> None:
+    """A burst of delegates queues for a moment rather than being told the server is busy."""
+    held = Held()
+    app = create_app(archive, make_searcher=held,
+                     limits=Limits(readers=1, search_seconds=60, queue_seconds=60))
+    with live_server(app) as url, httpx.Client(base_url=url, timeout=120) as client:
+        slow: dict[str, Any] = {}
+        thread = threading.Thread(target=_get, args=(client, SLOW, slow))
+        thread.start()
+        assert held.entered.wait(60)
+        opening = threading.Timer(0.5, held.gate.set)
+        opening.start()
+        with httpx.Client(base_url=url, timeout=120) as other:
+            answer = other.get("/api/search", params={"q": "туризм"})
+        thread.join(60)
+        opening.join()
+    assert answer.status_code == 200 and answer.json()["total"] == 2
+    assert slow["answer"].status_code == 200
 
 
 def test_an_export_is_made_once_and_a_long_document_is_refused(archive: Path) -> None:
