@@ -18,7 +18,6 @@ from corpus.model import Block
 from corpus.store import Store
 from pipeline.cli import main
 
-
 #: the version a completed language stage is recorded at.
 LANGUAGE = language_stage.LanguageStage.version
 
