@@ -8,7 +8,10 @@ same reason is worded in English, Russian or Ukrainian without parsing sentences
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from corpus.memory import HUMAN
+from corpus.model import UNDETERMINED, Document
 
 #: reason code -> wording per language; `{words}` are the words the reason is about.
 REASONS: dict[str, dict[str, str]] = {
@@ -77,3 +80,28 @@ def status(engine: str, needs_review: bool) -> str:
     if engine == "identity":
         return "original"
     return "needs review" if needs_review else "machine"
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One flagged translation of a block: what `sekretar review` lists and the editors' desk
+    shows beside its source."""
+
+    block: str
+    source: str
+    source_language: str
+    translation: str
+    reason: str
+    said: str
+
+
+def needing_review(document: Document, target: str) -> list[ReviewItem]:
+    """The block translations into `target` flagged for review, in reading order."""
+    items = []
+    for block in document.blocks:
+        t = block.translation(target)
+        if t is not None and t.needs_review:
+            own = block.language if block.language != UNDETERMINED else document.language
+            items.append(ReviewItem(block.id, block.text, own, t.text, t.review_reason,
+                                    describe(t.review_reason)))
+    return items

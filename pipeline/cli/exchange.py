@@ -35,12 +35,20 @@ def exchange_command(
 
     Example: sekretar exchange "2025-04-09 #12" --format popolo --out votes.json
     """
-    from pipeline.exchange.meetings import FORMATS, export_meetings
+    from pipeline.exchange.meetings import FORMATS
 
     if fmt not in FORMATS:
         raise typer.BadParameter("akn, akn-resolution or popolo", param_hint="--format")
+    write_meeting(session, fmt, out, data, as_json)
+
+
+def write_meeting(ref: str, fmt: str, out: Path, data: Path | None, as_json: bool) -> None:
+    """Write the meetings `ref` names in an exchange format and say which files were written
+    (`exchange`, and `export --format akn|akn-resolution|popolo`)."""
+    from pipeline.exchange.meetings import export_meetings
+
     with open_store(data, readonly=True) as store:
-        written = export_meetings(store, session, fmt, out)
+        written = export_meetings(store, ref, fmt, out)
     if as_json:
         print_json({"files": [str(p) for p in written]})
         return

@@ -39,7 +39,8 @@ def review_command(
 
     Example: sekretar review minutes_ru.docx --to uk --corrections fixes.csv
     """
-    from pipeline.translate.review import approve, needing_review, read_corrections
+    from corpus.review import needing_review
+    from pipeline.translate.review import approve, read_corrections
 
     language = to.strip().lower()
     fixes = read_corrections(corrections) if corrections else {}

@@ -20,6 +20,7 @@ from pipeline.cli.app import (
     print_json,
     settings_for,
 )
+from pipeline.cli.exchange import write_meeting
 from pipeline.translate.router import INSTALL_HINT
 
 models_app = typer.Typer(
@@ -311,7 +312,7 @@ def export_command(
     from pipeline.exchange.meetings import FORMATS
 
     if fmt in FORMATS:
-        _export_meeting(doc, fmt, out, data, as_json)
+        write_meeting(doc, fmt, out, data, as_json)
         return
     if fmt not in ("docx", "json"):
         raise typer.BadParameter("docx, json, akn, akn-resolution or popolo",
@@ -321,19 +322,6 @@ def export_command(
                                  param_hint="--to")
     _export_translation(doc, _languages(to)[0], fmt, out, side_by_side, allow_untranslated,
                         data, as_json)
-
-
-def _export_meeting(ref: str, fmt: str, out: Path, data: Path | None, as_json: bool) -> None:
-    """The exchange formats, through the library code `sekretar exchange` calls."""
-    from pipeline.exchange.meetings import export_meetings
-
-    with open_store(data, readonly=True) as store:
-        written = export_meetings(store, ref, fmt, out)
-    if as_json:
-        print_json({"files": [str(p) for p in written]})
-        return
-    for path in written:
-        console.print(f"wrote {escape(str(path))}")
 
 
 def _export_translation(doc: str, language: str, fmt: str, out: Path, side_by_side: bool,

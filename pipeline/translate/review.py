@@ -12,37 +12,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from corpus.errors import InputError
 from corpus.memory import HUMAN, MemoryEntry
 from corpus.model import UNDETERMINED, Document, Translation
-from corpus.review import describe
 from corpus.store import Store
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One flagged translation of a block."""
-
-    block: str
-    source: str
-    translation: str
-    reason: str
-    said: str
-
-
-def needing_review(document: Document, target: str) -> list[ReviewItem]:
-    """The block translations into `target` flagged for review, in reading order."""
-    items = []
-    for block in document.blocks:
-        t = block.translation(target)
-        if t is not None and t.needs_review:
-            items.append(ReviewItem(block.id, block.text, t.text, t.review_reason,
-                                    describe(t.review_reason)))
-    return items
 
 
 def approve(store: Store, document: Document, target: str,

@@ -11,7 +11,6 @@ translation and export) and is written to the audit log under the account's name
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -20,7 +19,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from corpus.errors import ConfigError, NotFound
 from corpus.messages import Message
-from corpus.model import UNDETERMINED, Document
+from corpus.model import Document
+from corpus.review import ReviewItem, needing_review
 from pipeline.web import views
 from pipeline.web.accounts import read_form
 from pipeline.web.pages import render
@@ -34,28 +34,6 @@ REVIEWERS = ("editor", "secretariat")
 class Review(Protocol):
     def __call__(self, data: Any, ref: str, language: str, accept: list[str],
                  corrections: dict[str, str], user: str) -> dict[str, Any]: ...
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One flagged translation on the review page."""
-
-    block: str
-    source: str
-    source_language: str
-    translation: str
-    reason: str
-
-
-def flagged(document: Document, language: str) -> list[Segment]:
-    """The translations into `language` that need review, in reading order."""
-    found = []
-    for block in document.blocks:
-        t = block.translation(language)
-        if t is not None and t.needs_review:
-            own = block.language if block.language != UNDETERMINED else document.language
-            found.append(Segment(block.id, block.text, own, t.text, t.review_reason))
-    return found
 
 
 def review_languages(document: Document) -> list[str]:
@@ -107,10 +85,10 @@ def review_page(request: Request, document_id: str) -> Response:
 def _review_page(request: Request, documents: list[Document], session: str | None = None
                  ) -> Response:
     languages = sorted({code for d in documents for code in review_languages(d)},
-                       key=lambda code: (not any(flagged(d, code) for d in documents), code))
+                       key=lambda code: (not any(needing_review(d, code) for d in documents), code))
     asked = request.query_params.get("lang")
     chosen = asked if asked in languages else (languages[0] if languages else None)
-    groups = [(d, flagged(d, chosen) if chosen else []) for d in documents]
+    groups = [(d, needing_review(d, chosen) if chosen else []) for d in documents]
     done = request.query_params.get("done", "")
     return render(request, "review.html", document=documents[0] if session is None else None,
                   session=session, languages=languages, chosen=chosen,
@@ -133,7 +111,7 @@ async def review(request: Request, document_id: str) -> Response:
     document = reader(request).document(document_id)
     form = read_form(await request.body())
     language = form.get("lang", "")
-    segments = {s.block: s for s in flagged(document, language)}
+    segments = {s.block: s for s in needing_review(document, language)}
     accept, corrections = _chosen(form, segments)
     done = approve(request.app.state.web.data, document.id, language, accept, corrections,
                    account["name"])
@@ -142,7 +120,7 @@ async def review(request: Request, document_id: str) -> Response:
     return RedirectResponse(review_url(back, language, done=str(done["approved"])), 303)
 
 
-def _chosen(form: dict[str, str], segments: dict[str, Segment]
+def _chosen(form: dict[str, str], segments: dict[str, ReviewItem]
             ) -> tuple[list[str], dict[str, str]]:
     """(blocks accepted as they are, block -> corrected text) from one review form: `do` is
     `accept` or `correct` for the block in `block` with its text in `text`, or `accept-all`

@@ -17,7 +17,6 @@ import pytest
 from web_fixtures import live_server
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 QUERY = "водоснабжение"
 RYAZAN = "report_ryazan_water_ru.docx"
 #: milliseconds a page may take: generous, the shared test machine is often overloaded.
@@ -30,18 +29,6 @@ def site(samples_archive: Path) -> Iterator[str]:
 
     with live_server(web_app(samples_archive, "lexical")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

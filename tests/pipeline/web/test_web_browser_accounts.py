@@ -17,7 +17,6 @@ from web_fixtures import live_server
 from pipeline.web import create_app
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 PATIENCE = 600_000
 
 
@@ -30,18 +29,6 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 def site(archive: tuple[Path, dict[str, str]]) -> Iterator[str]:
     with live_server(create_app(archive[0])) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield chromium
-        chromium.close()
 
 
 def _sign_in(page: Any, name: str, password: str = PASSWORD) -> None:

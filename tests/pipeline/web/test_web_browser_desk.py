@@ -19,7 +19,6 @@ from pipeline.web import create_app
 from pipeline.wiring import draft_resolution, review_translations
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 PATIENCE = 600_000
 
 
@@ -35,18 +34,6 @@ def site(archive: tuple[Path, dict[str, str]]) -> Iterator[str]:
     app.state.draft_resolution = draft_resolution
     with live_server(app) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield chromium
-        chromium.close()
 
 
 def test_an_editor_corrects_a_flagged_translation(
