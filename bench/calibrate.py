@@ -47,7 +47,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--model", default="e5-small")
     parser.add_argument("--subset", type=int, default=0)
+    parser.add_argument("--short", action="store_true", help="the first 12 questions (CI)")
     args = parser.parse_args()
+    args.subset = args.subset or (12 if args.short else 0)
     allow_threads()
     lines = args.data.read_text("utf-8").splitlines()
     items = [json.loads(line) for line in lines if line.strip()]

@@ -48,9 +48,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--short", action="store_true", help="the bundled samples only (CI)")
     args = parser.parse_args()
     allow_threads()
-    docs = documents(args.paths or [p for p in DEFAULT if p.exists()])
+    docs = documents(args.paths or [p for p in DEFAULT[: 1 if args.short else None] if p.exists()])
     cut: Any = encoder("e5-small", threads=args.threads, max_tokens=128)  # E5Encoder.truncate
     whole = encoder("e5-small", threads=args.threads, max_tokens=0)
     blocks = sum(len(d) for d in docs)

@@ -22,6 +22,7 @@ The settings `embed_model` and `embed_max_tokens` choose (environment `SEKRETAR_
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -137,6 +138,7 @@ class UseEncoder:
 
 _ENCODERS: dict[str, Callable[..., Encoder]] = {"e5-small": E5Encoder, "use-m3": UseEncoder}
 _LOADED: dict[tuple[str, int, int], Encoder] = {}
+_LOADING = threading.Lock()
 
 #: e5's engine runs on GNU OpenMP, whose thread pool does not survive fork: once a process has
 #: embedded on more than one thread, every worker later forked from it hangs at its first
@@ -166,8 +168,9 @@ def encoder(name: str, threads: int = 1, max_tokens: int = DEFAULT_MAX_TOKENS) -
     if name == "e5-small" and not _THREADS_ALLOWED:
         threads = 1
     key = (name, threads, max_tokens)
-    if key not in _LOADED:
-        _LOADED[key] = _ENCODERS[name](threads=threads, max_tokens=max_tokens)
+    with _LOADING:  # a web process's readers may ask at once: the model is loaded once
+        if key not in _LOADED:
+            _LOADED[key] = _ENCODERS[name](threads=threads, max_tokens=max_tokens)
     return _LOADED[key]
 
 

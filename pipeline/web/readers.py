@@ -39,6 +39,8 @@ SEARCH_SECONDS = 15.0
 #: seconds a search waits for a free reader before the server says it is busy: a burst of
 #: delegates queues for a moment, a server held by slow searches answers at once after it.
 QUEUE_SECONDS = 5.0
+#: the search a process makes once at start to load its query model.
+WARM_QUERY = "заседание"
 #: bytes of exported DOCX kept for the next request of the same export.
 EXPORT_CACHE_BYTES = 200 * 1024 * 1024
 #: documents on a page of search results, and the last page shown.
@@ -169,6 +171,12 @@ class Readers:
             raise search.error
         result: T = search.result
         return result
+
+    def warm(self) -> None:
+        """Open a reader and search once, so the query model is loaded before the first
+        delegates come (a burst would otherwise wait for it, all at once)."""
+        with contextlib.suppress(Exception):
+            self.run(lambda searcher: searcher.search(WARM_QUERY))
 
     def _borrow(self) -> Reader:
         with self.lock:

@@ -2,12 +2,12 @@
 
 One `WebService` per server process: it opens the store read-only for the pages, behind a
 lock (a SQLite connection is not meant for several threads at once), and searches on a pool of
-readers, each a store and a `Searcher` of its own, within a time budget (`readers`).
-Answers to searches are kept in a small cache that is dropped whenever the store changes, so
-the same query from many delegates costs one search.
+readers, each a store and a `Searcher` of its own, within a time budget (`readers`; the first
+is opened and warmed at start). Answers to searches are kept in a small cache that is dropped
+whenever the store changes, so the same query from many delegates costs one search.
 
-Anything that needs the pipeline (building the Searcher with the query-side models, exporting
-DOCX) comes in as a function: `index` never imports `pipeline`.
+Anything that needs the pipeline (the Searcher with its query models, DOCX export) comes in
+as a function.
 """
 
 from __future__ import annotations
@@ -115,7 +115,8 @@ class WebService:
         #: the open database file (device, inode): another one there is opened instead
         self._identity: tuple[int, int] | None = None
         with contextlib.suppress(Exception):  # an archive being made: each request tries again
-            self._open()
+            if self._open() is not None:
+                threading.Thread(target=self.readers.warm, daemon=True, name="warm").start()
 
     def _open(self) -> Store | None:
         """The store, opened on first use and again when the database file is replaced (a
@@ -389,12 +390,8 @@ class WebService:
 
     @staticmethod
     def _minutes_of(store: Store, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        minutes = []
-        for doc in documents:
-            found = store.minutes.load(doc["id"])
-            if found is not None:
-                minutes.append({"document": doc["id"], "session": asdict(found)})
-        return minutes
+        found = [(doc["id"], store.minutes.load(doc["id"])) for doc in documents]
+        return [{"document": ref, "session": asdict(m)} for ref, m in found if m is not None]
 
 
 __all__ = ["SekretarError", "SearchRequest", "WebService"]
