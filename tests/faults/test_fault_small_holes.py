@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from live_server import live_server
 from reportlab.pdfgen import canvas
-from web_helpers import live_server
 
 from corpus.store import Store
 from pipeline.cli import main

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from live_server import live_server
 from test_fault_damaged_store import write_inbox
-from web_helpers import live_server
 
 from corpus.schema import SCHEMA_VERSION
 from pipeline.cli import main

@@ -14,8 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
+from live_server import live_server
 from test_fault_damaged_store import write_inbox
-from web_helpers import live_server
 
 from corpus.store import Store
 from index.results import SearchResult

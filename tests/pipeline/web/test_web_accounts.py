@@ -19,7 +19,7 @@ from access_fixtures import (
     sign_in,
     signed_in,
 )
-from web_fixtures import live_server
+from live_server import live_server
 
 from corpus.store import Store
 from pipeline.web import create_app

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from web_fixtures import XSS_TEXT, XSS_TITLE, live_server
+from live_server import live_server
+from web_fixtures import XSS_TEXT, XSS_TITLE
 
 from corpus.store import Store
 from pipeline.web import create_app

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from web_fixtures import XSS_TITLE, live_server
+from live_server import live_server
+from web_fixtures import XSS_TITLE
 
 from corpus.store import Store
 from pipeline.web import create_app

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_fixtures import live_server
+from live_server import live_server
 
 pytestmark = pytest.mark.browser
 QUERY = "водоснабжение"

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from access_fixtures import DRAFT, PASSWORD, PUBLISHED, build_access
-from web_fixtures import live_server
+from live_server import live_server
 
 from pipeline.web import create_app
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from access_fixtures import PASSWORD
 from desk_fixtures import DECISION, FIXED, block_id, build_desk
-from web_fixtures import live_server
+from live_server import live_server
 
 from corpus.store import Store
 from pipeline.web import create_app

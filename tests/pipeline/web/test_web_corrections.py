@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from access_fixtures import DRAFT, INTERNAL, PUBLISHED, build_access, csrf_of, signed_in
-from web_fixtures import live_server
+from live_server import live_server
 
 from corpus.store import Store
 from pipeline.web import create_app

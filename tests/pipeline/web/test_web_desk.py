@@ -20,7 +20,7 @@ from desk_fixtures import (
     block_id,
     build_desk,
 )
-from web_fixtures import live_server
+from live_server import live_server
 
 from corpus.store import Store
 from pipeline.cli import main

@@ -12,7 +12,7 @@ import docx
 import pytest
 from access_fixtures import signed_in
 from desk_fixtures import build_desk
-from web_fixtures import live_server
+from live_server import live_server
 
 from pipeline.web import create_app
 from pipeline.wiring import draft_resolution

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 from access_fixtures import PASSWORD, signed_in
-from web_fixtures import build_small, keep, live_server
+from live_server import live_server
+from web_fixtures import build_small, keep
 
 from corpus import messages
 from corpus.languages import LANGUAGES

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from web_fixtures import live_server
+from live_server import live_server
 
 from corpus.model import AgendaItem, Decision, Document, Session
 from corpus.store import Store

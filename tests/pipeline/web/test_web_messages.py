@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from web_fixtures import live_server
+from live_server import live_server
 
 from corpus.errors import NotFound
 from corpus.messages import ENGLISH, RUSSIAN, Message, say

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import httpx
 import pytest
-from web_fixtures import live_server
+from live_server import live_server
 
 from pipeline.cli import main
 from pipeline.web import create_app

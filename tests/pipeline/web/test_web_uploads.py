@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 from access_fixtures import build_access, csrf_of, signed_in
-from web_fixtures import live_server
+from live_server import live_server
 
 from corpus.store import Store
 from pipeline.web import create_app

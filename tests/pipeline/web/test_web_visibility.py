@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from access_fixtures import DRAFT, INTERNAL, PUBLISHED, build_access, signed_in
-from web_fixtures import live_server
+from live_server import live_server
 
 from pipeline.web import create_app
 from pipeline.wiring import export_docx

@@ -1,4 +1,5 @@
-"""Archives and a live server for the web tests (the fixtures are in conftest.py).
+"""Archives for the web tests (the fixtures are in conftest.py; the live server is in
+tests/support/live_server.py).
 
 `small_archive`: a few documents saved through the real store and indexed by the real index
 builder (languages, translations, entities and minutes set by hand; the stages that set them
@@ -12,12 +13,7 @@ embedding off (it is not what the web tests are about, and it takes minutes here
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from corpus.model import AgendaItem, Decision, Document, Entity, Session, Speech, Translation, Vote
 from corpus.store import Store
@@ -92,26 +88,3 @@ def build_small(folder: Path) -> Path:
     return data
 
 
-@contextmanager
-def live_server(app: Any) -> Iterator[str]:
-    """Serve `app` with uvicorn on a free port of 127.0.0.1 in a thread; yields its base URL.
-    A real server (not an in-process transport), as `sekretar serve` runs it."""
-    import uvicorn
-
-    # a test's client may sit idle for long on a loaded machine; with uvicorn's 5 s keep-alive
-    # the server closes the connection just as the client reuses it ("Server disconnected")
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on",
-                            timeout_keep_alive=600)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="web-test-server", daemon=True)
-    thread.start()
-    try:
-        while not server.started:
-            if not thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        port = server.servers[0].sockets[0].getsockname()[1]
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=60)
