@@ -67,20 +67,25 @@ def cyclic_page_tree_only() -> bytes:
     ])
 
 
-def self_drawing_xobject() -> bytes:
-    """A Form XObject whose content draws itself (`/X0 Do` inside X0), drawn by the page."""
-    form = stream(b"BT /F1 12 Tf 72 700 Td (inside the form) Tj ET /X0 Do",
-                  b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
-                  b"/Resources << /XObject << /X0 5 0 R >> /Font << /F1 6 0 R >> >> ")
+def _page_drawing_x0(form: bytes, times: int = 1) -> bytes:
+    """One page that draws the form object 5 (`/X0` in its resources) `times` times."""
     return write_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 6 0 R >> /XObject << /X0 5 0 R >> >> >>",
-        stream(HELLO + b" /X0 Do"),
+        stream(HELLO + b" /X0 Do" * times),
         form,
         _FONT,
     ])
+
+
+def self_drawing_xobject() -> bytes:
+    """A Form XObject whose content draws itself (`/X0 Do` inside X0), drawn by the page."""
+    form = stream(b"BT /F1 12 Tf 72 700 Td (inside the form) Tj ET /X0 Do",
+                  b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                  b"/Resources << /XObject << /X0 5 0 R >> /Font << /F1 6 0 R >> >> ")
+    return _page_drawing_x0(form)
 
 
 def mutually_drawing_xobjects() -> bytes:
@@ -136,15 +141,7 @@ def self_drawing_xobject_twice() -> bytes:
     form = stream(lines + b" BT /F1 9 Tf 10 50 Td (cell) Tj ET /X0 Do /X0 Do",
                   b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
                   b"/Resources << /XObject << /X0 5 0 R >> /Font << /F1 6 0 R >> >> ")
-    return write_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 6 0 R >> /XObject << /X0 5 0 R >> >> >>",
-        stream(HELLO + b" /X0 Do /X0 Do"),
-        form,
-        _FONT,
-    ])
+    return _page_drawing_x0(form, times=2)
 
 
 def with_broken_xref(pdf: bytes) -> bytes:
@@ -160,13 +157,5 @@ def form_drawing_itself_through_the_page() -> bytes:
     form = stream(HELLO + b" /X0 Do /X0 Do",
                   b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
                   b"/Resources << /Font << /F1 6 0 R >> >> ")
-    return write_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 6 0 R >> /XObject << /X0 5 0 R >> >> >>",
-        stream(HELLO + b" /X0 Do"),
-        form,
-        _FONT,
-    ])
+    return _page_drawing_x0(form)
 
