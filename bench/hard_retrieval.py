@@ -67,12 +67,13 @@ def embed(docs: list[Document], model: Any, whole: bool) -> float:
     began = time.perf_counter()
     for doc in docs:
         if whole:
-            vectors = embed_blocks(doc.blocks, model)
-        else:
-            vectors = list(model.passages([model.truncate(b.text) for b in doc.blocks]))
-        for block, vector in zip(doc.blocks, vectors, strict=True):
-            if vector is not None:
-                block.embedding = Embedding(model.name, model.dim, pack(vector))
+            for block, read in zip(doc.blocks, embed_blocks(doc.blocks, model), strict=True):
+                if read is not None:
+                    block.embedding = read.stored(model.name, model.dim)
+            continue
+        cut = model.passages([model.truncate(b.text) for b in doc.blocks])
+        for block, vector in zip(doc.blocks, cut, strict=True):
+            block.embedding = Embedding(model.name, model.dim, pack(vector))
     return time.perf_counter() - began
 
 

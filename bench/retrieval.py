@@ -24,9 +24,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.model import Document, Embedding  # noqa: E402
+from corpus.model import Document  # noqa: E402
 from corpus.store import Store  # noqa: E402
-from corpus.vectors import pack  # noqa: E402
 from index.build import add_document  # noqa: E402
 from index.searcher import MODES, Searcher  # noqa: E402
 from pipeline.embed.models import QueryEmbedder, allow_threads, encoder  # noqa: E402
@@ -65,9 +64,9 @@ def build_archive(
             began = time.perf_counter()
             vectors = embed_blocks(doc.blocks, model)
             seconds += time.perf_counter() - began
-            for block, vector in zip(doc.blocks, vectors, strict=True):
-                if vector is not None:
-                    block.embedding = Embedding(model.name, model.dim, pack(vector))
+            for block, read in zip(doc.blocks, vectors, strict=True):
+                if read is not None:
+                    block.embedding = read.stored(model.name, model.dim)
         store.save_document(doc)
         add_document(store, doc)
     return store, gold, (len(items) / seconds if seconds else 0.0)

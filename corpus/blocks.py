@@ -135,8 +135,9 @@ class Blocks:
             if old_text != b.text:
                 write("DELETE FROM embeddings WHERE block_id=?", (b.id,))
         if b.embedding is not None:
-            write("INSERT OR REPLACE INTO embeddings VALUES (?,?,?,?)",
-                  (b.id, b.embedding.model, b.embedding.dim, b.embedding.vector))
+            write("INSERT OR REPLACE INTO embeddings(block_id, model, dim, vector, windows) "
+                  "VALUES (?,?,?,?,?)", (b.id, b.embedding.model, b.embedding.dim,
+                                         b.embedding.vector, b.embedding.windows))
         for t in b.translations:
             write("INSERT OR REPLACE INTO translations(block_id, language, text, engine, "
                   "model_version, pivot, needs_review, review_reason) VALUES (?,?,?,?,?,?,?,?)",

@@ -2,7 +2,8 @@
 
 The embed stage writes them with the blocks (`Block.embedding`, saved by `Store`); here they
 are read back for the semantic search: which models embedded how many blocks, and one model's
-vectors, unpacked to int8 by `corpus.vectors` whatever precision they were stored in.
+vectors, unpacked to int8 by `corpus.vectors` whatever precision they were stored in, and the
+window vectors of the blocks read in several windows.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from corpus.database import Database
-from corpus.vectors import unpack
+from corpus.vectors import unpack, unpack_rows
 
 
 class Embeddings:
@@ -44,3 +45,11 @@ class Embeddings:
                 "SELECT block_id, dim, vector FROM embeddings WHERE model=?", (model,)):
             if dim is None or row_dim == dim:
                 yield block_id, unpack(blob, row_dim)
+
+    def windows(self, model: str, dim: int) -> Iterator[tuple[str, np.ndarray]]:
+        """(block id, int8 rows) of every block the model read in several windows, one vector
+        a window, read one by one."""
+        for block_id, blob in self.db.iterate(
+                "SELECT block_id, windows FROM embeddings WHERE model=? AND dim=? "
+                "AND length(windows) > 0", (model, dim)):
+            yield block_id, unpack_rows(blob, dim)

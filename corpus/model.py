@@ -80,11 +80,13 @@ class Entity:
 
 @dataclass
 class Embedding:
-    """A block's sentence embedding, packed (float16 or int8) as the embedding stage chose."""
+    """A block's sentence embedding, packed (float16 or int8) as the embedding stage chose;
+    a block read in several windows also keeps each window's vector (int8 rows, `windows`)."""
 
     model: str
     dim: int
     vector: bytes
+    windows: bytes = b""
 
 
 @dataclass

@@ -277,6 +277,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE sessions ADD COLUMN body TEXT;
     """,
+    # 11: a block read in several windows keeps each window's vector (int8 rows) beside its
+    # mean, so a question about one sentence of a long block meets the window that holds it.
+    """
+    ALTER TABLE embeddings ADD COLUMN windows BLOB NOT NULL DEFAULT x'';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

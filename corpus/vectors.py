@@ -35,3 +35,17 @@ def unpack(blob: bytes, dim: int) -> np.ndarray:
 def pack(vector: np.ndarray) -> bytes:
     """A vector as the int8 bytes the store keeps."""
     return quantize(vector).tobytes()
+
+
+def pack_rows(rows: np.ndarray | None) -> bytes:
+    """Several vectors (a block's windows) as int8 rows, each scaled on its own."""
+    if rows is None or not len(rows):
+        return b""
+    return b"".join(pack(row) for row in np.asarray(rows, np.float32))
+
+
+def unpack_rows(blob: bytes, dim: int) -> np.ndarray:
+    """Stored window vectors as an int8 array of shape (windows, dim)."""
+    if dim <= 0 or len(blob) % dim:
+        raise ValueError(f"window vectors of {len(blob)} bytes do not fit dimension {dim}")
+    return np.frombuffer(blob, np.int8).reshape(-1, dim)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Document, Embedding
-from corpus.vectors import pack
+from corpus.model import Document
 from pipeline.embed.models import chosen_model, encoder
 from pipeline.embed.passages import embed_blocks
 from pipeline.settings import Settings
@@ -17,7 +16,8 @@ _WORD = re.compile(r"\w")
 
 class EmbedStage:
     """Sets `block.embedding` on every block with words in it: short blocks take the vector
-    of the passage they are packed into, long ones are read whole (pipeline.embed.passages).
+    of the passage they are packed into, long ones are read in windows whose vectors are kept
+    beside their mean (pipeline.embed.passages).
 
     Deferred: the batch runs it in a second pass, after the document is stored and indexed, so
     a new batch is searchable by words at once and gains vectors as the workers get to them."""
@@ -29,7 +29,7 @@ class EmbedStage:
         self.enabled = settings.embedding
         self.model, self.max_tokens = chosen_model(settings)
         self.threads = max(1, settings.threads // max(1, settings.worker_count))
-        self.version = f"2:{self.model}:{self.max_tokens}"
+        self.version = f"3:{self.model}:{self.max_tokens}"
 
     def run(self, document: Document) -> Document:
         if not self.enabled:
@@ -37,11 +37,10 @@ class EmbedStage:
         if not any(_WORD.search(b.text) for b in document.blocks):
             return document
         model = encoder(self.model, self.threads, self.max_tokens)
-        for block, vector in zip(
-            document.blocks, embed_blocks(document.blocks, model), strict=True
-        ):
-            if vector is not None:
-                block.embedding = Embedding(model.name, model.dim, pack(vector))
+        found = embed_blocks(document.blocks, model, windowed=not self.max_tokens)
+        for block, read in zip(document.blocks, found, strict=True):
+            if read is not None:
+                block.embedding = read.stored(model.name, model.dim)
         return document
 
 

@@ -43,7 +43,7 @@ def test_embedding_runs_after_the_document_is_stored_and_indexed(tmp_path: Path)
         assert [(f.outcome, f.reason) for f in report.files] == [("ok", None)]
         assert store.embeddings.count() == 3
         assert store.stage_versions(report.files[0].document_id or "") == {
-            "embed": "2:e5-small:0",
+            "embed": "3:e5-small:0",
             "index": "1",  # marked by the index after its commit (index.build.add_document)
         }
         assert compare(store).ok

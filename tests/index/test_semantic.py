@@ -101,7 +101,7 @@ def test_use_m3_is_still_a_choice(tmp_path: Path) -> None:
     for item in items.values():
         document.add_block("paragraph", item["text"], language="ru")
     stage = EmbedStage(Settings(workers=1, embed_model="use-m3"))
-    assert stage.version == "2:use-m3:0"
+    assert stage.version == "3:use-m3:0"
     stage.run(document)
     assert {b.embedding.dim for b in document.blocks if b.embedding} == {512}
     with Store(tmp_path) as store:
