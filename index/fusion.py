@@ -1,22 +1,29 @@
-"""Reciprocal rank fusion (RRF): several rankings of the same blocks made into one.
+"""Several rankings of the same blocks made into one.
 
-The lists come from sources whose scores cannot be compared (BM25 of the typed words, BM25 of
-their translation, cosine similarity of embeddings), so only the ranks count: a block high in
-any list rises, a block high in several rises most. A list may count for less than another, or
-for less on some rows (index.ranking: words matched in a block of another language than the
-query's say little).
+Lexical mode with a translated query fuses two word rankings by reciprocal rank (RRF): their
+BM25 scores come from different queries and cannot be compared, so only the ranks count.
+
+Hybrid mode blends the word ranking with the embedding's by their scores (`blend`): each side
+is put on one scale (a block's BM25 over the best BM25 of the query; a block's similarity above
+the query's median similarity to the archive, over the best block's), and a block scores a
+share of one plus the rest of the other. Ranks throw away how far apart two blocks are: on 122
+long news texts and 271 Russian questions the answer came first 0.963 of the time fused by rank
+and 0.996 blended (bench/hard_retrieval.py). The words' share is smaller in a block of another
+language than the query's, where shared words are names, numbers and look-alikes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 #: the damping constant of RRF: larger values flatten the difference between the first ranks.
 RRF_K = 60
 
 #: a ranking as rows (catalog rows, best first) and their scores.
 RankedRows = tuple[list[int], list[float]]
-#: what one list's ranks count for: a number, or a function of the row.
+#: what one list counts for: a number, or a function of the row.
 RowWeight = float | Callable[[int], float]
 
 
@@ -31,5 +38,37 @@ def fuse(
         for rank, row in enumerate(rows, 1):
             share = weight(row) if callable(weight) else weight
             fused[row] = fused.get(row, 0.0) + share / (k + rank)
+    order = sorted(fused, key=lambda r: -fused[r])
+    return order, [fused[r] for r in order]
+
+
+def blend(
+    words: list[RankedRows],
+    shares: list[RowWeight],
+    kept: list[int],
+    similarity: np.ndarray,
+    median: float,
+    best: float,
+) -> RankedRows:
+    """The word rankings (`words`, each with its share of a row's score) blended with the
+    embedding's: the rows of every word ranking and the `kept` rows of the semantic side, each
+    scored share * its best word score over its list's best, plus (1 - share) * its similarity
+    above `median` over `best` above it; rows sorted by that score."""
+    lexical: dict[int, float] = {}
+    share_of: dict[int, float] = {}
+    for (rows, scores), share in zip(words, shares, strict=True):
+        top = max(scores, default=0.0)
+        for row, score in zip(rows, scores, strict=True):
+            part = score / top if top > 0 else 0.0
+            lexical[row] = max(lexical.get(row, 0.0), part)
+            weight = share(row) if callable(share) else share
+            share_of[row] = max(share_of.get(row, 0.0), weight)
+    spread = max(best - median, 1e-9)
+    fused: dict[int, float] = {}
+    for row in dict.fromkeys([*lexical, *kept]):
+        meaning = float(similarity[row]) if row < len(similarity) else 0.0
+        meaning = (meaning - median) / spread if meaning else 0.0  # no vector: neutral
+        share = share_of.get(row, 0.0)
+        fused[row] = share * lexical.get(row, 0.0) + (1 - share) * meaning
     order = sorted(fused, key=lambda r: -fused[r])
     return order, [fused[r] for r in order]

@@ -7,7 +7,7 @@ a function: detecting a query's language, embedding a query with the model the b
 embedded with, translating a query. Without them the search still works: the language is
 guessed from the alphabet, and the semantic side is off.
 
-Cross-language retrieval has two sources, fused by reciprocal rank (index.fusion): the
+Cross-language retrieval has two sources, blended by score in hybrid mode (index.fusion): the
 translated fields (a block's translations are indexed in their languages' fields) and the
 embeddings. The rankings themselves are in index.ranking, the grouping into documents in
 index.hits.
@@ -174,7 +174,7 @@ class Searcher:
             schema = build_schema()
         # Names in other languages are lexical search's bridge between languages ("Kishinev"
         # finds «Кишинёве»). In hybrid search such a match, in a block of another language than
-        # the query's, only breaks ties (index.ranking.CROSS_LANGUAGE_WORDS): it lets the block
+        # the query's, counts for less (index.ranking.CROSS_LANGUAGE_SHARE): it lets the block
         # be shown without putting other paragraphs about the same city above the answer.
         ranking.parsed = parse(text, ranking.language, schema, names=True)
         ranking.message = ranking.parsed.message

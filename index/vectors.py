@@ -104,8 +104,14 @@ class VectorIndex:
     ) -> tuple[np.ndarray, np.ndarray, float]:
         """The k best rows and their scores, best first, among `allowed` rows if given, with
         the median similarity of the query to every embedded block: what any text, even a
-        meaningless one, scores against this archive (see index.ranking.SEMANTIC_MARGIN)."""
-        scores = self.scores(query)
+        meaningless one, scores against this archive (see index.meaning.SEMANTIC_MARGIN)."""
+        return self.nearest_in(self.scores(query), k, allowed)
+
+    def nearest_in(
+        self, similarity: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, float]:
+        """`nearest` for similarities already computed (`scores`), which are left unchanged."""
+        scores = similarity.copy()
         embedded = np.isfinite(self.norms)
         background = float(np.median(scores[embedded])) if embedded.any() else 0.0
         scores[~embedded] = -np.inf

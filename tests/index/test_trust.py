@@ -17,7 +17,7 @@ from index.bounds import MIN_PREFIX, bound_expansions
 from index.build import add_document
 from index.fusion import RankedRows, fuse
 from index.query import parse
-from index.ranking import CROSS_LANGUAGE_WORDS, same_language
+from index.ranking import CROSS_LANGUAGE_SHARE, LEXICAL_SHARE, same_language
 from index.searcher import Searcher
 from pipeline.embed import models as embed
 from pipeline.embed.stage import EmbedStage
@@ -160,10 +160,11 @@ def test_fusion_counts_a_list_by_its_weight() -> None:
 
 
 def test_a_word_match_in_another_language_counts_for_less(trusted: Searcher) -> None:
-    weight = same_language(trusted.catalog, "uk")
+    weight = same_language(trusted.catalog, "uk", LEXICAL_SHARE, CROSS_LANGUAGE_SHARE)
     row = trusted.catalog.row_of[trusted.catalog.block_ids[0]]
-    assert weight(row) == CROSS_LANGUAGE_WORDS  # type: ignore[operator]
-    assert same_language(trusted.catalog, "ru")(row) == 1.0  # type: ignore[operator]
+    assert weight(row) == CROSS_LANGUAGE_SHARE < LEXICAL_SHARE  # type: ignore[operator]
+    own = same_language(trusted.catalog, "ru", LEXICAL_SHARE, CROSS_LANGUAGE_SHARE)
+    assert own(row) == LEXICAL_SHARE  # type: ignore[operator]
 
 
 def test_hybrid_finds_a_city_named_in_another_language(trusted: Searcher) -> None:

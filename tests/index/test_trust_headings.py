@@ -11,7 +11,7 @@ import pytest
 
 from corpus.store import Store
 from index.build import add_document
-from index.ranking import SEMANTIC_MIN_WORDS
+from index.meaning import SEMANTIC_MIN_WORDS
 from index.searcher import Searcher
 from pipeline.embed import models as embed
 from pipeline.embed.stage import EmbedStage
