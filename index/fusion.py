@@ -50,25 +50,22 @@ def blend(
     median: float,
     best: float,
 ) -> RankedRows:
-    """The word rankings (`words`, each with its share of a row's score) blended with the
-    embedding's: the rows of every word ranking and the `kept` rows of the semantic side, each
-    scored share * its best word score over its list's best, plus (1 - share) * its similarity
-    above `median` over `best` above it; rows sorted by that score."""
+    """The word rankings (`words`) blended with the embedding's: the rows of every word ranking
+    and the `kept` rows of the semantic side, each scored share * its best word score over its
+    list's best, plus (1 - share) * its similarity above `median` over `best` above it, where a
+    row's share is the largest its word rankings' `shares` give it (whether its words matched or
+    not); rows sorted by that score."""
     lexical: dict[int, float] = {}
-    share_of: dict[int, float] = {}
-    for (rows, scores), share in zip(words, shares, strict=True):
+    for rows, scores in words:
         top = max(scores, default=0.0)
         for row, score in zip(rows, scores, strict=True):
-            part = score / top if top > 0 else 0.0
-            lexical[row] = max(lexical.get(row, 0.0), part)
-            weight = share(row) if callable(share) else share
-            share_of[row] = max(share_of.get(row, 0.0), weight)
+            lexical[row] = max(lexical.get(row, 0.0), score / top if top > 0 else 0.0)
     spread = max(best - median, 1e-9)
     fused: dict[int, float] = {}
     for row in dict.fromkeys([*lexical, *kept]):
         meaning = float(similarity[row]) if row < len(similarity) else 0.0
         meaning = (meaning - median) / spread if meaning else 0.0  # no vector: neutral
-        share = share_of.get(row, 0.0)
+        share = max((s(row) if callable(s) else s for s in shares), default=0.0)
         fused[row] = share * lexical.get(row, 0.0) + (1 - share) * meaning
     order = sorted(fused, key=lambda r: -fused[r])
     return order, [fused[r] for r in order]
