@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.model import Block  # noqa: E402
 from pipeline.embed.models import allow_threads, encoder  # noqa: E402
-from pipeline.embed.passages import embed_blocks, plan  # noqa: E402
+from pipeline.embed.passages import SHORT_TOKENS, embed_blocks, plan  # noqa: E402
 from pipeline.parse.base import Source  # noqa: E402
 from pipeline.parse.registry import parse  # noqa: E402
 
@@ -72,6 +72,22 @@ def main() -> None:
     print(f"| each block, first 128 tokens | {blocks} | {read_cut:.0%} | {before:.1f} |")
     print(f"| packed passages, long blocks whole | {texts_whole} | 100% | {read_whole:.1f} |")
     print(f"| packed passages, long blocks in windows | {texts_windowed} | 100% | {windowed:.1f} |")
+    by_length(docs, cut, whole)
+
+
+def by_length(docs: list[list[Block]], cut: Any, whole: Any) -> None:
+    """The same two ways (first 128 tokens; packed and windowed) on the short blocks alone and
+    on the long ones alone: which of them the packing pays for."""
+    print("| blocks | count | tokens | first 128 tokens, s | every word, s |")
+    print("|---|---|---|---|---|")
+    for name, short in (("short (under 48 tokens)", True), ("long", False)):
+        part = [[b for b in d if (whole.tokens(b.text) < SHORT_TOKENS) == short] for d in docs]
+        part = [d for d in part if d]
+        count = sum(len(d) for d in part)
+        tokens = sum(whole.tokens(b.text) for d in part for b in d)
+        before = timed(lambda d: cut.passages([cut.truncate(b.text) for b in d]), part)
+        after = timed(lambda d: embed_blocks(d, whole), part)
+        print(f"| {name} | {count} | {tokens} | {before:.1f} | {after:.1f} |")
 
 
 def timed(embed: Any, docs: list[list[Block]]) -> float:

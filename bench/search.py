@@ -4,7 +4,9 @@ Blocks are made of 2-4 sentences drawn from the Russian paragraphs of the retrie
 city names and numbers varied, grouped 100 to a document with random kinds, cities, sessions
 and dates. Vectors are random int8 vectors of the default model's size (384): embedding
 100,000 blocks for real would take hours here and tells nothing about search speed; the real
-query embedding time is measured separately and added to the semantic and hybrid figures.
+query embedding time is measured separately and added to the semantic and hybrid figures. One
+block in five also carries three window vectors, as a long paragraph read in windows does, so
+the search scores windows as it does in a real archive.
 
 Reports: indexing speed (blocks/s, full rebuild and incremental), query latency median and
 95th percentile for lexical, semantic and hybrid, vector memory and process memory.
@@ -86,6 +88,10 @@ def make_block_text(rng: random.Random, pool: list[str]) -> str:
     return text
 
 
+#: the share of blocks read in windows (three each).
+WINDOWED = 0.2
+
+
 def build_store(folder: Path, blocks: int, seed: int = 7, model: str = MODEL) -> Store:
     rng = random.Random(seed)
     vectors = np.random.default_rng(seed)
@@ -107,7 +113,10 @@ def build_store(folder: Path, blocks: int, seed: int = 7, model: str = MODEL) ->
         for _ in range(min(PER_DOCUMENT, blocks - number)):
             block = doc.add_block("paragraph", make_block_text(rng, pool), language="ru")
             vector = vectors.integers(-127, 128, DIMS[model], dtype=np.int8)
-            block.embedding = Embedding(model, DIMS[model], vector.tobytes())
+            windows = b""
+            if rng.random() < WINDOWED:
+                windows = vectors.integers(-127, 128, (3, DIMS[model]), dtype=np.int8).tobytes()
+            block.embedding = Embedding(model, DIMS[model], vector.tobytes(), windows)
         store.save_document(doc)
     return store
 

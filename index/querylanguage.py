@@ -10,6 +10,10 @@ three lack (Kazakh «ә», Turkmen "ň", Romanian "ș"...): without its own lett
 Cyrillic or Latin query is not told apart from Russian or English. Otherwise the interface's
 language is taken if the query's letters fit it, then the archive's languages (most blocks
 first), then the script (corpus.languages.script_language).
+
+Latin words in a Cyrillic query are names («Сколько Google вложила в Zynga?»), so a
+Cyrillic-script language is judged by the query's other letters: counted with the names, that
+question fitted no alphabet, half its letters were Latin, and it was searched as English.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ def plausible(language: str | None, text: str) -> bool:
     if not language:
         return False
     used = letters(text)
+    if language in SCRIPT_LANGUAGES["Cyrl"] and used - _BASE["Latn"]:
+        used -= _BASE["Latn"]  # Latin names in a Cyrillic query
     if not used or not fits(language, used):
         return False
     if language in PLAIN or language not in OWN_LETTERS:

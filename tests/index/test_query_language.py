@@ -27,6 +27,9 @@ from pipeline.wiring import detect_query_language
         ("Қазақстан", None, ["ru"], "kk"),
         ("apă potabilă", None, ["ru"], "ro"),
         ("water supply in Ryazan", None, ["ru"], "en"),
+        # the detector says en: Latin names in a Russian question
+        ("Сколько Google вложила в Zynga, разработчика FarmVille и CityVille?", None, ["ru"], "ru"),
+        ("Скільки Google вклала в Zynga?", None, ["ru"], "uk"),
     ],
 )
 def test_query_language_with_the_real_detector(
