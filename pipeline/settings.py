@@ -57,7 +57,9 @@ class Settings:
                                "ru-uk=argos,...")
     glossary: str = setting("", "glossary file to protect terms with (empty: the assembly's own)")
     embed_model: str = setting("e5-small", "multilingual embedding model: e5-small or use-m3")
-    embed_max_tokens: int = setting(0, "tokens of a passage the embedding model reads (0: all)")
+    embed_max_tokens: int = setting(
+        0, "tokens of each block the embedding model reads (0: every word)"
+    )
     roster: str = setting("", "delegate roster file (CSV/TSV) the minutes stage links speakers to")
     ocr: bool = setting(True, "read scanned pages, garbage PDF text layers and images by OCR")
     ocr_dpi: int = setting(300, "resolution PDF pages are rendered at for OCR (70-600)")

