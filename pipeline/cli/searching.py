@@ -197,8 +197,11 @@ def _print_result(result: SearchResult) -> None:
     console.print(
         f"[bold]{result.total}[/] document(s) · {result.mode} · query language {result.language}"
     )
+    # cities and entities by name, in the query's language (the JSON keeps the keys)
+    language = result.language if result.language in ("ru", "uk", "en") else "en"
     for rank, hit in enumerate(result.hits, 1):
-        where = " · ".join(x for x in (hit.kind, hit.city, hit.session, hit.date) if x)
+        city = facet_label("city", hit.city, language) if hit.city else None
+        where = " · ".join(x for x in (hit.kind, city, hit.session, hit.date) if x)
         console.print(
             f"\n{rank}. [bold]{escape(hit.title or hit.source_name)}[/] "
             f"[dim]{escape(hit.source_name)} · {escape(where)} · {hit.document_id[:12]}[/]"
@@ -214,8 +217,6 @@ def _print_result(result: SearchResult) -> None:
     facets = {k: v for k, v in result.facets.items() if v}
     if facets:
         console.print()
-        # cities and entities by name, in the query's language (the JSON keeps the keys)
-        language = result.language if result.language in ("ru", "uk", "en") else "en"
         for name, values in facets.items():
             shown = ", ".join(
                 f"{escape(facet_label(name, v['value'], language, v.get('name')))} {v['count']}"

@@ -45,6 +45,7 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
         "switches": [(code, UI_NAMES[code], _with_ui(request, code))
                      for code in UI_LANGUAGES if code != ui],
         "named": lambda group, value: value_word(t, group, value),
+        "city_name": lambda value: listing.city_name(value, ui),
         "account": getattr(request.state, "account", None),
         "role": role,
         "csrf": getattr(request.state, "csrf", ""),
@@ -117,7 +118,7 @@ def search_page(request: Request) -> HTMLResponse:
         message=say(answer["message"], request.state.ui) if answer and answer["message"] else None,
         empty_archive=web.document_count() == 0,
         facets=views.facets(t, answer, asked, params, request.state.ui) if answer else [],
-        hits=views.hits(t, answer, show, translated) if answer else [],
+        hits=views.hits(t, answer, show, translated, request.state.ui) if answer else [],
         previous_url=_page_url(params, answer, -1),
         next_url=_page_url(params, answer, +1),
         clear_url=views.search_url({"q": asked.query, "show": show, "mode": asked.mode}),

@@ -152,9 +152,14 @@ class ShownHit:
 
 
 def hits(
-    t: dict[str, str], answer: dict[str, Any], show: str | None, translated: dict[str, str]
+    t: dict[str, str],
+    answer: dict[str, Any],
+    show: str | None,
+    translated: dict[str, str],
+    ui: str = "en",
 ) -> list[ShownHit]:
-    """The page's documents with their best blocks, fragments cut into marked pieces."""
+    """The page's documents with their best blocks, fragments cut into marked pieces; a member
+    city by its name in the interface's language `ui`."""
     shown = []
     for hit in answer.get("hits", []):
         blocks = []
@@ -173,7 +178,8 @@ def hits(
                     )
                 )
         kind = value_word(t, "kind", hit["kind"]) if hit["kind"] else None
-        details = [x for x in (kind, hit["city"], hit["session"], hit["date"]) if x]
+        city = facet_label("city", hit["city"], ui) if hit["city"] else None
+        details = [x for x in (kind, city, hit["session"], hit["date"]) if x]
         title, source_name = titled(hit["title"], hit["source_name"])
         shown.append(
             ShownHit(

@@ -110,3 +110,23 @@ def test_check_finds_a_changed_source_file(
     kept.write_bytes(b"tampered")
     code, out = run(capsys, "check", "--data", str(archive_store.data))
     assert code == 1 and "report_kyiv_uk.docx: kept source file has changed" in out
+
+
+def test_search_text_names_a_hit_s_city_in_the_query_s_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from corpus.model import Document
+    from index.build import add_document
+
+    store = Store(tmp_path / "data")
+    doc = Document(id="e" * 64, source_name="minutes_moscow.docx", media_type="docx",
+                   kind="minutes", language="ru", city="city:moscow", status="ok")
+    doc.add_block("paragraph", "Водоснабжение столицы обсудили на заседании.", language="ru")
+    store.save_document(doc)
+    add_document(store, doc)
+    store.close()
+    code, out = run(capsys, "search", "водоснабжение", "--data", str(tmp_path / "data"))
+    assert code == 0 and "minutes_moscow.docx · minutes · Москва" in out
+    assert "city:moscow" not in out
+    code, out = run(capsys, "search", "водоснабжение", "--json", "--data", str(tmp_path / "data"))
+    assert json.loads(out)["hits"][0]["city"] == "city:moscow"  # JSON keeps the key

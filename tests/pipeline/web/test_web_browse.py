@@ -17,6 +17,7 @@ from web_fixtures import XSS_TITLE
 
 from corpus.store import Store
 from pipeline.web import create_app
+from pipeline.web.i18n import words
 
 MEETING = "2025-04-09 #12"
 MINUTES_TITLE = "Протокол № 12 заседания Совета Международной ассамблеи столиц и крупных городов"
@@ -82,6 +83,20 @@ def test_home_with_a_query_is_the_search_page(client: httpx.Client) -> None:
     page = client.get("/", params={"q": "туризм", "ui": "ru"})
     assert 'class="hit"' in page.text
     assert "latest-meetings" not in page.text and "doc-title" not in page.text
+
+
+@pytest.mark.parametrize(("ui", "city"), [("ru", "Москва"), ("en", "Moscow"), ("uk", "Москва")])
+def test_a_hit_and_its_document_name_the_city(client: httpx.Client, ui: str, city: str) -> None:
+    """A member city is stored as a key (city:moscow); the pages show its name."""
+    page = client.get("/", params={"q": "водоснабжение", "ui": ui})
+    metas = re.findall(r'<div class="hit-meta">([^<]*)</div>', page.text)
+    minutes = [m for m in metas if "2025-04-09" in m]  # the minutes, the one dated document
+    assert minutes and all(f" · {city} · " in m for m in minutes)
+    assert "city:moscow" not in page.text
+    link = next(href for href, title in TITLE.findall(client.get("/").text)
+                if title == MINUTES_TITLE)
+    document = client.get(link, params={"ui": ui}).text
+    assert f"<dt>{words(ui)['city']}</dt><dd>{city}</dd>" in document
 
 
 def test_browse_counts_each_kind_city_year_and_meeting(client: httpx.Client) -> None:
