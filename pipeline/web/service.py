@@ -116,7 +116,10 @@ class WebService:
         self._identity: tuple[int, int] | None = None
         with contextlib.suppress(Exception):  # an archive being made: each request tries again
             if self._open() is not None:
-                threading.Thread(target=self.readers.warm, daemon=True, name="warm").start()
+                # not a daemon: a process's exit waits for the warming search (at most its time
+                # budget) rather than killing its thread mid-call, which is the likely cause of
+                # a script once aborting at exit ("terminate called without an active exception")
+                threading.Thread(target=self.readers.warm, name="warm").start()
 
     def _open(self) -> Store | None:
         """The store, opened on first use and again when the database file is replaced (a
