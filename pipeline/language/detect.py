@@ -14,10 +14,15 @@ wrongly or not at all. Only strong evidence keeps a block apart: letters the doc
 language lacks, or the model giving the document's language under `STRONG_AGAINST`. So a
 bilingual document keeps each block's own language, and the document's language is the
 majority by letters.
+
+Latin names in Cyrillic text («Hewlett-Packard берёт пример с Google») do not make it Latin:
+when every Latin word of a text that also has Cyrillic words starts with a capital letter, the
+text is judged by its Cyrillic letters (an English sentence has lower-case words too).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,8 +81,18 @@ def letter_profile(text: str) -> tuple[str | None, Counter[str]]:
     if not scripts:
         return None, letters
     dominant = scripts.most_common(1)[0][0]
+    if dominant == "Latn" and scripts["Cyrl"] and _latin_names_only(text):
+        dominant = "Cyrl"
     own = Counter({c: n for c, n in letters.items() if letter_script(c) == dominant})
     return dominant, own
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _latin_names_only(text: str) -> bool:
+    """Whether every Latin word of the text starts with a capital letter (names, brands)."""
+    return all(word[0].isupper() for word in _LATIN_WORD.findall(text))
 
 
 def allowed_languages(script: str, letters: Counter[str]) -> tuple[str, ...]:

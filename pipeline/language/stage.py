@@ -12,7 +12,7 @@ class LanguageStage:
     """Labels every block and the document with a language code (or `und`)."""
 
     name = "language"
-    version = "2"
+    version = "3"
 
     def warm(self) -> None:
         """Load py3langid's model now (a batch worker calls this when it starts)."""

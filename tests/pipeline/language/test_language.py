@@ -90,6 +90,13 @@ def test_mixed_scripts_follow_the_dominant_script() -> None:
     assert identify("Երևանի քաղաքապետարան (мэрия)").language == "hy"
 
 
+def test_latin_names_leave_a_cyrillic_headline_cyrillic() -> None:
+    assert identify("Hewlett-Packard берёт пример с Google").language == "ru"
+    assert identify("Google і Microsoft відкрили офіси у Києві").language == "uk"
+    # an English sentence with a Russian word stays English
+    assert identify("The delegation of «Москва» arrived today").language == "en"
+
+
 def test_short_blocks_take_the_document_majority(document: Callable[..., Document]) -> None:
     doc = document(
         "МАГ",
