@@ -13,7 +13,7 @@ first), then the script (corpus.languages.script_language).
 
 Latin words in a Cyrillic query are names («Сколько Google вложила в Zynga?»), so a
 Cyrillic-script language is judged by the query's other letters: counted with the names, that
-question fitted no alphabet, half its letters were Latin, and it was searched as English.
+question fits no alphabet and half its letters are Latin, so it would be searched as English.
 """
 
 from __future__ import annotations
