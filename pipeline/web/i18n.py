@@ -97,6 +97,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "unanimous": ("единогласно", "unanimously"),
     "chair": ("Председатель", "Chair"),
     "secretary": ("Секретарь", "Secretary"),
+    "met_body": ("Орган", "Body that met"),
     "place": ("Место", "Place"),
     "present": ("Присутствовали", "Present"),
     "no_minutes": (

@@ -73,6 +73,7 @@ UKRAINIAN: dict[str, str] = {
     "unanimous": "одноголосно",
     "chair": "Голова",
     "secretary": "Секретар",
+    "met_body": "Орган",
     "place": "Місце",
     "present": "Присутні",
     "no_minutes": "Протокол цієї сесії не розібрано; нижче її документи.",

@@ -99,6 +99,14 @@ def test_a_hit_and_its_document_name_the_city(client: httpx.Client, ui: str, cit
     assert f"<dt>{words(ui)['city']}</dt><dd>{city}</dd>" in document
 
 
+@pytest.mark.parametrize("ui", ["ru", "en", "uk"])
+def test_the_session_page_names_the_body_that_met(client: httpx.Client, ui: str) -> None:
+    page = client.get("/session/2025-04-09%20%2312", params={"ui": ui})
+    assert page.status_code == 200
+    body = "Совет Международной ассамблеи столиц и крупных городов"
+    assert f'<dt>{words(ui)["met_body"]}</dt><dd class="met-body">{body}</dd>' in page.text
+
+
 def test_browse_counts_each_kind_city_year_and_meeting(client: httpx.Client) -> None:
     page = client.get("/browse", params={"ui": "ru"})
     assert page.status_code == 200
