@@ -4,8 +4,8 @@
 then never installs its KeyboardInterrupt handler, and the part's time box (SIGINT) would not
 stop pytest with its summary. The handler is put back here.
 
-Helpers more than one test folder uses (a live web server) are in tests/support, put on the
-import path here.
+Helpers several test modules use (a live web server, an archive embedded by the real embed
+stage) are in tests/support, put on the import path here.
 """
 
 from __future__ import annotations

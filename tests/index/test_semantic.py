@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from embedded import embedded_searcher
 
 from corpus.errors import ModelMissing
 from corpus.model import Document
@@ -31,7 +32,6 @@ def paragraphs() -> dict[str, dict[str, str]]:
 @pytest.fixture(scope="module")
 def semantic_searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
     """Four Russian paragraphs with no translations, embedded by the real embed stage."""
-    store = Store(tmp_path_factory.mktemp("semantic"))
     document = Document(
         id="c" * 64,
         source_name="practices_ru.docx",
@@ -42,13 +42,8 @@ def semantic_searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sear
     )
     for item in paragraphs().values():
         document.add_block("paragraph", item["text"], language="ru")
-    EmbedStage(Settings(workers=1)).run(document)
-    store.save_document(document)
-    add_document(store, document)
-    searcher = Searcher(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
-    yield searcher
-    searcher.close()
-    store.close()
+    with embedded_searcher(tmp_path_factory.mktemp("semantic"), document) as searcher:
+        yield searcher
 
 
 def test_embed_stage_packs_int8_vectors(semantic_searcher: Searcher) -> None:

@@ -9,19 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from embedded import embedded_searcher
 
 from corpus.messages import say
 from corpus.model import Document
-from corpus.store import Store
 from index.bounds import MIN_PREFIX, bound_expansions
-from index.build import add_document
 from index.fusion import RankedRows, fuse
 from index.query import parse
 from index.ranking import CROSS_LANGUAGE_SHARE, LEXICAL_SHARE, same_language
 from index.searcher import Searcher
-from pipeline.embed import models as embed
-from pipeline.embed.stage import EmbedStage
-from pipeline.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "retrieval_ru.jsonl"
 NONSENSE = (
@@ -41,8 +37,7 @@ def items() -> list[dict[str, str]]:
 def trusted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
     """Twelve Russian paragraphs in three documents and a sentence about Chisinau in a fourth,
     embedded by the real embed stage."""
-    store = Store(tmp_path_factory.mktemp("trust"))
-    stage = EmbedStage(Settings(workers=1))
+    documents = []
     for number in range(3):
         document = Document(
             id=str(number) * 64,
@@ -54,20 +49,13 @@ def trusted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
         )
         for item in items()[number * 4 : number * 4 + 4]:
             document.add_block("paragraph", item["text"], language="ru")
-        stage.run(document)
-        store.save_document(document)
-        add_document(store, document)
+        documents.append(document)
     chisinau = Document(id="k" * 64, source_name="chisinau_ru.docx", media_type="docx",
                         kind="report", language="ru", status="ok")
     chisinau.add_block("paragraph", "В Кишинёве открыли новый троллейбусный парк на сорок "
                        "машин.", language="ru")
-    stage.run(chisinau)
-    store.save_document(chisinau)
-    add_document(store, chisinau)
-    searcher = Searcher(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
-    yield searcher
-    searcher.close()
-    store.close()
+    with embedded_searcher(tmp_path_factory.mktemp("trust"), *documents, chisinau) as searcher:
+        yield searcher
 
 
 def test_nonsense_finds_nothing_and_says_so(trusted: Searcher) -> None:

@@ -8,16 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from embedded import embedded_searcher
 
-from corpus.store import Store
-from index.build import add_document
 from index.meaning import SEMANTIC_MIN_WORDS
 from index.searcher import Searcher
-from pipeline.embed import models as embed
-from pipeline.embed.stage import EmbedStage
 from pipeline.parse import parse
 from pipeline.parse.base import Source
-from pipeline.settings import Settings
 
 MINUTES = Path(__file__).resolve().parents[2] / "samples" / "minutes_session_ru.docx"
 
@@ -25,18 +21,12 @@ MINUTES = Path(__file__).resolve().parents[2] / "samples" / "minutes_session_ru.
 @pytest.fixture(scope="module")
 def minutes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
     """The bundled Russian minutes, parsed and embedded by the real parser and embed stage."""
-    store = Store(tmp_path_factory.mktemp("headings"))
     document = parse(Source.from_path(MINUTES))
     document.language = "ru"
     for block in document.blocks:
         block.language = "ru"
-    EmbedStage(Settings(workers=1)).run(document)
-    store.save_document(document)
-    add_document(store, document)
-    searcher = Searcher(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
-    yield searcher
-    searcher.close()
-    store.close()
+    with embedded_searcher(tmp_path_factory.mktemp("headings"), document) as searcher:
+        yield searcher
 
 
 def test_the_minutes_hold_short_headings(minutes: Searcher) -> None:

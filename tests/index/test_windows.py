@@ -9,15 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from embedded import embedded_searcher
 
 from corpus.model import Document
-from corpus.store import Store
-from index.build import add_document
 from index.searcher import Searcher
 from index.vectors import WINDOW_SHARE
-from pipeline.embed import models as embed
-from pipeline.embed.stage import EmbedStage
-from pipeline.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "retrieval_ru.jsonl"
 TOPICS = 8  # paragraphs joined into one block
@@ -33,20 +29,14 @@ def items() -> list[dict[str, str]]:
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
     """Eight blocks, each eight paragraphs on different subjects, embedded by the embed
     stage."""
-    store = Store(tmp_path_factory.mktemp("windows"))
     document = Document(id="d" * 64, source_name="digest_ru.docx", media_type="docx",
                         kind="report", language="ru", status="ok")
     found = items()
     for start in range(0, len(found), TOPICS):
         text = " ".join(item["text"] for item in found[start : start + TOPICS])
         document.add_block("paragraph", text, language="ru")
-    EmbedStage(Settings(workers=1)).run(document)
-    store.save_document(document)
-    add_document(store, document)
-    opened = Searcher(store, embed_query=embed.query_embedder(embed.DEFAULT_MODEL))
-    yield opened
-    opened.close()
-    store.close()
+    with embedded_searcher(tmp_path_factory.mktemp("windows"), document) as opened:
+        yield opened
 
 
 def test_each_long_block_keeps_its_windows(searcher: Searcher) -> None:
