@@ -26,9 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.retrieval import DATA, build_archive  # noqa: E402
-from corpus.store import Store  # noqa: E402
 from index.background import NOISE_TEXTS  # noqa: E402
-from index.build import add_document  # noqa: E402
 from index.catalog import load_catalog  # noqa: E402
 from index.meaning import SEMANTIC_MIN_WORDS  # noqa: E402
 from index.vectors import load_vectors  # noqa: E402
@@ -67,18 +65,13 @@ def archive(args: argparse.Namespace, folder: Path, model: Any) -> tuple[Any, di
                                                                          list[dict[str, str]]]:
     """The store, the answer block of each item's id, and the items asked."""
     if args.hard:
-        from bench.hard_retrieval import QUESTIONS, documents, embed
+        from bench.hard_retrieval import documents, embed, questions, stored
 
-        lines = QUESTIONS.read_text("utf-8").splitlines()
-        items = [json.loads(line) for line in lines if line.strip()]
+        items = questions()
         items = items[: args.subset] if args.subset else items
         docs = documents({item["id"] for item in items}, 0 if not args.subset else 30)
         embed(docs, model, True)
-        store = Store(folder)
-        for doc in docs:
-            store.save_document(doc)
-            add_document(store, doc)
-        gold = {d.source_name: d.blocks[0].id for d in docs}
+        store, gold = stored(folder, docs)
         return store, gold, [item for item in items if item["id"] in gold]
     lines = args.data.read_text("utf-8").splitlines()
     items = [json.loads(line) for line in lines if line.strip()]

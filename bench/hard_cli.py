@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.hard_retrieval import LANGUAGES, QUESTIONS, TEXTS  # noqa: E402
+from bench.hard_retrieval import LANGUAGES, TEXTS, questions  # noqa: E402
 from pipeline.cli import main as cli  # noqa: E402
 
 
@@ -64,7 +64,7 @@ def main() -> None:
     if not TEXTS.is_dir():
         print(f"the factRuEval-2016 dev set is not at {TEXTS}: nothing to measure")
         return
-    items = [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines() if line]
+    items = questions()
     names = sorted(dict.fromkeys(item["id"] for item in items))
     names = names[: args.texts] if args.texts else names
     items = [item for item in items if item["id"] in names]

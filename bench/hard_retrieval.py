@@ -62,6 +62,20 @@ def documents(asked: set[str], count: int) -> list[Document]:
     return found
 
 
+def questions() -> list[dict[str, str]]:
+    """The questions of bench/data/hard_questions.jsonl, in file order."""
+    return [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines() if line]
+
+
+def stored(folder: Path, docs: list[Document]) -> tuple[Store, dict[str, str]]:
+    """A store at `folder` holding and indexing `docs`, and the block of each text's name."""
+    store = Store(folder)
+    for doc in docs:
+        store.save_document(doc)
+        add_document(store, doc)
+    return store, {d.source_name: d.blocks[0].id for d in docs}
+
+
 def embed(docs: list[Document], model: Any, whole: bool) -> float:
     """Set every block's embedding; the seconds spent embedding."""
     began = time.perf_counter()
@@ -83,13 +97,9 @@ def measure(
     model = encoder(model_name, threads=threads, max_tokens=0 if whole else 128)
     docs = documents({item["id"] for item in items}, count)
     seconds = embed(docs, model, whole)
-    gold = {d.source_name: d.blocks[0].id for d in docs}
-    items = [item for item in items if item["id"] in gold]  # fewer texts: their questions only
     with tempfile.TemporaryDirectory() as folder:
-        store = Store(Path(folder))
-        for doc in docs:
-            store.save_document(doc)
-            add_document(store, doc)
+        store, gold = stored(Path(folder), docs)
+        items = [item for item in items if item["id"] in gold]  # fewer texts: their questions
         searcher = Searcher(
             store, detect_language=detect_query_language, embed_query=QueryEmbedder(model)
         )
@@ -119,7 +129,7 @@ def main() -> None:
         print(f"the factRuEval-2016 dev set is not at {TEXTS}: nothing to measure")
         return
     allow_threads()
-    items = [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines() if line]
+    items = questions()
     report: dict[str, Any] = {
         "texts": args.texts or len(list(TEXTS.glob("book_*.txt"))),
         "questions": len(items),

@@ -79,7 +79,7 @@ def semantic_ranking(
     mask = _without_negated(sources, parsed, allowed)
     vector = sources.embed_query(parsed.semantic_text)
     similarity = vectors.scores(vector)
-    rows, scores, median = vectors.nearest_in(similarity, SEMANTIC_DEPTH, mask)
+    rows, scores, median = vectors.nearest(similarity, SEMANTIC_DEPTH, mask)
     floor = semantic_floor(sources, vector, median)
     if '"' in parsed.text:
         floor = np.inf

@@ -101,9 +101,8 @@ def _combined(
     return fuse(lists) if lists else ([], [])
 
 
-def same_language(
-    catalog: Catalog, language: str, own_share: float = 1.0, other_share: float = 0.0
-) -> RowWeight:
+def same_language(catalog: Catalog, language: str, own_share: float, other_share: float
+                  ) -> RowWeight:
     """What a word match in a row counts for: `own_share` in a block analysed like the query
     (or of unknown language), `other_share` in a block of another language, where shared words
     are names, numbers or look-alikes, not the question."""

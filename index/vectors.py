@@ -92,25 +92,13 @@ class VectorIndex:
             out[rows] = WINDOW_SHARE * self.windows.best(q) + (1 - WINDOW_SHARE) * out[rows]
         return out
 
-    def top(
-        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The k best rows (with their scores), best first, among `allowed` rows if given."""
-        rows, scores, _ = self.nearest(query, k, allowed)
-        return rows, scores
-
     def nearest(
-        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray, float]:
-        """The k best rows and their scores, best first, among `allowed` rows if given, with
-        the median similarity of the query to every embedded block: what any text, even a
-        meaningless one, scores against this archive (see index.meaning.SEMANTIC_MARGIN)."""
-        return self.nearest_in(self.scores(query), k, allowed)
-
-    def nearest_in(
         self, similarity: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray, float]:
-        """`nearest` for similarities already computed (`scores`), which are left unchanged."""
+        """The k best rows by `similarity` (the query's `scores`, left unchanged) and their
+        scores, best first, among `allowed` rows if given, with the median similarity of the
+        query to every embedded block: what any text, even a meaningless one, scores against
+        this archive (see index.meaning.SEMANTIC_MARGIN)."""
         scores = similarity.copy()
         embedded = np.isfinite(self.norms)
         background = float(np.median(scores[embedded])) if embedded.any() else 0.0
